@@ -1,0 +1,90 @@
+package io.parkdoc.cli;
+
+import io.parkdoc.core.Detection;
+import io.parkdoc.core.LanguageDetector;
+import io.parkdoc.core.Segment;
+import io.parkdoc.core.SourceText;
+import io.parkdoc.core.TextExtractor;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code parkdoc detect PATH...}: the language parkdoc sees in each file. */
+@Command(name = "detect", mixinStandardHelpOptions = true, sortOptions = false,
+    description = "Print the language parkdoc detects in each file ('-' reads standard input), with its confidence.")
+final class DetectCommand implements Callable<Integer> {
+  @ParentCommand ParkdocCommand parent;
+
+  @Parameters(paramLabel = "PATH", arity = "1..*", description = "Files to examine; '-' for standard input.")
+  List<String> paths;
+
+  @Option(names = "--json", description = "Print one JSON object per file: path, lang, confidence, segments.")
+  boolean json;
+
+  @Override
+  public Integer call() {
+    PrintWriter out = parent.spec.commandLine().getOut();
+    PrintWriter err = parent.spec.commandLine().getErr();
+    LanguageDetector detector = new LanguageDetector();
+    TextExtractor extractor = new TextExtractor();
+    int status = ExitCodes.FOUND;
+    for (String p : paths) {
+      String name = p.equals("-") ? "-" : p;
+      SourceText text;
+      try {
+        byte[] bytes = p.equals("-") ? parent.env().stdin().readAllBytes() : Files.readAllBytes(parent.env().cwd().resolve(p));
+        text = extractor.extract(name, bytes, null);
+      } catch (NoSuchFileException e) {
+        err.println("parkdoc: " + p + ": no such file");
+        status = ExitCodes.ERROR;
+        continue;
+      } catch (IOException e) {
+        err.println("parkdoc: " + p + ": " + (Files.isDirectory(parent.env().cwd().resolve(p)) ? "is a folder" : e.getMessage()));
+        status = ExitCodes.ERROR;
+        continue;
+      } catch (TextExtractor.NotTextException e) {
+        err.println("parkdoc: " + p + ": " + e.getMessage());
+        status = ExitCodes.ERROR;
+        continue;
+      }
+      Detection d = detector.detect(text.text());
+      if (json) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("path", name);
+        m.put("lang", d.lang());
+        m.put("confidence", Math.round(d.confidence() * 1000) / 1000.0);
+        m.put("encoding", text.encoding());
+        m.put("segments", d.segments().stream().map(Segments::toJson).toList());
+        out.println(Json.write(m));
+      } else {
+        out.printf(Locale.ROOT, "%s\t%s\t%.2f%n", name, d.lang(), d.confidence());
+      }
+    }
+    out.flush();
+    return status;
+  }
+
+  /** JSON form of a segment. */
+  static final class Segments {
+    private Segments() {}
+
+    static Map<String, Object> toJson(Segment s) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("start", s.start());
+      m.put("end", s.end());
+      m.put("lang", s.lang());
+      return m;
+    }
+  }
+}

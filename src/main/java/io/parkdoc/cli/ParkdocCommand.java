@@ -1,0 +1,187 @@
+package io.parkdoc.cli;
+
+import io.parkdoc.core.IndexLayout;
+import io.parkdoc.core.ParkdocException;
+import io.parkdoc.core.Version;
+import io.parkdoc.term.ColorMode;
+import io.parkdoc.term.HitPrinter;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
+
+/** The top-level {@code parkdoc} command: global options and the subcommands. */
+@Command(
+    name = "parkdoc",
+    mixinStandardHelpOptions = true,
+    versionProvider = ParkdocCommand.VersionProvider.class,
+    sortOptions = false,
+    usageHelpAutoWidth = true,
+    header = "Index and search documents in Korean, Japanese, Chinese, English and 40 more languages.",
+    description = {
+      "parkdoc detects each file's language, indexes it with that language's analyzer "
+          + "(nori, kuromoji, smartcn, Lucene's language analyzers), and searches every language at once, "
+          + "ranked by BM25, with the matching words highlighted in readable passages.",
+    },
+    subcommands = {
+      IndexCommand.class, SearchCommand.class, DetectCommand.class, StatusCommand.class,
+      CommandLine.HelpCommand.class,
+    },
+    exitCodeListHeading = "%nExit status:%n",
+    exitCodeList = {
+      "0:found something (search), or success",
+      "1:nothing found (search)",
+      "2:an error: usage, a malformed query, no index, I/O; for index, files skipped because of errors",
+    },
+    footerHeading = "%nEnvironment:%n",
+    footer = {
+      "  PARKDOC_INDEX   the index folder when --index is not given (default: ./index)",
+      "  NO_COLOR        turns colour off when set (--color=auto)",
+      "  CLICOLOR_FORCE  turns colour on in a pipe when set to anything but 0 (--color=auto)",
+    })
+public final class ParkdocCommand implements Runnable {
+  @Spec CommandSpec spec;
+
+  @Option(names = "--index", paramLabel = "DIR", scope = ScopeType.INHERIT,
+      description = "The index folder (default: $PARKDOC_INDEX, else ./index).")
+  Path index;
+
+  @Option(names = "--color", paramLabel = "WHEN", scope = ScopeType.INHERIT, defaultValue = "auto",
+      converter = ColorConverter.class,
+      description = "Colour output: auto (on a terminal, unless NO_COLOR is set), always, never.")
+  ColorMode color = ColorMode.AUTO;
+
+  @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT,
+      description = "Say more: every skipped file, and the stack trace of an error.")
+  boolean verbose;
+
+  private final Environment env;
+
+  ParkdocCommand(Environment env) {
+    this.env = env;
+  }
+
+  /** Runs {@code args} against {@code out}/{@code err} and returns the exit code. */
+  public static int execute(PrintWriter out, PrintWriter err, Environment env, String... args) {
+    ParkdocCommand top = new ParkdocCommand(env);
+    CommandLine cl = new CommandLine(top);
+    cl.setOut(out);
+    cl.setErr(err);
+    cl.setCaseInsensitiveEnumValuesAllowed(true);
+    cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+      ParkdocCommand root = commandLine.getCommandSpec().root().commandLine().getCommand();
+      return root.report(e);
+    });
+    cl.setParameterExceptionHandler((ex, strings) -> {
+      PrintWriter w = ex.getCommandLine().getErr();
+      w.println("parkdoc: " + ex.getMessage());
+      w.println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help' for more.");
+      return ExitCodes.ERROR;
+    });
+    try {
+      return cl.execute(args);
+    } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+      // Picocli hands Exceptions to the handler above; this catches what escapes it.
+      err.println("parkdoc: internal error: " + e + (top.verbose ? "" : " (run with --verbose for details)"));
+      if (top.verbose) {
+        e.printStackTrace(err);
+      }
+      err.flush();
+      return ExitCodes.ERROR;
+    }
+  }
+
+  /** Prints {@code e} as one line (with its stack trace under --verbose); returns the exit code. */
+  int report(Exception e) {
+    PrintWriter err = spec.commandLine().getErr();
+    if (e instanceof ParkdocException) {
+      err.println("parkdoc: " + e.getMessage());
+    } else {
+      err.println("parkdoc: internal error: " + e + (verbose ? "" : " (run with --verbose for details)"));
+    }
+    if (verbose) {
+      e.printStackTrace(err);
+    }
+    err.flush();
+    return ExitCodes.ERROR;
+  }
+
+  @Override
+  public void run() {
+    // A bare `parkdoc`: show what it can do.
+    spec.commandLine().usage(spec.commandLine().getErr());
+    throw new CommandLine.ParameterException(spec.commandLine(), "a command is needed: index, search, detect or status");
+  }
+
+  Environment env() {
+    return env;
+  }
+
+  /** The index chosen by --index, else PARKDOC_INDEX, else ./index. */
+  IndexLayout layout() {
+    Path dir = index;
+    if (dir == null) {
+      String fromEnv = env.get("PARKDOC_INDEX");
+      dir = fromEnv != null ? Path.of(fromEnv) : Path.of("index");
+    }
+    return new IndexLayout(env.cwd().resolve(dir));
+  }
+
+  boolean color() {
+    return color.enabled(env.variables(), env.terminal());
+  }
+
+  /** Terminal columns for wrapping, or 0 in a pipe. */
+  int width() {
+    if (!env.terminal()) {
+      return 0;
+    }
+    String columns = env.get("COLUMNS");
+    if (columns != null) {
+      try {
+        return Integer.parseInt(columns.strip());
+      } catch (NumberFormatException e) {
+        // fall through to asking the terminal
+      }
+    }
+    return TerminalSize.columns();
+  }
+
+  HitPrinter printer() {
+    return new HitPrinter(color(), width());
+  }
+
+  /** A path as the user should see it: relative to the working directory when under it. */
+  String display(String absolute) {
+    Path p = Path.of(absolute);
+    Path cwd = env.cwd();
+    return p.startsWith(cwd) ? cwd.relativize(p).toString() : absolute;
+  }
+
+  /** Converts {@code --color} values. */
+  static final class ColorConverter implements CommandLine.ITypeConverter<ColorMode> {
+    @Override
+    public ColorMode convert(String value) {
+      try {
+        return ColorMode.valueOf(value.toUpperCase(java.util.Locale.ROOT));
+      } catch (IllegalArgumentException e) {
+        throw new CommandLine.TypeConversionException("--color takes auto, always or never, not '" + value + "'");
+      }
+    }
+  }
+
+  /** The version line. */
+  static final class VersionProvider implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      return new String[] {
+        "parkdoc " + Version.VERSION,
+        "Lucene " + org.apache.lucene.util.Version.LATEST + ", Java " + Runtime.version(),
+      };
+    }
+  }
+}

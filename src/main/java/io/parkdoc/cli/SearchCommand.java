@@ -1,0 +1,178 @@
+package io.parkdoc.cli;
+
+import io.parkdoc.core.Hit;
+import io.parkdoc.core.Languages;
+import io.parkdoc.core.ParkdocException;
+import io.parkdoc.core.SearchRequest;
+import io.parkdoc.core.SearchResults;
+import io.parkdoc.core.Searcher;
+import io.parkdoc.core.Snippet;
+import io.parkdoc.term.HitPrinter;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code parkdoc search QUERY...}: ranked hits across every language, with highlighted passages. */
+@Command(name = "search", mixinStandardHelpOptions = true, sortOptions = false,
+    description = {
+      "Search every language at once and print the best hits with their matching passages.",
+      "",
+      "Query syntax: words (all required in a short query; a question or more than three words is "
+          + "ranked by how many it matches), \"a phrase\", AND, OR, NOT, +must, -mustnot, prefix*, (groups), "
+          + "lang:ko,ja and path:GLOB filters. Natural text such as a question ending in ? is searched as words.",
+    })
+final class SearchCommand implements Callable<Integer> {
+  private static final String JOIN = " … ";
+
+  @ParentCommand ParkdocCommand parent;
+
+  @Parameters(paramLabel = "QUERY", arity = "0..*", description = "The query; several arguments are joined with spaces.")
+  List<String> query = new ArrayList<>();
+
+  @Option(names = {"-n", "--limit"}, paramLabel = "N", defaultValue = "10", description = "Hits to show (default: ${DEFAULT-VALUE}).")
+  int limit;
+
+  @Option(names = "--offset", paramLabel = "N", defaultValue = "0", description = "Skip the N best hits (paging).")
+  int offset;
+
+  @Option(names = "--lang", paramLabel = "LANG[,LANG...]", split = ",", description = "Search only these languages (ko, ja, zh, zh-Hant, en, ...).")
+  List<String> langs = new ArrayList<>();
+
+  @Option(names = "--passages", paramLabel = "N", defaultValue = "2", description = "Passages per hit (default: ${DEFAULT-VALUE}).")
+  int passages;
+
+  @Option(names = "--json", description = "Print one JSON object per hit per line.")
+  boolean json;
+
+  @Option(names = "--batch", paramLabel = "FILE", description = "Read 'qid<TAB>query' lines from FILE ('-' for stdin) and print one JSON line per hit, with its qid.")
+  String batch;
+
+  @Override
+  public Integer call() {
+    if (limit < 0 || offset < 0 || passages < 0) {
+      throw new ParkdocException("--limit, --offset and --passages take numbers of 0 or more");
+    }
+    Set<String> languages = new LinkedHashSet<>();
+    for (String l : langs) {
+      if (!Languages.isKnown(l.strip())) {
+        throw new ParkdocException("unknown language '" + l + "' for --lang (try ko, ja, zh, zh-Hant, en, de, ...)");
+      }
+      languages.add(Languages.canonical(l.strip()));
+    }
+    if (batch == null && query.isEmpty()) {
+      throw new ParkdocException("a query is needed, as in: parkdoc search 레이저 (or --batch FILE)");
+    }
+    PrintWriter out = parent.spec.commandLine().getOut();
+    try (Searcher searcher = Searcher.open(parent.layout())) {
+      if (batch != null) {
+        return batch(searcher, languages, out);
+      }
+      long t0 = System.nanoTime();
+      SearchResults results = searcher.search(new SearchRequest(String.join(" ", query), languages, limit, offset, passages, false));
+      if (json) {
+        for (Hit h : results.hits()) {
+          out.println(Json.write(toJson(h, null)));
+        }
+      } else {
+        HitPrinter printer = parent.printer();
+        for (Hit h : results.hits()) {
+          printer.print(out, h, parent.display(h.path()));
+        }
+        if (parent.env().terminal()) {
+          printer.footer(out, footer(results, (System.nanoTime() - t0) / 1_000_000));
+        }
+      }
+      out.flush();
+      return results.hits().isEmpty() ? ExitCodes.NOTHING : ExitCodes.FOUND;
+    }
+  }
+
+  private static String footer(SearchResults r, long millis) {
+    if (r.total() == 0) {
+      return "no hits in " + String.join(", ", r.languages()) + " (" + millis + " ms)";
+    }
+    int first = r.hits().isEmpty() ? 0 : r.hits().get(0).rank();
+    int last = r.hits().isEmpty() ? 0 : r.hits().get(r.hits().size() - 1).rank();
+    return String.format(Locale.ROOT, "%d–%d of %s%d hits · %s · %d ms", first, last,
+        r.totalIsExact() ? "" : "at least ", r.total(), String.join(" ", r.languages()), millis);
+  }
+
+  private int batch(Searcher searcher, Set<String> languages, PrintWriter out) {
+    boolean any = false;
+    try (BufferedReader in = batch.equals("-")
+        ? new BufferedReader(new InputStreamReader(parent.env().stdin(), StandardCharsets.UTF_8))
+        : Files.newBufferedReader(parent.env().cwd().resolve(Path.of(batch)), StandardCharsets.UTF_8)) {
+      String line;
+      int lineNo = 0;
+      while ((line = in.readLine()) != null) {
+        lineNo++;
+        if (line.isBlank()) {
+          continue;
+        }
+        int tab = line.indexOf('\t');
+        if (tab < 0) {
+          throw new ParkdocException(batch + ":" + lineNo + ": expected 'qid<TAB>query'");
+        }
+        String qid = line.substring(0, tab);
+        String q = line.substring(tab + 1);
+        if (q.isBlank()) {
+          continue;
+        }
+        SearchResults r = searcher.search(new SearchRequest(q, languages, limit, offset, passages, true));
+        for (Hit h : r.hits()) {
+          out.println(Json.write(toJson(h, qid)));
+          any = true;
+        }
+      }
+    } catch (IOException e) {
+      throw new ParkdocException("cannot read " + batch + ": " + e.getMessage(), e);
+    }
+    out.flush();
+    return any ? ExitCodes.FOUND : ExitCodes.NOTHING;
+  }
+
+  private Map<String, Object> toJson(Hit h, String qid) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    if (qid != null) {
+      m.put("qid", qid);
+    }
+    m.put("rank", h.rank());
+    m.put("path", parent.display(h.path()));
+    m.put("lang", h.lang());
+    m.put("score", h.score());
+    m.put("title", h.title());
+    // Passages joined into one snippet; highlights as code-point offsets into it.
+    StringBuilder snippet = new StringBuilder();
+    List<int[]> highlights = new ArrayList<>();
+    for (Snippet s : h.snippets()) {
+      if (snippet.length() > 0) {
+        snippet.append(JOIN);
+      }
+      int base = snippet.length();
+      snippet.append(s.text());
+      for (Snippet.Span span : s.highlights()) {
+        highlights.add(new int[] {
+          snippet.codePointCount(0, base + span.start()), snippet.codePointCount(0, base + span.end())});
+      }
+    }
+    m.put("snippet", snippet.toString());
+    m.put("highlights", highlights);
+    return m;
+  }
+}

@@ -1,0 +1,45 @@
+package io.parkdoc.core;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What one run of {@link Indexer#index} did.
+ *
+ * @param added files indexed for the first time
+ * @param updated files re-indexed because their content changed
+ * @param unchanged files already indexed with the same content
+ * @param removed documents dropped because their file is gone
+ * @param languages documents added or updated per recorded language
+ * @param skipped files not indexed, each with its reason
+ * @param bytes bytes of text read from the added and updated files
+ * @param nanos wall time of the run
+ */
+public record IndexSummary(
+    int added,
+    int updated,
+    int unchanged,
+    int removed,
+    Map<String, Integer> languages,
+    List<Skipped> skipped,
+    long bytes,
+    long nanos) {
+
+  /**
+   * A file that was not indexed, and why.
+   *
+   * @param error true when a failure (permission, I/O, a vanished file) kept it out, false when it
+   *     is simply not an indexable document (binary, empty, too large)
+   */
+  public record Skipped(String path, String reason, boolean error) {}
+
+  /** True when any file was kept out by an error rather than by what it is. */
+  public boolean hadErrors() {
+    return skipped.stream().anyMatch(Skipped::error);
+  }
+
+  /** Megabytes per second of text read, over the whole run. */
+  public double megabytesPerSecond() {
+    return nanos == 0 ? 0 : bytes / 1e6 / (nanos / 1e9);
+  }
+}

@@ -1,0 +1,258 @@
+package io.parkdoc.core;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.DelegatingAnalyzerWrapper;
+import org.apache.lucene.analysis.standard.StandardAnalyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.MultiReader;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TotalHits;
+import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+import org.apache.lucene.store.FSDirectory;
+
+/**
+ * Searches every language index of a parkdoc index at once and highlights the best passages.
+ *
+ * <p>The language indices are read through one {@link MultiReader}: each language has its own
+ * text field, so BM25 keeps its statistics per language while one searcher ranks all hits
+ * together. A query is analysed once per language with that language's analyzer; analyzers are
+ * loaded only for the languages a query needs. Thread-safe; open once and reuse (the shell does).
+ */
+public final class Searcher implements Closeable {
+  private final IndexLayout layout;
+  private final List<String> languages;
+  private final List<DirectoryReader> readers = new ArrayList<>();
+  private final IndexReader reader;
+  private final IndexSearcher searcher;
+  private final Map<String, Analyzer> analyzers = new ConcurrentHashMap<>();
+
+  private Searcher(IndexLayout layout) throws IOException {
+    this.layout = layout;
+    layout.requireSearchable();
+    this.languages = layout.languagesOnDisk();
+    try {
+      for (String lang : languages) {
+        readers.add(DirectoryReader.open(FSDirectory.open(layout.languageDir(lang))));
+      }
+    } catch (IOException e) {
+      for (DirectoryReader r : readers) {
+        r.close();
+      }
+      throw e;
+    }
+    this.reader = new MultiReader(readers.toArray(new IndexReader[0]), true);
+    this.searcher = new IndexSearcher(reader);
+  }
+
+  /**
+   * Opens the index at {@code layout} for searching.
+   *
+   * @throws ParkdocException when there is no index there, or it cannot be read
+   */
+  public static Searcher open(IndexLayout layout) {
+    try {
+      return new Searcher(layout);
+    } catch (IOException e) {
+      throw new ParkdocException("cannot read the index at " + layout.root() + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** The index languages present in the index. */
+  public List<String> languages() {
+    return languages;
+  }
+
+  /** The number of documents in the index. */
+  public int documents() {
+    return reader.numDocs();
+  }
+
+  /** The analyzer of index language {@code lang}, loaded on first use. */
+  public Analyzer analyzer(String lang) {
+    return analyzers.computeIfAbsent(lang, Languages::newAnalyzer);
+  }
+
+  /** The Lucene query {@code request} runs, and the languages it searches. */
+  record Plan(Query query, List<String> languages) {}
+
+  Plan plan(SearchRequest request) {
+    QuerySyntax.Parsed parsed = QuerySyntax.parse(request.query(), request.lenient());
+    List<String> langs = new ArrayList<>();
+    Set<String> wanted = new LinkedHashSet<>();
+    for (String l : request.languages()) {
+      wanted.add(Languages.indexLanguage(l));
+    }
+    Set<String> routed = QueryRouting.languagesFor(request.query(), parsed.natural());
+    for (String lang : languages) {
+      if ((wanted.isEmpty() || wanted.contains(lang)) && (routed == null || routed.contains(lang))) {
+        langs.add(lang);
+      }
+    }
+    BooleanQuery.Builder any = new BooleanQuery.Builder();
+    int clauses = 0;
+    for (String lang : langs) {
+      Query q = new QueryCompiler(lang, analyzer(lang), parsed.natural()).compile(parsed.root());
+      if (q != null) {
+        any.add(q, Occur.SHOULD);
+        clauses++;
+      }
+    }
+    if (clauses == 0) {
+      return new Plan(null, langs);
+    }
+    BooleanQuery.Builder top = new BooleanQuery.Builder().add(any.build(), Occur.MUST);
+    // Recorded-language filter (zh-Hans / zh-Hant) beyond the index language.
+    List<String> recorded = request.languages().stream().filter(l -> l.startsWith("zh-")).toList();
+    if (!recorded.isEmpty() && recorded.size() == request.languages().size()) {
+      BooleanQuery.Builder f = new BooleanQuery.Builder();
+      for (String l : recorded) {
+        f.add(new org.apache.lucene.search.TermQuery(new org.apache.lucene.index.Term(Fields.LANG, l)), Occur.SHOULD);
+      }
+      top.add(f.build(), Occur.FILTER);
+    }
+    return new Plan(top.build(), langs);
+  }
+
+  /**
+   * Runs {@code request}.
+   *
+   * @throws ParkdocException when the query is malformed (and not lenient)
+   */
+  public SearchResults search(SearchRequest request) {
+    Plan plan = plan(request);
+    if (plan.query() == null) {
+      return new SearchResults(0, true, List.of(), plan.languages());
+    }
+    try {
+      int n = Math.max(1, request.offset() + request.limit());
+      TopDocs top = searcher.search(plan.query(), n);
+      ScoreDoc[] page = java.util.Arrays.copyOfRange(top.scoreDocs,
+          Math.min(request.offset(), top.scoreDocs.length), top.scoreDocs.length);
+      List<Hit> hits = new ArrayList<>(page.length);
+      Map<Integer, List<Snippet>> snippets = highlight(plan, page, request.passages());
+      for (int i = 0; i < page.length; i++) {
+        Document d = searcher.storedFields().document(page[i].doc, Set.of(Fields.PATH, Fields.LANG, Fields.TITLE));
+        hits.add(new Hit(request.offset() + i + 1, d.get(Fields.PATH), d.get(Fields.LANG), page[i].score,
+            d.get(Fields.TITLE), snippets.getOrDefault(page[i].doc, List.of()), page[i].doc));
+      }
+      return new SearchResults(top.totalHits.value(), top.totalHits.relation() == TotalHits.Relation.EQUAL_TO,
+          hits, plan.languages());
+    } catch (IOException e) {
+      throw new ParkdocException("cannot read the index: " + e.getMessage(), e);
+    }
+  }
+
+  private Map<Integer, List<Snippet>> highlight(Plan plan, ScoreDoc[] page, int passages) throws IOException {
+    Map<Integer, List<Snippet>> out = new java.util.HashMap<>();
+    if (page.length == 0 || passages <= 0) {
+      return out;
+    }
+    Highlighter highlighter = new Highlighter(UnifiedHighlighter.builder(searcher, highlightAnalyzer())
+        .withMaxLength(Integer.MAX_VALUE - 1)
+        .withBreakIterator(SentenceBreaker::new)
+        .withFormatter(new SnippetFormatter()));
+    String[] fields = plan.languages().stream().map(Fields::text).toArray(String[]::new);
+    int[] docIds = new int[page.length];
+    for (int i = 0; i < page.length; i++) {
+      docIds[i] = page[i].doc;
+    }
+    int[] max = new int[fields.length];
+    java.util.Arrays.fill(max, passages);
+    Map<String, Object[]> byField = highlighter.highlight(fields, plan.query(), docIds, max);
+    for (Object[] perDoc : byField.values()) {
+      for (int i = 0; i < perDoc.length; i++) {
+        if (perDoc[i] instanceof List<?> list && !list.isEmpty()) {
+          @SuppressWarnings("unchecked")
+          List<Snippet> s = (List<Snippet>) list;
+          out.put(docIds[i], s);
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Opens up {@code highlightFieldsAsObjects}, which returns the formatter's objects (our snippets). */
+  private static final class Highlighter extends UnifiedHighlighter {
+    Highlighter(UnifiedHighlighter.Builder builder) {
+      super(builder);
+    }
+
+    Map<String, Object[]> highlight(String[] fields, Query query, int[] docIds, int[] maxPassages) throws IOException {
+      return highlightFieldsAsObjects(fields, query, docIds, maxPassages);
+    }
+  }
+
+  /** Analyzers by field, for the highlighter; it reads offsets from postings and rarely needs them. */
+  private Analyzer highlightAnalyzer() {
+    return new DelegatingAnalyzerWrapper(Analyzer.PER_FIELD_REUSE_STRATEGY) {
+      @Override
+      protected Analyzer getWrappedAnalyzer(String fieldName) {
+        String lang = Fields.languageOf(fieldName);
+        return lang == null ? new StandardAnalyzer() : analyzer(lang);
+      }
+    };
+  }
+
+  /** The stored text and metadata of document {@code docId}, for the shell's {@code :open}. */
+  public Document document(int docId) {
+    try {
+      return searcher.storedFields().document(docId);
+    } catch (IOException e) {
+      throw new ParkdocException("cannot read the index: " + e.getMessage(), e);
+    }
+  }
+
+  /** Counts of documents per recorded language, and sizes. */
+  public IndexStatus status() {
+    Map<String, Long> perLang = new java.util.TreeMap<>();
+    long sourceBytes = 0;
+    try {
+      for (org.apache.lucene.index.LeafReaderContext leaf : reader.leaves()) {
+        var stored = leaf.reader().storedFields();
+        var live = leaf.reader().getLiveDocs();
+        for (int i = 0; i < leaf.reader().maxDoc(); i++) {
+          if (live != null && !live.get(i)) {
+            continue;
+          }
+          Document d = stored.document(i, Set.of(Fields.LANG, Fields.SIZE));
+          perLang.merge(d.get(Fields.LANG), 1L, Long::sum);
+          sourceBytes += d.getField(Fields.SIZE).numericValue().longValue();
+        }
+      }
+    } catch (IOException e) {
+      throw new ParkdocException("cannot read the index: " + e.getMessage(), e);
+    }
+    Map<String, Long> sorted = new java.util.LinkedHashMap<>();
+    perLang.entrySet().stream()
+        .sorted((a, b) -> a.getValue().equals(b.getValue()) ? a.getKey().compareTo(b.getKey()) : Long.compare(b.getValue(), a.getValue()))
+        .forEach(e -> sorted.put(e.getKey(), e.getValue()));
+    return new IndexStatus(layout.root(), reader.numDocs(), sorted, layout.diskBytes(), sourceBytes);
+  }
+
+  @Override
+  public void close() {
+    try {
+      reader.close();
+    } catch (IOException e) {
+      // read-only: nothing is lost
+    }
+    for (Analyzer a : analyzers.values()) {
+      a.close();
+    }
+  }
+}

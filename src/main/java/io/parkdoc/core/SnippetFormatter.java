@@ -1,0 +1,96 @@
+package io.parkdoc.core;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.lucene.search.uhighlight.Passage;
+import org.apache.lucene.search.uhighlight.PassageFormatter;
+
+/**
+ * Formats the highlighter's passages as {@link Snippet}s: text plus match offsets, no markup.
+ *
+ * <p>Control characters (escape sequences included: a document must not drive the terminal) and
+ * runs of white space become one space. A passage longer than {@link #WINDOW} characters, a long
+ * sentence, is shown as a window around its first match, cut only between characters. Stateless.
+ */
+final class SnippetFormatter extends PassageFormatter {
+  /** The most characters of a passage shown. */
+  static final int WINDOW = 200;
+  private static final int LEAD = 60;
+
+  @Override
+  public Object format(Passage[] passages, String content) {
+    List<Snippet> out = new ArrayList<>(passages.length);
+    for (Passage p : passages) {
+      out.add(snippet(content, p.getStartOffset(), p.getEndOffset(),
+          java.util.Arrays.copyOf(p.getMatchStarts(), p.getNumMatches()),
+          java.util.Arrays.copyOf(p.getMatchEnds(), p.getNumMatches())));
+    }
+    return out;
+  }
+
+  static Snippet snippet(String content, int start, int end, int[] matchStarts, int[] matchEnds) {
+    int from = start;
+    int to = end;
+    boolean cutStart = false;
+    boolean cutEnd = false;
+    if (to - from > WINDOW) {
+      int first = matchStarts.length > 0 ? matchStarts[0] : from;
+      from = Math.max(start, first - LEAD);
+      to = Math.min(end, from + WINDOW);
+      from = Math.max(start, Math.min(from, to - WINDOW));
+      cutStart = from > start;
+      cutEnd = to < end;
+      if (from > 0 && Character.isLowSurrogate(content.charAt(from))) {
+        from++;
+      }
+      if (to < content.length() && Character.isLowSurrogate(content.charAt(to))) {
+        to--;
+      }
+    }
+    StringBuilder text = new StringBuilder(to - from + 2);
+    int[] map = new int[to - from + 1];
+    if (cutStart) {
+      text.append('…');
+    }
+    boolean space = true;
+    for (int i = from; i < to; i++) {
+      char c = content.charAt(i);
+      map[i - from] = text.length();
+      boolean blank = Character.isWhitespace(c) || Character.isISOControl(c) || c == '\u00A0'
+          || (c >= '\u2028' && c <= '\u2029') || c == '\uFEFF';
+      if (blank) {
+        if (!space) {
+          text.append(' ');
+          space = true;
+        }
+      } else {
+        text.append(c);
+        space = false;
+      }
+    }
+    map[to - from] = text.length();
+    while (text.length() > 0 && text.charAt(text.length() - 1) == ' ') {
+      text.setLength(text.length() - 1);
+    }
+    if (cutEnd) {
+      text.append('…');
+    }
+    List<Snippet.Span> spans = new ArrayList<>();
+    for (int m = 0; m < matchStarts.length; m++) {
+      int s = Math.max(matchStarts[m], from);
+      int e = Math.min(matchEnds[m], to);
+      if (s >= e) {
+        continue;
+      }
+      int ms = Math.min(map[s - from], text.length());
+      int me = Math.min(map[e - from], text.length());
+      if (me > ms && (spans.isEmpty() || spans.get(spans.size() - 1).end() <= ms)) {
+        spans.add(new Snippet.Span(ms, me));
+      } else if (me > ms) {
+        Snippet.Span last = spans.remove(spans.size() - 1);
+        spans.add(new Snippet.Span(last.start(), Math.max(last.end(), me)));
+      }
+    }
+    return new Snippet(text.toString(), spans);
+  }
+}

@@ -1,0 +1,85 @@
+package io.parkdoc.term;
+
+import io.parkdoc.core.Hit;
+import io.parkdoc.core.Snippet;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Locale;
+import org.jline.utils.AttributedString;
+import org.jline.utils.AttributedStringBuilder;
+import org.jline.utils.AttributedStyle;
+
+/**
+ * Prints search hits for people: a heading line per hit (rank, path, language, score) and its
+ * passages below with the matches highlighted, wrapped by display width when the width is known.
+ *
+ * <p>Without colour the same layout is written as plain text, so a pipe gets readable lines.
+ * Immutable.
+ */
+public final class HitPrinter {
+  private static final int INDENT = 4;
+  private final boolean color;
+  private final int width;
+
+  /**
+   * @param color write ANSI styles
+   * @param width terminal columns to wrap passages to, or 0 to leave lines unwrapped (a pipe)
+   */
+  public HitPrinter(boolean color, int width) {
+    this.color = color;
+    this.width = width;
+  }
+
+  /** Writes {@code hit}, with {@code displayPath} as its path. */
+  public void print(PrintWriter out, Hit hit, String displayPath) {
+    AttributedStringBuilder head = new AttributedStringBuilder();
+    head.append(String.format(Locale.ROOT, "%2d  ", hit.rank()));
+    head.styled(Styles.PATH, displayPath);
+    head.append("  ");
+    head.styled(Styles.LANG, hit.lang());
+    head.append("  ");
+    head.styled(Styles.DIM, String.format(Locale.ROOT, "%.2f", hit.score()));
+    out.println(render(head.toAttributedString()));
+    for (Snippet s : hit.snippets()) {
+      AttributedString passage = highlighted(s, Styles.MATCH);
+      if (width > 0) {
+        for (AttributedString line : TextLayout.wrap(passage, INDENT, width)) {
+          out.println(render(line));
+        }
+      } else {
+        out.println(" ".repeat(INDENT) + render(passage));
+      }
+    }
+    out.println();
+  }
+
+  /** {@code snippet}'s text with its highlights in {@code style}. */
+  public static AttributedString highlighted(Snippet snippet, AttributedStyle style) {
+    AttributedStringBuilder b = new AttributedStringBuilder();
+    String text = snippet.text();
+    int at = 0;
+    for (Snippet.Span span : snippet.highlights()) {
+      b.append(text, at, span.start());
+      b.styled(style, text.substring(span.start(), span.end()));
+      at = span.end();
+    }
+    b.append(text, at, text.length());
+    return b.toAttributedString();
+  }
+
+  /** ANSI text when colour is on, plain text otherwise. */
+  public String render(AttributedString s) {
+    return color ? s.toAnsi() : s.toString();
+  }
+
+  /** A one-line summary under the hits, on a terminal only. */
+  public void footer(PrintWriter out, String text) {
+    out.println(render(new AttributedString(text, Styles.DIM)));
+  }
+
+  /** Renders {@code text} dimmed (or plain, without colour). */
+  public String dim(String text) {
+    return render(new AttributedString(text, Styles.DIM));
+  }
+
+}
