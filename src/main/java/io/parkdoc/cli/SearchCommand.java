@@ -109,8 +109,10 @@ final class SearchCommand implements Callable<Integer> {
     }
     int first = r.hits().isEmpty() ? 0 : r.hits().get(0).rank();
     int last = r.hits().isEmpty() ? 0 : r.hits().get(r.hits().size() - 1).rank();
-    return String.format(Locale.ROOT, "%d–%d of %s%d hits · %s · %d ms", first, last,
-        r.totalIsExact() ? "" : "at least ", r.total(), String.join(" ", r.languages()), millis);
+    return String.format(Locale.ROOT, "%d–%d of %s%d %s · %s · %d ms", first, last,
+        r.totalIsExact() ? "" : "at least ", r.total(),
+        r.relaxed() ? "partial matches (no document has every word)" : "hits",
+        String.join(" ", r.languages()), millis);
   }
 
   private int batch(Searcher searcher, Set<String> languages, PrintWriter out) {

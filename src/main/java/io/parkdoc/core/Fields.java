@@ -11,6 +11,7 @@ final class Fields {
   static final String HASH = "hash";
   static final String ENCODING = "encoding";
   private static final String TEXT_PREFIX = "text_";
+  private static final String BIGRAM_PREFIX = "bigram_";
 
   private Fields() {}
 
@@ -19,8 +20,16 @@ final class Fields {
     return TEXT_PREFIX + indexLang;
   }
 
-  /** The index language whose text field is {@code field}, or null when it is no text field. */
+  /** The CJK bigram field beside the text field of Korean, Japanese or Chinese. */
+  static String bigrams(String indexLang) {
+    return BIGRAM_PREFIX + indexLang;
+  }
+
+  /** The index language whose text or bigram field is {@code field}, or null when it is neither. */
   static String languageOf(String field) {
-    return field.startsWith(TEXT_PREFIX) ? field.substring(TEXT_PREFIX.length()) : null;
+    if (field.startsWith(TEXT_PREFIX)) {
+      return field.substring(TEXT_PREFIX.length());
+    }
+    return field.startsWith(BIGRAM_PREFIX) ? field.substring(BIGRAM_PREFIX.length()) : null;
   }
 }

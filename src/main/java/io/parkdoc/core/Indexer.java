@@ -29,6 +29,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
@@ -59,7 +61,8 @@ import org.apache.lucene.util.Bits;
  * workers itself.
  */
 public final class Indexer implements Closeable {
-  private static final FieldType TEXT = textFieldType();
+  private static final FieldType TEXT = textFieldType(true);
+  private static final FieldType BIGRAMS = textFieldType(false);
   private static final String LOCK = "parkdoc.lock";
   private static final Set<String> SKIPPED_DIRS = Set.of(".git", ".hg", ".svn", "node_modules");
 
@@ -152,10 +155,10 @@ public final class Indexer implements Closeable {
     return progress;
   }
 
-  private static FieldType textFieldType() {
+  private static FieldType textFieldType(boolean stored) {
     FieldType t = new FieldType();
     t.setTokenized(true);
-    t.setStored(true);
+    t.setStored(stored);
     // Offsets in the postings let the UnifiedHighlighter highlight without re-analysing.
     t.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
     t.freeze();
@@ -356,6 +359,9 @@ public final class Indexer implements Closeable {
       doc.add(new StoredField(Fields.HASH, hash));
       doc.add(new StoredField(Fields.ENCODING, source.encoding()));
       doc.add(new Field(Fields.text(indexLang), source.text(), TEXT));
+      if (Languages.isCjk(indexLang)) {
+        doc.add(new Field(Fields.bigrams(indexLang), source.text(), BIGRAMS));
+      }
       Term id = new Term(Fields.PATH, key);
       if (before != null && !before.indexLang.equals(indexLang) || before != null && before.copies > 1) {
         // The language changed (or a crash left two copies): never keep a document in two indices.
@@ -401,7 +407,11 @@ public final class Indexer implements Closeable {
   private IndexWriter writer(String indexLang) {
     return writers.computeIfAbsent(indexLang, lang -> {
       try {
-        IndexWriterConfig config = new IndexWriterConfig(Languages.newAnalyzer(lang));
+        Analyzer analyzer = Languages.newAnalyzer(lang);
+        if (Languages.isCjk(lang)) {
+          analyzer = new PerFieldAnalyzerWrapper(analyzer, Map.of(Fields.bigrams(lang), Languages.newBigramAnalyzer(lang)));
+        }
+        IndexWriterConfig config = new IndexWriterConfig(analyzer);
         config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
         config.setRAMBufferSizeMB(64);
         config.setCommitOnClose(false);

@@ -6,6 +6,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.LowerCaseFilter;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.Tokenizer;
+import org.apache.lucene.analysis.cjk.CJKBigramFilter;
+import org.apache.lucene.analysis.cjk.CJKWidthFilter;
+import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.analysis.ar.ArabicAnalyzer;
 import org.apache.lucene.analysis.bg.BulgarianAnalyzer;
 import org.apache.lucene.analysis.bn.BengaliAnalyzer;
@@ -164,6 +170,41 @@ public final class Languages {
       throw new IllegalArgumentException("no analyzer for language " + indexLang);
     }
     return factory.get();
+  }
+
+  /**
+   * A new analyzer for the CJK bigram field beside a Korean, Japanese or Chinese text field:
+   * overlapping pairs of Han, kana and Hangul characters, width-folded and (for Chinese) with
+   * Traditional folded to Simplified, so substrings the morphological analyzers never produce
+   * (科学城 inside 北湖未来科学城) still match.
+   */
+  public static Analyzer newBigramAnalyzer(String indexLang) {
+    boolean fold = CHINESE.equals(indexLang);
+    return new Analyzer() {
+      @Override
+      protected TokenStreamComponents createComponents(String fieldName) {
+        Tokenizer source = new StandardTokenizer();
+        TokenStream result = new CJKWidthFilter(source);
+        result = new LowerCaseFilter(result);
+        result = new CJKBigramFilter(result);
+        return new TokenStreamComponents(source, result);
+      }
+
+      @Override
+      protected java.io.Reader initReader(String fieldName, java.io.Reader reader) {
+        return fold ? new ChineseAnalyzer.SimplifiedFold(reader) : reader;
+      }
+
+      @Override
+      protected java.io.Reader initReaderForNormalization(String fieldName, java.io.Reader reader) {
+        return initReader(fieldName, reader);
+      }
+
+      @Override
+      protected TokenStream normalize(String fieldName, TokenStream in) {
+        return new LowerCaseFilter(new CJKWidthFilter(in));
+      }
+    };
   }
 
   /** A human-readable name of the analyzer used for {@code indexLang}, recorded in the manifest. */

@@ -45,8 +45,9 @@ public final class QuerySyntax {
    * A parsed query.
    *
    * @param root the tree
-   * @param natural true when the query reads as natural text (a question, or more than three
-   *     words), whose words are then ORed and ranked rather than all required
+   * @param natural true when the query reads as natural text (a question or sentence ending in
+   *     ? ？ 。 ！, or more than three words), whose words are then ORed and ranked rather than all
+   *     required
    */
   public record Parsed(Node root, boolean natural) {}
 
@@ -63,6 +64,9 @@ public final class QuerySyntax {
   public static Parsed parse(String query, boolean lenient) {
     String q = query == null ? "" : query.strip();
     if (q.isEmpty()) {
+      if (lenient) {
+        return new Parsed(new Bool(List.of()), true);
+      }
       throw new ParkdocException("empty query");
     }
     try {
@@ -88,7 +92,7 @@ public final class QuerySyntax {
 
   private static boolean isNatural(String q, List<Tok> toks) {
     char last = q.charAt(q.length() - 1);
-    if (last == '?' || last == '？') {
+    if (last == '?' || last == '？' || last == '。' || last == '．' || last == '!' || last == '！') {
       return true;
     }
     long words = toks.stream().filter(t -> t.kind == Kind.WORD || t.kind == Kind.PREFIX).count();

@@ -9,5 +9,7 @@ import java.util.List;
  * @param totalIsExact false when {@code total} is a lower bound
  * @param hits the requested page of hits
  * @param languages the index languages that were searched
+ * @param relaxed true when no document held every word of a short query, and the hits are those
+ *     holding most of them
  */
-public record SearchResults(long total, boolean totalIsExact, List<Hit> hits, List<String> languages) {}
+public record SearchResults(long total, boolean totalIsExact, List<Hit> hits, List<String> languages, boolean relaxed) {}

@@ -87,10 +87,19 @@ public final class Searcher implements Closeable {
     return analyzers.computeIfAbsent(lang, Languages::newAnalyzer);
   }
 
-  /** The Lucene query {@code request} runs, and the languages it searches. */
-  record Plan(Query query, List<String> languages) {}
+  /** The analyzer of the CJK bigram field of {@code lang}, or null when it has none. */
+  Analyzer bigramAnalyzer(String lang) {
+    return Languages.isCjk(lang) ? analyzers.computeIfAbsent("bigram:" + lang, k -> Languages.newBigramAnalyzer(lang)) : null;
+  }
+
+  /** The Lucene query {@code request} runs, the languages it searches, and whether it reads as natural text. */
+  record Plan(Query query, List<String> languages, boolean natural) {}
 
   Plan plan(SearchRequest request) {
+    return plan(request, false);
+  }
+
+  Plan plan(SearchRequest request, boolean relaxed) {
     QuerySyntax.Parsed parsed = QuerySyntax.parse(request.query(), request.lenient());
     List<String> langs = new ArrayList<>();
     Set<String> wanted = new LinkedHashSet<>();
@@ -106,14 +115,14 @@ public final class Searcher implements Closeable {
     BooleanQuery.Builder any = new BooleanQuery.Builder();
     int clauses = 0;
     for (String lang : langs) {
-      Query q = new QueryCompiler(lang, analyzer(lang), parsed.natural()).compile(parsed.root());
+      Query q = new QueryCompiler(lang, analyzer(lang), bigramAnalyzer(lang), parsed, relaxed).compileTop(parsed.root());
       if (q != null) {
         any.add(q, Occur.SHOULD);
         clauses++;
       }
     }
     if (clauses == 0) {
-      return new Plan(null, langs);
+      return new Plan(null, langs, parsed.natural());
     }
     BooleanQuery.Builder top = new BooleanQuery.Builder().add(any.build(), Occur.MUST);
     // Recorded-language filter (zh-Hans / zh-Hant) beyond the index language.
@@ -125,7 +134,7 @@ public final class Searcher implements Closeable {
       }
       top.add(f.build(), Occur.FILTER);
     }
-    return new Plan(top.build(), langs);
+    return new Plan(top.build(), langs, parsed.natural());
   }
 
   /**
@@ -136,11 +145,22 @@ public final class Searcher implements Closeable {
   public SearchResults search(SearchRequest request) {
     Plan plan = plan(request);
     if (plan.query() == null) {
-      return new SearchResults(0, true, List.of(), plan.languages());
+      return new SearchResults(0, true, List.of(), plan.languages(), false);
     }
     try {
       int n = Math.max(1, request.offset() + request.limit());
       TopDocs top = searcher.search(plan.query(), n);
+      boolean relaxed = false;
+      if (top.totalHits.value() == 0 && !plan.natural()) {
+        // No document holds every word: rank those holding most of them, each word still whole
+        // (so 水素 still never matches a text with only 素).
+        Plan second = plan(request, true);
+        if (second.query() != null && !second.query().equals(plan.query())) {
+          plan = second;
+          top = searcher.search(plan.query(), n);
+          relaxed = top.totalHits.value() > 0;
+        }
+      }
       ScoreDoc[] page = java.util.Arrays.copyOfRange(top.scoreDocs,
           Math.min(request.offset(), top.scoreDocs.length), top.scoreDocs.length);
       List<Hit> hits = new ArrayList<>(page.length);
@@ -151,7 +171,7 @@ public final class Searcher implements Closeable {
             d.get(Fields.TITLE), snippets.getOrDefault(page[i].doc, List.of()), page[i].doc));
       }
       return new SearchResults(top.totalHits.value(), top.totalHits.relation() == TotalHits.Relation.EQUAL_TO,
-          hits, plan.languages());
+          hits, plan.languages(), relaxed);
     } catch (IOException e) {
       throw new ParkdocException("cannot read the index: " + e.getMessage(), e);
     }
@@ -165,7 +185,13 @@ public final class Searcher implements Closeable {
     Highlighter highlighter = new Highlighter(UnifiedHighlighter.builder(searcher, highlightAnalyzer())
         .withMaxLength(Integer.MAX_VALUE - 1)
         .withBreakIterator(SentenceBreaker::new)
-        .withFormatter(new SnippetFormatter()));
+        .withFormatter(new SnippetFormatter())
+        // Highlight bigram (substring) matches in the text they came from; not for sentences,
+        // whose every shared pair of characters would light up.
+        .withMaskedFieldsFunc(field -> {
+          String lang = Fields.languageOf(field);
+          return !plan.natural() && lang != null && Languages.isCjk(lang) ? Set.of(Fields.bigrams(lang)) : Set.of();
+        }));
     String[] fields = plan.languages().stream().map(Fields::text).toArray(String[]::new);
     int[] docIds = new int[page.length];
     for (int i = 0; i < page.length; i++) {
@@ -203,7 +229,10 @@ public final class Searcher implements Closeable {
       @Override
       protected Analyzer getWrappedAnalyzer(String fieldName) {
         String lang = Fields.languageOf(fieldName);
-        return lang == null ? new StandardAnalyzer() : analyzer(lang);
+        if (lang == null) {
+          return new StandardAnalyzer();
+        }
+        return fieldName.equals(Fields.bigrams(lang)) ? bigramAnalyzer(lang) : analyzer(lang);
       }
     };
   }
