@@ -22,6 +22,7 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code parkdoc detect PATH...}: the language parkdoc sees in each file. */
 @Command(name = "detect", mixinStandardHelpOptions = true, sortOptions = false,
+    header = "Print the language parkdoc detects in each file.",
     description = "Print the language parkdoc detects in each file ('-' reads standard input), with its confidence.")
 final class DetectCommand implements Callable<Integer> {
   @ParentCommand ParkdocCommand parent;

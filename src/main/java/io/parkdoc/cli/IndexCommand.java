@@ -22,6 +22,7 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code parkdoc index PATH...}: adds or updates files in the index. */
 @Command(name = "index", mixinStandardHelpOptions = true, sortOptions = false,
+    header = "Add or update files in the index (one Lucene index per language).",
     description = {
       "Add or update the files under each PATH. Each file's language is detected and the file is indexed "
           + "with that language's analyzer; unchanged files are skipped and files gone from under PATH are removed.",

@@ -40,14 +40,14 @@ import picocli.CommandLine.Spec;
     footerHeading = "%nEnvironment:%n",
     footer = {
       "  PARKDOC_INDEX   the index folder when --index is not given (default: ./index)",
-      "  NO_COLOR        turns colour off when set (--color=auto)",
-      "  CLICOLOR_FORCE  turns colour on in a pipe when set to anything but 0 (--color=auto)",
+      "  NO_COLOR        turns colour off when set (with --color=auto)",
+      "  CLICOLOR_FORCE  turns colour on in a pipe unless 0 (with --color=auto)",
     })
 public final class ParkdocCommand implements Runnable {
   @Spec CommandSpec spec;
 
   @Option(names = "--index", paramLabel = "DIR", scope = ScopeType.INHERIT,
-      description = "The index folder (default: $PARKDOC_INDEX, else ./index).")
+      description = "The index folder (default: $PARKDOC_INDEX or ./index).")
   Path index;
 
   @Option(names = "--color", paramLabel = "WHEN", scope = ScopeType.INHERIT, defaultValue = "auto",

@@ -30,6 +30,7 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code parkdoc search QUERY...}: ranked hits across every language, with highlighted passages. */
 @Command(name = "search", mixinStandardHelpOptions = true, sortOptions = false,
+    header = "Search every language at once; ranked hits with highlighted passages.",
     description = {
       "Search every language at once and print the best hits with their matching passages.",
       "",
@@ -51,7 +52,7 @@ final class SearchCommand implements Callable<Integer> {
   @Option(names = "--offset", paramLabel = "N", defaultValue = "0", description = "Skip the N best hits (paging).")
   int offset;
 
-  @Option(names = "--lang", paramLabel = "LANG[,LANG...]", split = ",", description = "Search only these languages (ko, ja, zh, zh-Hant, en, ...).")
+  @Option(names = "--lang", paramLabel = "LANG", split = ",", description = "Search only these languages (ko, ja, zh, zh-Hant, en, ...).")
   List<String> langs = new ArrayList<>();
 
   @Option(names = "--passages", paramLabel = "N", defaultValue = "2", description = "Passages per hit (default: ${DEFAULT-VALUE}).")

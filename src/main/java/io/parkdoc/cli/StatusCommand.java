@@ -12,7 +12,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code parkdoc status}: what is indexed, per language. */
-@Command(name = "status", mixinStandardHelpOptions = true, description = "Show what the index holds, per language.")
+@Command(name = "status", mixinStandardHelpOptions = true, sortOptions = false,
+    header = "Show what the index holds, per language.",
+    description = "Show what the index holds, per language.")
 final class StatusCommand implements Callable<Integer> {
   @ParentCommand ParkdocCommand parent;
 

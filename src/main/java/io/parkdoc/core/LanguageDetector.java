@@ -488,7 +488,7 @@ public final class LanguageDetector {
         if (hangul > 0 && hangul >= kana && hangul * 4 >= han) {
           p.script = Script.HANGUL;
           p.lang = Languages.KOREAN;
-        } else if (kana > 0 && kana * 50 >= han) {
+        } else if (kana > 0 && kana * 10 >= han) {
           p.script = Script.KANA;
           p.lang = Languages.JAPANESE;
           japanese += p.weight;

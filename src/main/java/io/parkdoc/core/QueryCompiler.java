@@ -227,10 +227,29 @@ final class QueryCompiler {
    * between two of them. A dropped particle or stop word (の, が, 는, the) marks a sentence; a
    * compound word cut into pieces has none.
    */
-  private record Shape(int terms, boolean gaps) {
+  private record Shape(int terms, boolean gaps, boolean unspaced) {
     boolean sentence() {
-      return gaps || terms > MAX_WORD_TERMS;
+      return gaps || terms > MAX_WORD_TERMS || (unspaced && terms > 1);
     }
+  }
+
+  /**
+   * True for text in a script written without spaces between words that has no CJK analyzer
+   * here (Thai, Lao, Khmer, Myanmar): a space there separates clauses, so a run of it is a
+   * sentence, not a word.
+   */
+  private static boolean unspacedScript(String text) {
+    for (int i = 0; i < text.length(); ) {
+      int cp = text.codePointAt(i);
+      i += Character.charCount(cp);
+      switch (Character.UnicodeScript.of(cp)) {
+        case THAI, LAO, KHMER, MYANMAR -> {
+          return true;
+        }
+        default -> { }
+      }
+    }
+    return false;
   }
 
   private Query prefix(String text) {
@@ -251,7 +270,7 @@ final class QueryCompiler {
         n++;
       }
       ts.end();
-      return new Shape(n, gaps);
+      return new Shape(n, gaps, unspacedScript(text));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -259,29 +278,41 @@ final class QueryCompiler {
 
   private Query bool(QuerySyntax.Bool b) {
     BooleanQuery.Builder q = new BooleanQuery.Builder();
-    int positive = 0;
+    int should = 0;
+    int must = 0;
+    int filters = 0;
     int clauses = 0;
     for (QuerySyntax.Clause c : b.clauses()) {
-      Occur occur = c.occur() != null ? c.occur() : defaultOccur;
-      if (c.node() instanceof QuerySyntax.Filter f && occur == Occur.MUST) {
-        q.add(filter(f), Occur.FILTER);
+      if (c.node() instanceof QuerySyntax.Filter f && c.occur() != Occur.SHOULD) {
+        // A filter restricts whatever the default operator: lang:ja in a question still means
+        // only Japanese. Only an explicit OR makes it an alternative.
+        q.add(filter(f), c.occur() == Occur.MUST_NOT ? Occur.MUST_NOT : Occur.FILTER);
+        filters++;
         clauses++;
         continue;
       }
+      Occur occur = c.occur() != null ? c.occur() : defaultOccur;
       Query sub = compile(c.node());
       if (sub == null) {
         continue;
       }
       q.add(sub, occur);
       clauses++;
-      if (occur != Occur.MUST_NOT) {
-        positive++;
+      if (occur == Occur.SHOULD) {
+        should++;
+      } else if (occur == Occur.MUST) {
+        must++;
       }
     }
-    if (clauses == 0) {
+    if (clauses == 0 || (should == 0 && must == 0 && filters > 0 && clauses == filters)) {
+      // Only filters survive here: the query's words mean nothing in this language.
       return null;
     }
-    if (positive == 0) {
+    if (should > 0 && must == 0) {
+      // Beside filters and exclusions, optional clauses would match everything: one must match.
+      q.setMinimumNumberShouldMatch(1);
+    }
+    if (should == 0 && must == 0) {
       q.add(new MatchAllDocsQuery(), Occur.MUST);
     }
     return q.build();

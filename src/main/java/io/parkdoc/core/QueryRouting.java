@@ -25,6 +25,7 @@ import java.util.regex.Pattern;
  */
 final class QueryRouting {
   private static final Pattern OR = Pattern.compile("(^|\\s)(OR|\\|\\|)(\\s|$)");
+  private static final Pattern FILTER = Pattern.compile("(?i)(^|\\s)[-+]?(lang|path):(\"[^\"]*\"|\\S+)");
 
   /** The script of each index language; those not listed are written in Latin script. */
   private static final Map<String, UnicodeScript> SCRIPT = Map.ofEntries(
@@ -39,10 +40,12 @@ final class QueryRouting {
   private QueryRouting() {}
 
   /** The index languages worth searching for {@code query}, or null for all of them. */
-  static Set<String> languagesFor(String query, boolean natural) {
-    if (OR.matcher(query).find()) {
+  static Set<String> languagesFor(String rawQuery, boolean natural) {
+    if (OR.matcher(rawQuery).find()) {
       return null;
     }
+    // Filters are not text: lang:en says nothing about the script of the words.
+    String query = FILTER.matcher(rawQuery).replaceAll(" ");
     Map<UnicodeScript, Integer> letters = new EnumMap<>(UnicodeScript.class);
     for (int i = 0; i < query.length(); ) {
       int cp = query.codePointAt(i);

@@ -13,7 +13,8 @@ import org.apache.lucene.search.BooleanClause.Occur;
  * / {@code NOT}, {@code +must} / {@code -mustnot}, {@code prefix*}, parentheses, and the filters
  * {@code lang:ko,ja} and {@code path:GLOB}. Unlike Lucene's classic parser it reads natural text
  * as words: {@code ?} is never a wildcard, a colon after any other word is text, an unmatched
- * double quote is ignored, and a dash inside or alone between words is text. Only structure that
+ * double quote is ignored, a dash inside or alone between words is text, and so is a ')' inside a
+ * word when no group is open ("1)", ":)"). Only structure that
  * cannot be natural text is an error: unbalanced parentheses, an operator without an operand, an
  * empty filter or an unknown language. Stateless.
  */
@@ -134,6 +135,7 @@ public final class QuerySyntax {
         i++;
         continue;
       }
+
       if ((c == '+' || c == '-') && i + 1 < n && !isSpace(s.charAt(i + 1))
           && s.charAt(i + 1) != '+' && s.charAt(i + 1) != '-' && (i == 0 || isSpace(s.charAt(i - 1)) || s.charAt(i - 1) == '(')) {
         toks.add(new Tok(c == '+' ? Kind.MUST : Kind.MUST_NOT, String.valueOf(c), null));
@@ -141,14 +143,9 @@ public final class QuerySyntax {
         continue;
       }
       int start = i;
+      // A ')' closes a group only when one is open; otherwise it is text, as in "1)" or ":)".
       while (i < n && !isSpace(s.charAt(i)) && s.charAt(i) != '"' && !(s.charAt(i) == ')' && depthOk(toks))) {
         i++;
-      }
-      if (i == start) {
-        // a ')' with no '(' open: let the parser report it
-        toks.add(new Tok(Kind.RPAREN, ")", null));
-        i++;
-        continue;
       }
       String word = s.substring(start, i);
       int colon = word.indexOf(':');
@@ -198,6 +195,7 @@ public final class QuerySyntax {
   private static final class Parser {
     private final List<Tok> toks;
     private int pos;
+    private int depth;
 
     Parser(List<Tok> toks) {
       this.toks = toks;
@@ -259,7 +257,9 @@ public final class QuerySyntax {
         clauses.add(unary());
       }
       if (clauses.isEmpty()) {
-        throw new ParkdocException("unbalanced parenthesis: '()' holds nothing");
+        throw new ParkdocException(depth == 0
+            ? "unbalanced parenthesis: ')' without '('"
+            : "unbalanced parenthesis: '()' holds nothing");
       }
       if (explicitAnd) {
         List<Clause> required = new ArrayList<>();
@@ -297,7 +297,9 @@ public final class QuerySyntax {
         case PREFIX -> new Prefix(t.text);
         case FILTER -> filter(t);
         case LPAREN -> {
+          depth++;
           Node inner = or();
+          depth--;
           if (peek() == null || peek().kind != Kind.RPAREN) {
             throw new ParkdocException("unbalanced parenthesis: '(' without ')'");
           }

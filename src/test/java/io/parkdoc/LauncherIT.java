@@ -1,0 +1,342 @@
+package io.parkdoc;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * The {@code ./parkdoc} launcher end to end, on a fresh copy of the project exactly as a user has
+ * it: no target/, an empty index/, no JAVA_HOME. The first command builds the jar with Maven.
+ */
+class LauncherIT {
+  private static final String KO_1 = "000_a8d161a3e181a11e.txt";
+  private static final String KO_2 = "001_b3009ad936661df0.txt";
+  private static final String JA = "002_3b836e4530a82553.txt";
+  private static final String ZH = "003_93efb2037fac329c.txt";
+  private static final String EN = "004_39588cbbee0213c5.txt";
+  private static final Path JDK17 = Path.of("/usr/lib/jvm/java-17-openjdk-amd64");
+  private static final AtomicInteger SCRIPTS = new AtomicInteger();
+
+  @TempDir static Path tmp;
+  /** The fresh copy of the project. */
+  private static Path project;
+  /** Where the test's shell scripts go, outside the project. */
+  private static Path scripts;
+
+  record Run(int code, String out, String err) {
+    String describe() {
+      return "exit " + code + "\n--- stdout ---\n" + out + "--- stderr ---\n" + err + "--------------";
+    }
+  }
+
+  @BeforeAll
+  static void freshCopyAndIndex() throws IOException, InterruptedException {
+    Path root = Path.of(System.getProperty("parkdoc.root", "")).toAbsolutePath();
+    assertTrue(Files.isRegularFile(root.resolve("parkdoc")), "system property parkdoc.root should name the project, not " + root);
+    project = tmp.resolve("parkdoc-copy");
+    scripts = tmp.resolve("scripts");
+    Files.createDirectories(project);
+    Files.createDirectories(scripts);
+    for (String item : List.of("pom.xml", "parkdoc", ".ci", "src", "seeds")) {
+      copyTree(root.resolve(item), project.resolve(item));
+    }
+    Files.createDirectories(project.resolve("index"));
+    Files.copy(root.resolve("index/.gitignore"), project.resolve("index/.gitignore"));
+    assertTrue(Files.isExecutable(project.resolve("parkdoc")), "the copied launcher should be executable");
+    assertFalse(Files.exists(project.resolve("target")));
+
+    Run r = parkdoc(TimeUnit.MINUTES.toSeconds(10), Map.of(), "index", "seeds/");
+    assertEquals(0, r.code(), () -> "./parkdoc index seeds/ (builds the jar on first use)\n" + r.describe());
+    assertTrue(Files.isRegularFile(project.resolve("target/parkdoc.jar")), () -> "the launcher should have built target/parkdoc.jar\n" + r.describe());
+    assertTrue(r.out().contains("5 added"), () -> "five seeds indexed\n" + r.describe());
+  }
+
+  private static void copyTree(Path from, Path to) throws IOException {
+    if (Files.isRegularFile(from)) {
+      Files.copy(from, to, StandardCopyOption.COPY_ATTRIBUTES);
+      return;
+    }
+    try (Stream<Path> walk = Files.walk(from)) {
+      for (Path p : walk.toList()) {
+        Path target = to.resolve(from.relativize(p).toString());
+        if (Files.isDirectory(p)) {
+          Files.createDirectories(target); // not COPY_ATTRIBUTES: seeds/ is read-only
+        } else {
+          Files.copy(p, target, StandardCopyOption.COPY_ATTRIBUTES);
+        }
+      }
+    }
+  }
+
+  // ---- running commands ----
+
+  /** The user's environment without JAVA_HOME or anything that changes parkdoc's output. */
+  private static Map<String, String> cleanEnvironment() {
+    Map<String, String> env = new HashMap<>(System.getenv());
+    for (String v : List.of("JAVA_HOME", "NO_COLOR", "CLICOLOR_FORCE", "PARKDOC_INDEX", "COLUMNS")) {
+      env.remove(v);
+    }
+    assertTrue(env.containsKey("PATH") && env.containsKey("HOME"), "PATH and HOME should be set");
+    return env;
+  }
+
+  /** Runs {@code ./parkdoc ARGS} in the copy. */
+  static Run parkdoc(long timeoutSeconds, Map<String, String> extraEnv, String... args) throws IOException, InterruptedException {
+    StringBuilder cmd = new StringBuilder("exec ./parkdoc");
+    for (String a : args) {
+      cmd.append(' ').append(quote(a));
+    }
+    return shell(timeoutSeconds, cleanEnvironment(), extraEnv, cmd.toString());
+  }
+
+  static Run parkdoc(String... args) throws IOException, InterruptedException {
+    return parkdoc(300, Map.of(), args);
+  }
+
+  static String quote(String s) {
+    return "'" + s.replace("'", "'\\''") + "'";
+  }
+
+  /**
+   * Runs {@code script} with bash in the copy. The script is written to a UTF-8 file so CJK
+   * arguments reach bash as UTF-8 whatever this JVM's platform encoding.
+   */
+  static Run shell(long timeoutSeconds, Map<String, String> baseEnv, Map<String, String> extraEnv, String script)
+      throws IOException, InterruptedException {
+    int n = SCRIPTS.incrementAndGet();
+    Path file = scripts.resolve("cmd-" + n + ".sh");
+    Files.writeString(file, script + "\n", StandardCharsets.UTF_8);
+    Path out = scripts.resolve("cmd-" + n + ".out");
+    Path err = scripts.resolve("cmd-" + n + ".err");
+    ProcessBuilder pb = new ProcessBuilder("bash", file.toString())
+        .directory(project.toFile())
+        .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+        .redirectOutput(out.toFile())
+        .redirectError(err.toFile());
+    pb.environment().clear();
+    pb.environment().putAll(baseEnv);
+    pb.environment().putAll(extraEnv);
+    Process p = pb.start();
+    if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+      p.descendants().forEach(ProcessHandle::destroyForcibly);
+      p.destroyForcibly();
+      p.waitFor(10, TimeUnit.SECONDS);
+      fail("'" + script + "' did not finish within " + timeoutSeconds + " s\n--- stderr ---\n" + read(err));
+    }
+    return new Run(p.exitValue(), read(out), read(err));
+  }
+
+  private static String read(Path p) throws IOException {
+    return Files.exists(p) ? new String(Files.readAllBytes(p), StandardCharsets.UTF_8) : "";
+  }
+
+  // ---- searching ----
+
+  @ParameterizedTest(name = "search {0}")
+  @CsvSource({
+    "레이저, ko, " + KO_1 + ", " + KO_2,
+    "レーザ, ja, " + JA + ",",
+    "激光, zh-Hans, " + ZH + ",",
+    "laser, en, " + EN + ",",
+  })
+  void searchFindsTheSeedInEachLanguage(String word, String lang, String file, String other) throws Exception {
+    Run r = parkdoc("search", word);
+    assertEquals(0, r.code(), () -> "./parkdoc search " + word + "\n" + r.describe());
+    assertTrue(r.out().contains("seeds/" + file), () -> "should find " + file + "\n" + r.describe());
+    if (other != null) {
+      assertTrue(r.out().contains("seeds/" + other), () -> "should find " + other + "\n" + r.describe());
+    }
+    assertTrue(r.out().contains("  " + lang + "  "), () -> "the hit's language " + lang + "\n" + r.describe());
+    boolean passage = r.out().lines().anyMatch(l -> l.startsWith("    ") && l.toLowerCase(java.util.Locale.ROOT).contains(word));
+    assertTrue(passage, () -> "a passage should hold " + word + "\n" + r.describe());
+    assertFalse(r.out().contains("\u001b"), () -> "no ANSI escapes in a pipe\n" + r.describe());
+    assertFalse(r.err().contains("building"), () -> "the jar is built already; no rebuild\n" + r.describe());
+    assertFalse(r.err().contains("WARNING") || r.err().contains("SLF4J"), () -> "no JVM or library chatter\n" + r.describe());
+  }
+
+  @Test
+  void colourAlwaysMarksTheWord() throws Exception {
+    Run r = parkdoc("search", "--color=always", "laser");
+    assertEquals(0, r.code(), r::describe);
+    assertTrue(Pattern.compile("\u001b\\[[0-9;]*mlaser\u001b\\[[0-9;]*m").matcher(r.out()).find(),
+        () -> "an escape sequence around 'laser'\n" + r.describe());
+  }
+
+  @Test
+  void nothingFoundIsExitOne() throws Exception {
+    Run r = parkdoc("search", "xyzzyplughnotaword");
+    assertEquals(1, r.code(), r::describe);
+    assertEquals("", r.out(), r::describe);
+  }
+
+  @Test
+  void malformedQueryIsExitTwoWithOneLine() throws Exception {
+    Run r = parkdoc("search", "(laser");
+    assertEquals(2, r.code(), r::describe);
+    List<String> lines = r.err().lines().filter(l -> !l.isBlank()).toList();
+    assertEquals(1, lines.size(), () -> "one line on stderr\n" + r.describe());
+    assertTrue(lines.get(0).startsWith("parkdoc:"), r::describe);
+  }
+
+  /**
+   * Cron, systemd units and container images often run without LANG/LC_ALL. The launcher says
+   * "nothing here depends on the caller's shell set-up", so a Korean query must still work.
+   */
+  @Test
+  void searchWorksWithoutALocale() throws Exception {
+    Map<String, String> bare = new HashMap<>();
+    bare.put("PATH", System.getenv("PATH"));
+    bare.put("HOME", System.getenv("HOME"));
+    Run r = shell(300, bare, Map.of(), "exec ./parkdoc search 레이저");
+    assertEquals(0, r.code(), () -> "./parkdoc search 레이저 with only PATH and HOME set\n" + r.describe());
+    assertTrue(r.out().contains("seeds/" + KO_1) && r.out().contains("레이저"), r::describe);
+  }
+
+  // ---- finding a JDK ----
+
+  @Test
+  void versionRunsOnJava21OrNewer() throws Exception {
+    Run r = parkdoc("--version");
+    assertEquals(0, r.code(), r::describe);
+    assertTrue(r.out().startsWith("parkdoc "), r::describe);
+    assertTrue(javaMajor(r) >= 21, r::describe);
+  }
+
+  @Test
+  void anOldJavaHomeIsPassedOver() throws Exception {
+    Assumptions.assumeTrue(Files.isExecutable(JDK17.resolve("bin/java")), "skipped: no JDK 17 at " + JDK17);
+    Run r = parkdoc(300, Map.of("JAVA_HOME", JDK17.toString()), "--version");
+    assertEquals(0, r.code(), () -> "JAVA_HOME=" + JDK17 + " ./parkdoc --version\n" + r.describe());
+    assertTrue(r.out().contains("Java 2"), () -> "should run on a JDK >= 21, not JAVA_HOME's 17\n" + r.describe());
+    assertTrue(javaMajor(r) >= 21, r::describe);
+  }
+
+  @Test
+  void worksThroughASymlinkOnThePath() throws Exception {
+    Path bin = tmp.resolve("bin");
+    Files.createDirectories(bin);
+    Path link = bin.resolve("parkdoc");
+    if (!Files.exists(link, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+      Files.createSymbolicLink(link, project.resolve("parkdoc"));
+    }
+    Map<String, String> env = cleanEnvironment();
+    env.put("PATH", bin + ":" + env.get("PATH"));
+    // From another folder, with the index named explicitly.
+    Run r = shell(300, env, Map.of(), "cd " + quote(scripts.toString()) + " && exec parkdoc --index "
+        + quote(project.resolve("index").toString()) + " search laser");
+    assertEquals(0, r.code(), () -> "parkdoc through a symlink in PATH\n" + r.describe());
+    assertTrue(r.out().contains(EN), r::describe);
+  }
+
+  private static int javaMajor(Run r) {
+    Matcher m = Pattern.compile("Java (\\d+)").matcher(r.out());
+    assertTrue(m.find(), () -> "no 'Java N' in --version\n" + r.describe());
+    return Integer.parseInt(m.group(1));
+  }
+
+  /** A fake JDK home: a release file and, when {@code binaries}, stub bin/java and bin/javac. */
+  private static Path fakeJdk(Path home, String releaseVersion, boolean binaries) throws IOException {
+    Files.createDirectories(home.resolve("bin"));
+    if (releaseVersion != null) {
+      Files.writeString(home.resolve("release"), "IMPLEMENTOR=\"Fake\"\nJAVA_VERSION=\"" + releaseVersion + "\"\nOS_NAME=\"Linux\"\n");
+    }
+    if (binaries) {
+      for (String b : List.of("java", "javac")) {
+        Path f = home.resolve("bin").resolve(b);
+        Files.writeString(f, "#!/bin/sh\nexit 0\n");
+        f.toFile().setExecutable(true);
+      }
+    }
+    return home;
+  }
+
+  private static Run jdkSh(Map<String, String> extraEnv, String body) throws IOException, InterruptedException {
+    return shell(60, cleanEnvironment(), extraEnv, ". ./.ci/jdk.sh\n" + body);
+  }
+
+  @ParameterizedTest(name = "JAVA_VERSION=\"{0}\" -> {1}")
+  @CsvSource({"17.0.2, 17", "25, 25", "21.0.9+10-LTS, 21", "1.8.0_392, 8", "25-ea, 25"})
+  void jdkMajorFromTheReleaseFile(String version, String major, @TempDir Path dir) throws Exception {
+    Path home = fakeJdk(dir.resolve("jdk"), version, false);
+    Run r = jdkSh(Map.of(), "parkdoc_jdk_major " + quote(home.toString()));
+    assertEquals(0, r.code(), r::describe);
+    assertEquals(major, r.out().strip(), r::describe);
+  }
+
+  @Test
+  void jdkMajorOfSomethingThatIsNoJdkIsZero(@TempDir Path dir) throws Exception {
+    Run r = jdkSh(Map.of(), "parkdoc_jdk_major " + quote(dir.toString()));
+    assertEquals("0", r.out().strip(), r::describe);
+  }
+
+  @Test
+  void findJdkPrefersANewEnoughJavaHome(@TempDir Path dir) throws Exception {
+    Path home = fakeJdk(dir.resolve("jdk-99"), "99.0.1", true);
+    Run r = jdkSh(Map.of("JAVA_HOME", home.toString()), "parkdoc_find_jdk");
+    assertEquals(0, r.code(), r::describe);
+    assertEquals(home.toString(), r.out().strip(), r::describe);
+  }
+
+  @Test
+  void findJdkPassesOverAnOldJavaHome(@TempDir Path dir) throws Exception {
+    Path home = fakeJdk(dir.resolve("jdk-17"), "17.0.2", true);
+    Run r = jdkSh(Map.of("JAVA_HOME", home.toString()), "parkdoc_find_jdk");
+    assertEquals(0, r.code(), () -> "a JDK >= 21 is installed on this machine\n" + r.describe());
+    String found = r.out().strip();
+    assertNotEquals(home.toString(), found, r::describe);
+    Run major = jdkSh(Map.of(), "parkdoc_jdk_major " + quote(found));
+    assertTrue(Integer.parseInt(major.out().strip()) >= 21, () -> found + "\n" + major.describe());
+  }
+
+  @Test
+  void findJdkLooksInTheUsersJdks(@TempDir Path dir) throws Exception {
+    // $HOME/.jdks is one of the candidate folders: a (fake) JDK 99 there is the newest.
+    Path home = fakeJdk(dir.resolve(".jdks/fake-99"), "99", true);
+    Run r = jdkSh(Map.of("HOME", dir.toString()), "parkdoc_find_jdk");
+    assertEquals(0, r.code(), r::describe);
+    assertEquals(home.toString(), r.out().strip(), r::describe);
+  }
+
+  /**
+   * The candidate folders are fixed in the script (only the $HOME ones can be moved), so "no JDK"
+   * is reached by redefining parkdoc_jdk_major after sourcing: every JDK then looks like a 17.
+   */
+  @Test
+  void findJdkFailureMessage(@TempDir Path dir) throws Exception {
+    Run r = jdkSh(Map.of("HOME", dir.toString()),
+        "parkdoc_jdk_major() { echo 17; }\nparkdoc_find_jdk");
+    assertEquals(1, r.code(), r::describe);
+    assertEquals("", r.out(), () -> "nothing on stdout\n" + r.describe());
+    List<String> lines = r.err().lines().toList();
+    assertEquals(1, lines.size(), () -> "one line on stderr\n" + r.describe());
+    assertTrue(lines.get(0).startsWith("parkdoc: needs a JDK 21 or newer (found 17)"), r::describe);
+    assertTrue(lines.get(0).contains("JAVA_HOME"), r::describe);
+
+    Run none = jdkSh(Map.of("HOME", dir.toString()),
+        "parkdoc_jdk_major() { echo 0; }\nparkdoc_find_jdk");
+    assertEquals(1, none.code(), none::describe);
+    assertTrue(none.err().contains("(found none)"), none::describe);
+  }
+}
