@@ -505,6 +505,20 @@ public final class LanguageDetector {
             best = s;
           }
         }
+        if (best == Script.LATIN) {
+          // Latin names and acronyms fill Thai, Greek or Russian text ("NFL (Los Angeles Rams)"),
+          // the reverse hardly happens: another script with a sixth of the Latin letters wins.
+          Script other = null;
+          for (Script s : SCRIPTS) {
+            if (!s.cjk() && s != Script.LATIN && s != Script.OTHER && c[s.ordinal()] * 6 >= c[Script.LATIN.ordinal()]
+                && c[s.ordinal()] > 0 && (other == null || c[s.ordinal()] > c[other.ordinal()])) {
+              other = s;
+            }
+          }
+          if (other != null) {
+            best = other;
+          }
+        }
         p.script = best;
         if (best.fixedLang != null) {
           p.lang = best.fixedLang;

@@ -105,8 +105,8 @@ final class QueryCompiler {
   }
 
   /** How much a pair of the query's words found near each other adds, in natural text. */
-  static final float PROXIMITY_WEIGHT = 0.3f;
-  static final int PROXIMITY_SLOP = 3;
+  static final float PROXIMITY_WEIGHT = 0.15f;
+  static final int PROXIMITY_SLOP = 8;
 
   /**
    * The query for the whole parsed tree: {@link #compile(QuerySyntax.Node)}, and for natural

@@ -63,7 +63,7 @@ class RelevanceEvalTest {
     List<String> failures = new ArrayList<>();
     for (Path folder : setFolders(eval)) {
       IndexLayout layout = index(tmp.resolve("per-set").resolve(folder.getFileName().toString()), List.of(folder));
-      evaluate(eval, layout, folder.getFileName().toString(), table, failures, 0);
+      evaluate(eval, layout, folder.getFileName().toString(), table, failures, REPRODUCTION_MARGIN);
     }
     System.out.println("Each set in its own index:");
     System.out.print(table);
@@ -86,6 +86,14 @@ class RelevanceEvalTest {
     System.out.print(table);
     assertTrue(failures.isEmpty(), "below plain BM25 by more than " + SHARED_INDEX_MARGIN + ": " + failures + "\n" + table);
   }
+
+  /**
+   * The README's figures are rounded, and plain BM25 (OR of the analysed terms, one field, the
+   * language's analyzer, this evaluation code) reproduced on the same files scores up to 0.002
+   * under them: xquad de 0.9464 (README 0.948), ru 0.9538 (0.956), en 0.9684 (0.967), th 0.9578
+   * (0.958). A set may fall this far under its README figure, no further.
+   */
+  private static final double REPRODUCTION_MARGIN = 0.003;
 
   /** How far under a floor a set may fall when it shares its index with same-language distractors. */
   private static final double SHARED_INDEX_MARGIN = 0.025;
