@@ -13,7 +13,7 @@ import org.apache.lucene.search.uhighlight.PassageFormatter;
  * sentence, is shown as a window around its first match, cut only between characters. Stateless.
  */
 final class SnippetFormatter extends PassageFormatter {
-  /** The most characters of a passage shown. */
+  /** The most columns of a passage shown: a CJK character takes two, as on a terminal. */
   static final int WINDOW = 200;
   private static final int LEAD = 60;
 
@@ -28,16 +28,51 @@ final class SnippetFormatter extends PassageFormatter {
     return out;
   }
 
+  /** True for characters a terminal shows two columns wide (Hangul, Han, kana, full-width forms). */
+  static boolean wide(int cp) {
+    return (cp >= 0x1100 && cp <= 0x115F) || (cp >= 0x2E80 && cp <= 0xA4CF) || (cp >= 0xAC00 && cp <= 0xD7A3)
+        || (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0xFE30 && cp <= 0xFE4F) || (cp >= 0xFF00 && cp <= 0xFF60)
+        || (cp >= 0xFFE0 && cp <= 0xFFE6) || (cp >= 0x20000 && cp <= 0x3FFFD);
+  }
+
+  private static int columns(String s, int from, int to) {
+    int cols = 0;
+    for (int i = from; i < to; i++) {
+      cols += wide(s.charAt(i)) || (Character.isHighSurrogate(s.charAt(i)) && i + 1 < to && wide(s.codePointAt(i))) ? 2 : 1;
+    }
+    return cols;
+  }
+
+  /** The offset {@code budget} columns before {@code at}, not before {@code limit}. */
+  private static int back(String s, int at, int limit, int budget) {
+    int i = at;
+    while (i > limit && budget > 0) {
+      i--;
+      budget -= wide(s.charAt(i)) ? 2 : 1;
+    }
+    return i;
+  }
+
+  /** The offset {@code budget} columns after {@code at}, not after {@code limit}. */
+  private static int forward(String s, int at, int limit, int budget) {
+    int i = at;
+    while (i < limit && budget > 0) {
+      budget -= wide(s.charAt(i)) ? 2 : 1;
+      i++;
+    }
+    return i;
+  }
+
   static Snippet snippet(String content, int start, int end, int[] matchStarts, int[] matchEnds) {
     int from = start;
     int to = end;
     boolean cutStart = false;
     boolean cutEnd = false;
-    if (to - from > WINDOW) {
+    if (columns(content, from, to) > WINDOW) {
       int first = matchStarts.length > 0 ? matchStarts[0] : from;
-      from = Math.max(start, first - LEAD);
-      to = Math.min(end, from + WINDOW);
-      from = Math.max(start, Math.min(from, to - WINDOW));
+      from = back(content, Math.max(start, first), start, LEAD);
+      to = forward(content, from, end, WINDOW);
+      from = back(content, to, start, WINDOW);
       cutStart = from > start;
       cutEnd = to < end;
       if (from > 0 && Character.isLowSurrogate(content.charAt(from))) {
