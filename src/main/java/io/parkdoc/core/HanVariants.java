@@ -1,66 +1,89 @@
 package io.parkdoc.core;
 
-import com.ibm.icu.text.Transliterator;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 
 /**
- * Per-character mapping between Traditional and Simplified Han characters, derived from ICU's
- * {@code Traditional-Simplified} and {@code Simplified-Traditional} transforms.
+ * Spelling variants of Han characters: Traditional, Simplified and Japanese shinjitai forms of the
+ * same character, folded to one (the Simplified form) so that 長春 finds 长春 and 発展 finds 發展
+ * and 发展.
  *
- * <p>Only one-to-one mappings within the Basic Multilingual Plane are kept, so a text mapped
- * through {@link #toSimplified(char)} keeps every character offset: snippets and highlights can
- * point into the original text. Thread-safe: the tables are built once, on first use.
+ * <p>The table, {@code han-fold.tsv}, is derived by {@code tools/gen-han-fold} from OpenCC's
+ * character dictionaries (TSCharacters, STCharacters, JPShinjitaiCharacters; Apache-2.0). Only
+ * spellings are folded, never readings: pronunciation folding matched 景点 with 经典 elsewhere.
+ * Only one-to-one mappings within the Basic Multilingual Plane are kept, so folded text keeps
+ * every offset and highlights point into the original. Thread-safe: the table loads once, in a
+ * few milliseconds, on first use.
  */
 public final class HanVariants {
   private static final int FIRST = 0x3400;
   private static final int LAST = 0xFAFF;
+  private static final byte TRADITIONAL = 1;
+  private static final byte SHINJITAI = 2;
+  private static final byte SIMPLIFIED_ONLY = 3;
 
   private HanVariants() {}
 
-  /** Lazily built tables; the holder idiom keeps class loading of ICU off paths that never need it. */
-  private static final class Tables {
-    static final char[] TO_SIMPLIFIED = new char[LAST - FIRST + 1];
-    static final boolean[] SIMPLIFIED_ONLY = new boolean[LAST - FIRST + 1];
+  /** The table, loaded on first use. */
+  private static final class Table {
+    static final char[] FOLD = new char[LAST - FIRST + 1];
+    static final byte[] KIND = new byte[LAST - FIRST + 1];
 
     static {
-      Transliterator t2s = Transliterator.getInstance("Traditional-Simplified");
-      Transliterator s2t = Transliterator.getInstance("Simplified-Traditional");
-      for (int c = FIRST; c <= LAST; c++) {
-        if (!Character.isIdeographic(c)) {
-          continue;
+      try (InputStream in = HanVariants.class.getResourceAsStream("han-fold.tsv");
+          BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+        String line;
+        while ((line = r.readLine()) != null) {
+          if (line.isEmpty() || line.charAt(0) == '#' || line.length() < 5) {
+            continue;
+          }
+          char from = line.charAt(0);
+          char to = line.charAt(2);
+          if (from < FIRST || from > LAST) {
+            continue;
+          }
+          switch (line.charAt(4)) {
+            case 'T' -> set(from, to, TRADITIONAL);
+            case 'J' -> set(from, to, SHINJITAI);
+            case 'S' -> KIND[from - FIRST] = SIMPLIFIED_ONLY;
+            default -> { }
+          }
         }
-        String s = String.valueOf((char) c);
-        String simplified = t2s.transliterate(s);
-        if (simplified.length() == 1 && simplified.charAt(0) != c) {
-          TO_SIMPLIFIED[c - FIRST] = simplified.charAt(0);
-        }
-        String traditional = s2t.transliterate(s);
-        if (!traditional.equals(s) && simplified.equals(s)) {
-          SIMPLIFIED_ONLY[c - FIRST] = true;
-        }
+      } catch (IOException e) {
+        throw new UncheckedIOException("parkdoc's jar lacks han-fold.tsv", e);
       }
+    }
+
+    private static void set(char from, char to, byte kind) {
+      FOLD[from - FIRST] = to;
+      KIND[from - FIRST] = kind;
     }
   }
 
-  /** The Simplified form of {@code c}, or {@code c} itself when it has none. */
+  /** The folded (Simplified) form of {@code c}: Traditional and shinjitai forms map to it; else {@code c}. */
   public static char toSimplified(char c) {
     if (c < FIRST || c > LAST) {
       return c;
     }
-    char mapped = Tables.TO_SIMPLIFIED[c - FIRST];
+    char mapped = Table.FOLD[c - FIRST];
     return mapped == 0 ? c : mapped;
   }
 
   /** True when {@code c} is written only in Traditional Chinese (it has a different Simplified form). */
   public static boolean isTraditionalOnly(char c) {
-    return toSimplified(c) != c;
+    return c >= FIRST && c <= LAST && Table.KIND[c - FIRST] == TRADITIONAL;
   }
 
   /** True when {@code c} is written only in Simplified Chinese (it has a different Traditional form). */
   public static boolean isSimplifiedOnly(char c) {
-    return c >= FIRST && c <= LAST && Tables.SIMPLIFIED_ONLY[c - FIRST];
+    return c >= FIRST && c <= LAST && Table.KIND[c - FIRST] == SIMPLIFIED_ONLY;
   }
 
-  /** {@code text} with every Traditional character replaced by its Simplified form; same length. */
+  /** {@code text} with every variant folded by {@link #toSimplified(char)}; same length. */
   public static String toSimplified(CharSequence text) {
     char[] out = new char[text.length()];
     for (int i = 0; i < out.length; i++) {

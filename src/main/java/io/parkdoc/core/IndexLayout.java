@@ -25,7 +25,7 @@ import java.util.stream.Stream;
  */
 public final class IndexLayout {
   /** Bumped whenever documents indexed by an older parkdoc can no longer be searched correctly. */
-  public static final int FORMAT = 1;
+  public static final int FORMAT = 2;
 
   private static final String MANIFEST = "manifest.properties";
   private final Path root;

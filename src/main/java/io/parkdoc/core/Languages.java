@@ -34,6 +34,7 @@ import org.apache.lucene.analysis.hu.HungarianAnalyzer;
 import org.apache.lucene.analysis.hy.ArmenianAnalyzer;
 import org.apache.lucene.analysis.id.IndonesianAnalyzer;
 import org.apache.lucene.analysis.it.ItalianAnalyzer;
+import org.apache.lucene.analysis.cn.smart.SmartChineseAnalyzer;
 import org.apache.lucene.analysis.ja.JapaneseAnalyzer;
 import org.apache.lucene.analysis.ko.KoreanAnalyzer;
 import org.apache.lucene.analysis.lt.LithuanianAnalyzer;
@@ -73,10 +74,12 @@ public final class Languages {
   private static final Map<String, String> ANALYZER_NAMES = new LinkedHashMap<>();
 
   static {
-    add(KOREAN, "nori (KoreanAnalyzer)", KoreanAnalyzer::new);
-    add(JAPANESE, "kuromoji (JapaneseAnalyzer, search mode)", JapaneseAnalyzer::new);
-    add(CHINESE, "smartcn (SmartChineseAnalyzer) on Traditional folded to Simplified",
-        ChineseAnalyzer::new);
+    addFolded(KOREAN, "nori (KoreanAnalyzer), Han variants folded in terms",
+        () -> new FoldingAnalyzer(new KoreanAnalyzer(), FoldingAnalyzer.HanFold.TERMS));
+    addFolded(JAPANESE, "kuromoji (JapaneseAnalyzer, search mode), Han variants folded in terms",
+        () -> new FoldingAnalyzer(new JapaneseAnalyzer(), FoldingAnalyzer.HanFold.TERMS));
+    addFolded(CHINESE, "smartcn (SmartChineseAnalyzer) on text with Han variants folded to Simplified",
+        () -> new FoldingAnalyzer(new SmartChineseAnalyzer(), FoldingAnalyzer.HanFold.BEFORE_TOKENIZER));
     add(ENGLISH, "EnglishAnalyzer", EnglishAnalyzer::new);
     add("ar", "ArabicAnalyzer", ArabicAnalyzer::new);
     add("bg", "BulgarianAnalyzer", BulgarianAnalyzer::new);
@@ -118,9 +121,15 @@ public final class Languages {
 
   private Languages() {}
 
+  /** Every analyzer reads NFKC-folded text (full-width Latin and digits, half-width kana). */
   private static void add(String code, String name, Supplier<Analyzer> factory) {
+    addFolded(code, name, () -> new FoldingAnalyzer(factory.get(), FoldingAnalyzer.HanFold.NONE));
+  }
+
+  /** An analyzer that sets up its own folding (the CJK ones also fold Han variants). */
+  private static void addFolded(String code, String name, Supplier<Analyzer> factory) {
     ANALYZERS.put(code, factory);
-    ANALYZER_NAMES.put(code, name);
+    ANALYZER_NAMES.put(code, name + ", NFKC");
   }
 
   /** Every index-language code, in a stable order (CJK and English first). */
@@ -174,12 +183,11 @@ public final class Languages {
 
   /**
    * A new analyzer for the CJK bigram field beside a Korean, Japanese or Chinese text field:
-   * overlapping pairs of Han, kana and Hangul characters, width-folded and (for Chinese) with
-   * Traditional folded to Simplified, so substrings the morphological analyzers never produce
-   * (科学城 inside 北湖未来科学城) still match.
+   * overlapping pairs of Han, kana and Hangul characters, width- and Han-variant-folded, so
+   * substrings the morphological analyzers never produce (科学城 inside 北湖未来科学城) still
+   * match, whichever way each side writes them.
    */
   public static Analyzer newBigramAnalyzer(String indexLang) {
-    boolean fold = CHINESE.equals(indexLang);
     return new Analyzer() {
       @Override
       protected TokenStreamComponents createComponents(String fieldName) {
@@ -192,7 +200,10 @@ public final class Languages {
 
       @Override
       protected java.io.Reader initReader(String fieldName, java.io.Reader reader) {
-        return fold ? new ChineseAnalyzer.SimplifiedFold(reader) : reader;
+        // The same folds as the language field: width (NFKC) and Han variants, so a bigram of
+        // 發展 and one of 発展 are the same term.
+        return new FoldingAnalyzer.HanFoldCharFilter(
+            new org.apache.lucene.analysis.icu.ICUNormalizer2CharFilter(reader, com.ibm.icu.text.Normalizer2.getNFKCInstance()));
       }
 
       @Override
