@@ -1,6 +1,8 @@
 package io.parkdoc.core;
 
+import com.ibm.icu.text.FilteredNormalizer2;
 import com.ibm.icu.text.Normalizer2;
+import com.ibm.icu.text.UnicodeSet;
 import java.io.IOException;
 import java.io.Reader;
 import org.apache.lucene.analysis.Analyzer;
@@ -12,8 +14,8 @@ import org.apache.lucene.analysis.icu.ICUNormalizer2CharFilter;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 
 /**
- * A language analyzer with spelling variants folded: NFKC width folding for every language (ＬＥＤ
- * is LED, ｶﾀｶﾅ is カタカナ), and Han variants (Traditional, Simplified, Japanese shinjitai) folded
+ * A language analyzer with spelling variants folded: width folding for every language (NFKC of the
+ * width and compatibility forms: ＬＥＤ is LED, ｶﾀｶﾅ is カタカナ), and Han variants (Traditional, Simplified, Japanese shinjitai) folded
  * to one form by {@link HanVariants}.
  *
  * <p>Where the fold happens depends on the analyzer: smartcn is a model of Simplified text, so
@@ -23,7 +25,13 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
  * character for one). Thread-safe as Lucene analyzers are.
  */
 final class FoldingAnalyzer extends AnalyzerWrapper {
-  private static final Normalizer2 NFKC = Normalizer2.getNFKCInstance();
+  /**
+   * NFKC restricted to the width and compatibility forms (full-width Latin and digits, half-width
+   * kana, squared and circled forms, CJK compatibility ideographs, Latin ligatures): full NFKC
+   * also decomposes Thai and Lao vowel signs (SARA AM), which breaks their word breaking.
+   */
+  static final Normalizer2 WIDTH = new FilteredNormalizer2(Normalizer2.getNFKCInstance(),
+      new UnicodeSet("[\\u3000\\u2460-\\u24FF\\u3200-\\u33FF\\uF900-\\uFAFF\\uFB00-\\uFB06\\uFF00-\\uFFEF]").freeze());
 
   /** Where Han variants are folded. */
   enum HanFold { NONE, BEFORE_TOKENIZER, TERMS }
@@ -44,7 +52,7 @@ final class FoldingAnalyzer extends AnalyzerWrapper {
 
   @Override
   protected Reader wrapReader(String fieldName, Reader reader) {
-    Reader r = new ICUNormalizer2CharFilter(reader, NFKC);
+    Reader r = new ICUNormalizer2CharFilter(reader, WIDTH);
     return hanFold == HanFold.BEFORE_TOKENIZER ? new HanFoldCharFilter(r) : r;
   }
 

@@ -129,7 +129,7 @@ public final class Languages {
   /** An analyzer that sets up its own folding (the CJK ones also fold Han variants). */
   private static void addFolded(String code, String name, Supplier<Analyzer> factory) {
     ANALYZERS.put(code, factory);
-    ANALYZER_NAMES.put(code, name + ", NFKC");
+    ANALYZER_NAMES.put(code, name + ", width-folded");
   }
 
   /** Every index-language code, in a stable order (CJK and English first). */
@@ -203,7 +203,7 @@ public final class Languages {
         // The same folds as the language field: width (NFKC) and Han variants, so a bigram of
         // 發展 and one of 発展 are the same term.
         return new FoldingAnalyzer.HanFoldCharFilter(
-            new org.apache.lucene.analysis.icu.ICUNormalizer2CharFilter(reader, com.ibm.icu.text.Normalizer2.getNFKCInstance()));
+            new org.apache.lucene.analysis.icu.ICUNormalizer2CharFilter(reader, FoldingAnalyzer.WIDTH));
       }
 
       @Override

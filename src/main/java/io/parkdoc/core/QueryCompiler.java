@@ -2,20 +2,20 @@ package io.parkdoc.core;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
-import org.apache.lucene.search.PhraseQuery;
-import java.util.ArrayList;
-import java.util.List;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
@@ -50,6 +50,7 @@ final class QueryCompiler {
   private final QueryBuilder builder;
   private final String bigramField;
   private final QueryBuilder bigrams;
+  private final Analyzer bigramAnalyzer;
 
   /**
    * @param bigramAnalyzer the analyzer of the language's CJK bigram field, or null when it has none
@@ -65,6 +66,7 @@ final class QueryCompiler {
     this.builder = new QueryBuilder(Languages.CHINESE.equals(indexLang) ? questionWordsRemoved(analyzer) : analyzer);
     this.bigramField = Fields.bigrams(indexLang);
     this.bigrams = bigramAnalyzer == null ? null : new QueryBuilder(bigramAnalyzer);
+    this.bigramAnalyzer = bigramAnalyzer;
     // One sentence in the query (Thai, Japanese or Chinese written without spaces) makes the
     // whole query natural text for this language: its words are ranked, not all required.
     this.natural = parsed.natural() || hasSentence(parsed.root());
@@ -197,7 +199,7 @@ final class QueryCompiler {
     }
     Query bi = sentence
         ? bigrams.createBooleanQuery(bigramField, text, Occur.SHOULD)
-        : bigrams.createPhraseQuery(bigramField, text);
+        : singleCjkCharacter(text) ? anyBigramWith(text.strip()) : bigrams.createPhraseQuery(bigramField, text);
     if (bi == null) {
       return words;
     }
@@ -206,6 +208,47 @@ final class QueryCompiler {
       return bi;
     }
     return new BooleanQuery.Builder().add(words, Occur.SHOULD).add(bi, Occur.SHOULD).build();
+  }
+
+  /** True when {@code text} is one Han, kana or Hangul character. */
+  private static boolean singleCjkCharacter(String text) {
+    String t = text.strip();
+    if (t.isEmpty() || t.codePointCount(0, t.length()) != 1) {
+      return false;
+    }
+    return switch (Character.UnicodeScript.of(t.codePointAt(0))) {
+      case HAN, HIRAGANA, KATAKANA, HANGUL -> true;
+      default -> false;
+    };
+  }
+
+  /**
+   * A single character inside any word: the bigrams that start or end with it (and the character
+   * standing alone). A one-character query such as 广 means the character wherever it is, in
+   * 广大 or 推广, which the language analyzer's words alone would miss.
+   */
+  private Query anyBigramWith(String c) {
+    String folded = bigramTerm(c);
+    if (folded == null) {
+      return null;
+    }
+    return new BooleanQuery.Builder()
+        .add(new TermQuery(new Term(bigramField, folded)), Occur.SHOULD)
+        .add(new PrefixQuery(new Term(bigramField, folded)), Occur.SHOULD)
+        .add(new WildcardQuery(new Term(bigramField, "*" + folded)), Occur.SHOULD)
+        .build();
+  }
+
+  private String bigramTerm(String c) {
+    try (TokenStream ts = bigramAnalyzer.tokenStream(bigramField, c)) {
+      CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+      ts.reset();
+      String out = ts.incrementToken() ? term.toString() : null;
+      ts.end();
+      return out;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private Query words(String text) {
