@@ -51,7 +51,9 @@ public final class TextLayout {
         i += Character.charCount(cp);
       }
       int end = i;
-      if (i < s.length() && lastSpace > start && i - lastSpace < 20) {
+      // Back up to a space only to keep a Latin word whole; CJK text breaks anywhere.
+      if (i < s.length() && lastSpace > start && i - lastSpace < 20
+          && WCWidth.wcwidth(s.codePointAt(i)) < 2 && WCWidth.wcwidth(s.codePointBefore(i)) < 2) {
         end = lastSpace;
       }
       AttributedStringBuilder line = new AttributedStringBuilder();
