@@ -28,7 +28,7 @@ import picocli.CommandLine.Spec;
           + "ranked by BM25, with the matching words highlighted in readable passages.",
     },
     subcommands = {
-      IndexCommand.class, SearchCommand.class, DetectCommand.class, StatusCommand.class,
+      IndexCommand.class, SearchCommand.class, AnalyzeCommand.class, DetectCommand.class, StatusCommand.class,
       CommandLine.HelpCommand.class,
     },
     exitCodeListHeading = "%nExit status:%n",

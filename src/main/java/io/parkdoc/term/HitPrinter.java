@@ -69,7 +69,7 @@ public final class HitPrinter {
 
   /** ANSI text when colour is on, plain text otherwise. */
   public String render(AttributedString s) {
-    return color ? s.toAnsi() : s.toString();
+    return Styles.render(s, color);
   }
 
   /** A one-line summary under the hits, on a terminal only. */
