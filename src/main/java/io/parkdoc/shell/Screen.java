@@ -19,9 +19,10 @@ interface Screen {
   /**
    * Shows {@code lines}: through a pager when they do not fit the terminal, else printed.
    *
+   * @param title what the pager's status line calls them
    * @return true when they went through the pager (and are no longer on the screen)
    */
-  boolean show(List<AttributedString> lines);
+  boolean show(String title, List<AttributedString> lines);
 
   /** Renders {@code s} with or without colour, as the session was told. */
   String render(AttributedString s);

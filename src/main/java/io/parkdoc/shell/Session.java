@@ -49,9 +49,15 @@ final class Session implements Closeable {
     OWN.put("quit", new String[] {"", "leave the shell (or Ctrl-D)"});
   }
 
-  /** A page of hits, laid out for a width: what a resize redraws. */
-  interface View {
-    void render(PrintWriter out, int width);
+  /**
+   * What a resize redraws: the line that asked for it (the prompt and query as typed), and a
+   * renderer of what it showed, for any width.
+   */
+  record View(AttributedString typed, Body body) {
+    /** Writes the body laid out for {@code width} columns. */
+    interface Body {
+      void render(PrintWriter out, int width);
+    }
   }
 
   /** One page of hits and the request that found it. */
@@ -100,6 +106,11 @@ final class Session implements Closeable {
       b.append(' ').styled(Styles.LANG, String.join(",", languages));
     }
     return b.append("> ").toAttributedString();
+  }
+
+  /** The prompt followed by {@code line}, as the user typed it. */
+  private AttributedString typed(String line) {
+    return new AttributedStringBuilder().append(prompt()).append(line).toAttributedString();
   }
 
   /** The last page of hits, to redraw after a resize; null when something else was shown since. */
@@ -153,18 +164,18 @@ final class Session implements Closeable {
 
   private void search(String query, Screen screen) {
     refresh();
-    show(new SearchRequest(query, Set.copyOf(languages), limit, 0, PASSAGES, false), screen);
+    show(new SearchRequest(query, Set.copyOf(languages), limit, 0, PASSAGES, false), typed(query), screen);
   }
 
-  private void show(SearchRequest request, Screen screen) {
+  private void show(SearchRequest request, AttributedString typed, Screen screen) {
     Searcher s = searcher();
     long t0 = System.nanoTime();
     SearchResults results = s.search(request);
     Page p = new Page(request, results, (System.nanoTime() - t0) / 1_000_000);
     page = p;
     boolean interactive = screen.interactive();
-    View v = (out, width) -> render(p, out, width, interactive);
-    v.render(screen.out(), screen.width());
+    View v = new View(typed, (out, width) -> render(p, out, width, interactive));
+    v.body().render(screen.out(), screen.width());
     view = v;
   }
 
@@ -193,7 +204,8 @@ final class Session implements Closeable {
       return;
     }
     SearchRequest r = p.request();
-    show(new SearchRequest(r.query(), r.languages(), r.limit(), r.offset() + r.limit(), r.passages(), r.lenient()), screen);
+    show(new SearchRequest(r.query(), r.languages(), r.limit(), r.offset() + r.limit(), r.passages(), r.lenient()),
+        typed(":more"), screen);
   }
 
   /** Hit {@code rank} of the last search, on the page shown or not. */
@@ -218,19 +230,19 @@ final class Session implements Closeable {
     FullText doc = searcher().fullText(p.request(), p.results().relaxed(), h.docId());
     String matches = doc.highlights().size() == 1 ? "1 match" : doc.highlights().size() + " matches";
     String path = settings.display().apply(doc.path());
-    View v = (out, width) -> {
+    View v = new View(typed(":open " + rank), (out, width) -> {
       out.println(Styles.render(DocumentView.heading(path, doc.lang(), matches), settings.color()));
       out.println();
       for (AttributedString line : DocumentView.text(doc, width)) {
         out.println(Styles.render(line, settings.color()));
       }
       out.flush();
-    };
+    });
     List<AttributedString> lines = new ArrayList<>();
     lines.add(DocumentView.heading(path, doc.lang(), matches));
     lines.add(AttributedString.EMPTY);
     lines.addAll(DocumentView.text(doc, screen.width()));
-    if (!screen.show(lines)) {
+    if (!screen.show(path, lines)) {
       view = v;
     }
   }
@@ -243,7 +255,7 @@ final class Session implements Closeable {
     lines.add(DocumentView.heading(rank + "  " + settings.display().apply(e.path()), e.lang(),
         String.format(Locale.ROOT, "%.2f", e.score().value())));
     lines.addAll(DocumentView.explanation(e, screen.width()));
-    if (!screen.show(lines)) {
+    if (!screen.show(":explain " + rank, lines)) {
       view = null;
     }
   }
@@ -358,13 +370,13 @@ final class Session implements Closeable {
     warm(fresh);
   }
 
-  /** Loads the analyzers of the index's languages in the background, so the first query is fast too. */
+  /** Loads the analyzers and the rest in the background, so the first query is fast too. */
   private static void warm(Searcher s) {
     Thread.ofVirtual().name("parkdoc-warm").start(() -> {
       try {
-        s.languages().forEach(s::analyzer);
+        s.warm();
       } catch (RuntimeException e) {
-        // the searcher was closed meanwhile; nothing to warm
+        // closed meanwhile (the index changed): the next searcher warms itself
       }
     });
   }

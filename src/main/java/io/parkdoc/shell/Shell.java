@@ -145,7 +145,8 @@ public final class Shell {
     }
     StringWriter text = new StringWriter();
     try (PrintWriter out = new PrintWriter(text)) {
-      view.render(out, terminal.getWidth());
+      out.println(settings.color() ? view.typed().toAnsi(terminal) : view.typed().toString());
+      view.body().render(out, terminal.getWidth());
     }
     return text.toString();
   }
@@ -203,7 +204,7 @@ public final class Shell {
     }
 
     @Override
-    public boolean show(List<AttributedString> lines) {
+    public boolean show(String title, List<AttributedString> lines) {
       boolean dumb = terminal.getType().startsWith(Terminal.TYPE_DUMB);
       if (dumb || terminal.getHeight() <= 0 || lines.size() < terminal.getHeight() - 1) {
         for (AttributedString line : lines) {
@@ -212,7 +213,7 @@ public final class Shell {
         terminal.writer().flush();
         return false;
       }
-      Pager.page(terminal, lines, settings, "parkdoc");
+      Pager.page(terminal, lines, settings, title);
       return true;
     }
 
@@ -235,7 +236,7 @@ public final class Shell {
     }
 
     @Override
-    public boolean show(List<AttributedString> lines) {
+    public boolean show(String title, List<AttributedString> lines) {
       for (AttributedString line : lines) {
         out.println(render(line));
       }

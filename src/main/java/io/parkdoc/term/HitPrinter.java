@@ -86,7 +86,8 @@ public final class HitPrinter {
     int last = r.hits().isEmpty() ? 0 : r.hits().get(r.hits().size() - 1).rank();
     return String.format(Locale.ROOT, "%d–%d of %s%d %s · %s", first, last,
         r.totalIsExact() ? "" : "at least ", r.total(),
-        r.relaxed() ? "partial matches (no document has every word)" : "hits",
+        (r.total() == 1 ? (r.relaxed() ? "partial match" : "hit") : (r.relaxed() ? "partial matches" : "hits"))
+            + (r.relaxed() ? " (no document has every word)" : ""),
         String.join(" ", r.languages())) + (millis < 0 ? "" : " · " + millis + " ms");
   }
 
