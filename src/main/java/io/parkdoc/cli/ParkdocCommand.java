@@ -44,6 +44,8 @@ import picocli.CommandLine.Spec;
       "  PARKDOC_INDEX   the index folder when --index is not given (default: ./index)",
       "  NO_COLOR        turns colour off when set (with --color=auto)",
       "  CLICOLOR_FORCE  turns colour on in a pipe unless 0 (with --color=auto)",
+      "  PARKDOC_HISTORY the shell's history file (default: ~/.local/state/parkdoc/history)",
+      "  PAGER           the shell's pager for long documents (default: a built-in less)",
     })
 public final class ParkdocCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

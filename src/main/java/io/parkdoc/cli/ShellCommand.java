@@ -18,14 +18,22 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "shell", mixinStandardHelpOptions = true, sortOptions = false,
     header = "Explore the index interactively: type a query, read the hits, open one, refine.",
     description = {
-      "Open the interactive shell. A line is a query, with the syntax, ranking and passages of search; "
-          + ":open N shows hit N whole, :more the next hits, :explain N why hit N matched, :lang and :limit "
-          + "refine, and every other command runs as :index, :status, :analyze ... (:help lists them). "
-          + "History is kept in $PARKDOC_HISTORY, else $XDG_STATE_HOME/parkdoc/history, else "
-          + "~/.local/state/parkdoc/history.",
+      "Open the interactive shell. Each line typed is a query, with the syntax, ranking and passages of the "
+          + "search command, or one of these commands:",
+      "  :open N         the whole document of hit N, every match highlighted",
+      "  :more           the next page of hits",
+      "  :explain N      why hit N matched: terms, fields and parts of the score",
+      "  :lang LANG,...  search only these languages; :lang all for every one",
+      "  :limit N        hits per page",
+      "  :help           every command, including :index, :status and :analyze",
+      "  :quit           leave the shell (or Ctrl-D)",
       "",
-      "With standard input not a terminal, each line read is run as if typed and plain results are "
-          + "printed, as in: printf '레이저\\n:open 1\\n' | parkdoc shell",
+      "Tab completes commands, languages and paths. Ctrl-R searches the history, which is kept in "
+          + "$PARKDOC_HISTORY, else in $XDG_STATE_HOME/parkdoc/history, else in the file "
+          + "$HOME/.local/state/parkdoc/history.",
+      "",
+      "With standard input not a terminal, each line read is run as if typed and plain results are printed, "
+          + "as in: printf '레이저\\n:open 1\\n' | parkdoc shell",
     })
 final class ShellCommand implements Callable<Integer> {
   @ParentCommand ParkdocCommand parent;
