@@ -7,6 +7,7 @@ import io.parkdoc.term.ColorMode;
 import io.parkdoc.term.HitPrinter;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -28,7 +29,8 @@ import picocli.CommandLine.Spec;
           + "ranked by BM25, with the matching words highlighted in readable passages.",
     },
     subcommands = {
-      IndexCommand.class, SearchCommand.class, DetectCommand.class, StatusCommand.class,
+      IndexCommand.class, SearchCommand.class, ShellCommand.class, AnalyzeCommand.class, DetectCommand.class,
+      StatusCommand.class,
       CommandLine.HelpCommand.class,
     },
     exitCodeListHeading = "%nExit status:%n",
@@ -42,8 +44,10 @@ import picocli.CommandLine.Spec;
       "  PARKDOC_INDEX   the index folder when --index is not given (default: ./index)",
       "  NO_COLOR        turns colour off when set (with --color=auto)",
       "  CLICOLOR_FORCE  turns colour on in a pipe unless 0 (with --color=auto)",
+      "  PARKDOC_HISTORY the shell's history file (default: ~/.local/state/parkdoc/history)",
+      "  PAGER           the shell's pager for long documents (default: a built-in less)",
     })
-public final class ParkdocCommand implements Runnable {
+public final class ParkdocCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Option(names = "--index", paramLabel = "DIR", scope = ScopeType.INHERIT,
@@ -110,11 +114,15 @@ public final class ParkdocCommand implements Runnable {
     return ExitCodes.ERROR;
   }
 
+  /** A bare {@code parkdoc}: the shell on a terminal; elsewhere, what it can do and a usage error. */
   @Override
-  public void run() {
-    // A bare `parkdoc`: show what it can do.
+  public Integer call() {
+    if (env.terminal()) {
+      return ShellCommand.open(this);
+    }
     spec.commandLine().usage(spec.commandLine().getErr());
-    throw new CommandLine.ParameterException(spec.commandLine(), "a command is needed: index, search, detect or status");
+    throw new CommandLine.ParameterException(spec.commandLine(),
+        "a command is needed: index, search, shell, analyze, detect or status");
   }
 
   Environment env() {

@@ -19,7 +19,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -96,24 +95,12 @@ final class SearchCommand implements Callable<Integer> {
           printer.print(out, h, parent.display(h.path()));
         }
         if (parent.env().terminal()) {
-          printer.footer(out, footer(results, (System.nanoTime() - t0) / 1_000_000));
+          printer.footer(out, HitPrinter.summary(results, (System.nanoTime() - t0) / 1_000_000));
         }
       }
       out.flush();
       return results.hits().isEmpty() ? ExitCodes.NOTHING : ExitCodes.FOUND;
     }
-  }
-
-  private static String footer(SearchResults r, long millis) {
-    if (r.total() == 0) {
-      return "no hits in " + String.join(", ", r.languages()) + " (" + millis + " ms)";
-    }
-    int first = r.hits().isEmpty() ? 0 : r.hits().get(0).rank();
-    int last = r.hits().isEmpty() ? 0 : r.hits().get(r.hits().size() - 1).rank();
-    return String.format(Locale.ROOT, "%d–%d of %s%d %s · %s · %d ms", first, last,
-        r.totalIsExact() ? "" : "at least ", r.total(),
-        r.relaxed() ? "partial matches (no document has every word)" : "hits",
-        String.join(" ", r.languages()), millis);
   }
 
   private int batch(Searcher searcher, Set<String> languages, PrintWriter out) {

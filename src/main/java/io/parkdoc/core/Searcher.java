@@ -8,21 +8,33 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import java.text.BreakIterator;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.DelegatingAnalyzerWrapper;
 import org.apache.lucene.analysis.standard.StandardAnalyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.MultiReader;
+import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.Explanation;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Matches;
+import org.apache.lucene.search.MatchesIterator;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TotalHits;
+import org.apache.lucene.search.Weight;
+import org.apache.lucene.search.uhighlight.Passage;
+import org.apache.lucene.search.uhighlight.PassageFormatter;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+import org.apache.lucene.search.uhighlight.WholeBreakIterator;
 import org.apache.lucene.store.FSDirectory;
 
 /**
@@ -86,6 +98,27 @@ public final class Searcher implements Closeable {
   public Analyzer analyzer(String lang) {
     return analyzers.computeIfAbsent(lang, Languages::newAnalyzer);
   }
+
+  /**
+   * Does once what the first query would otherwise do while the user waits: loads every
+   * language's analyzers (nori, kuromoji and smartcn read their dictionaries on first use, not when
+   * created) and runs one search with passages through all of them. Takes about a second; meant
+   * for a background thread of a long-lived front end such as the shell.
+   */
+  public void warm() {
+    for (String lang : languages) {
+      for (Analyzer a : java.util.Arrays.asList(analyzer(lang), bigramAnalyzer(lang))) {
+        if (a != null) {
+          Analysis.tokens(a, Fields.text(lang), WARM_TEXT);
+        }
+      }
+    }
+    search(new SearchRequest(WARM_QUERY, Set.of(), 1, 0, 1, true));
+  }
+
+  /** A word in each of the scripts with their own analyzers; an OR query is searched in every language. */
+  private static final String WARM_TEXT = "parkdoc 검색 検索 搜索";
+  private static final String WARM_QUERY = "parkdoc OR 검색 OR 検索 OR 搜索";
 
   /** The analyzer of the CJK bigram field of {@code lang}, or null when it has none. */
   Analyzer bigramAnalyzer(String lang) {
@@ -182,16 +215,7 @@ public final class Searcher implements Closeable {
     if (page.length == 0 || passages <= 0) {
       return out;
     }
-    Highlighter highlighter = new Highlighter(UnifiedHighlighter.builder(searcher, highlightAnalyzer())
-        .withMaxLength(Integer.MAX_VALUE - 1)
-        .withBreakIterator(SentenceBreaker::new)
-        .withFormatter(new SnippetFormatter())
-        // Highlight bigram (substring) matches in the text they came from; not for sentences,
-        // whose every shared pair of characters would light up.
-        .withMaskedFieldsFunc(field -> {
-          String lang = Fields.languageOf(field);
-          return !plan.natural() && lang != null && Languages.isCjk(lang) ? Set.of(Fields.bigrams(lang)) : Set.of();
-        }));
+    Highlighter highlighter = highlighter(plan, SentenceBreaker::new, new SnippetFormatter());
     String[] fields = plan.languages().stream().map(Fields::text).toArray(String[]::new);
     int[] docIds = new int[page.length];
     for (int i = 0; i < page.length; i++) {
@@ -210,6 +234,19 @@ public final class Searcher implements Closeable {
       }
     }
     return out;
+  }
+
+  private Highlighter highlighter(Plan plan, Supplier<BreakIterator> breaks, PassageFormatter formatter) {
+    return new Highlighter(UnifiedHighlighter.builder(searcher, highlightAnalyzer())
+        .withMaxLength(Integer.MAX_VALUE - 1)
+        .withBreakIterator(breaks)
+        .withFormatter(formatter)
+        // Highlight bigram (substring) matches in the text they came from; not for sentences,
+        // whose every shared pair of characters would light up.
+        .withMaskedFieldsFunc(field -> {
+          String lang = Fields.languageOf(field);
+          return !plan.natural() && lang != null && Languages.isCjk(lang) ? Set.of(Fields.bigrams(lang)) : Set.of();
+        }));
   }
 
   /** Opens up {@code highlightFieldsAsObjects}, which returns the formatter's objects (our snippets). */
@@ -244,6 +281,146 @@ public final class Searcher implements Closeable {
     } catch (IOException e) {
       throw new ParkdocException("cannot read the index: " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * The whole text of document {@code docId}, a hit of {@code request}, with every place the
+   * request matches marked, as in its snippets (for the shell's {@code :open}).
+   *
+   * @param relaxed whether the hit came from the relaxed second try ({@link SearchResults#relaxed()})
+   */
+  public FullText fullText(SearchRequest request, boolean relaxed, int docId) {
+    Document d = stored(docId);
+    String field = Fields.text(Languages.indexLanguage(d.get(Fields.LANG)));
+    String text = d.get(field) == null ? "" : d.get(field);
+    List<Snippet.Span> spans = List.of();
+    Plan plan = plan(request, relaxed);
+    if (plan.query() != null && plan.languages().contains(Fields.languageOf(field))) {
+      try {
+        Object[] perDoc = highlighter(plan, WholeBreakIterator::new, new WholeTextFormatter())
+            .highlight(new String[] {field}, plan.query(), new int[] {docId}, new int[] {1}).get(field);
+        if (perDoc != null && perDoc[0] instanceof List<?> list) {
+          @SuppressWarnings("unchecked")
+          List<Snippet.Span> s = (List<Snippet.Span>) list;
+          spans = s;
+        }
+      } catch (IOException e) {
+        throw new ParkdocException("cannot read the index: " + e.getMessage(), e);
+      }
+    }
+    return new FullText(d.get(Fields.PATH), d.get(Fields.LANG), d.get(Fields.TITLE), text, spans);
+  }
+
+  /** Formats the one passage of a whole document as its match spans, merged where they overlap. */
+  private static final class WholeTextFormatter extends PassageFormatter {
+    @Override
+    public Object format(Passage[] passages, String content) {
+      List<Snippet.Span> spans = new ArrayList<>();
+      for (Passage p : passages) {
+        for (int m = 0; m < p.getNumMatches(); m++) {
+          int start = p.getMatchStarts()[m];
+          int end = p.getMatchEnds()[m];
+          Snippet.Span last = spans.isEmpty() ? null : spans.get(spans.size() - 1);
+          if (last != null && start <= last.end()) {
+            spans.set(spans.size() - 1, new Snippet.Span(last.start(), Math.max(last.end(), end)));
+          } else if (end > start) {
+            spans.add(new Snippet.Span(start, end));
+          }
+        }
+      }
+      return spans;
+    }
+  }
+
+  /**
+   * Why document {@code docId}, a hit of {@code request}, matched: the terms it matched in which
+   * field, and the parts of its score (Lucene's {@code IndexSearcher.explain}).
+   *
+   * @param relaxed whether the hit came from the relaxed second try ({@link SearchResults#relaxed()})
+   */
+  public MatchExplanation explain(SearchRequest request, boolean relaxed, int docId) {
+    Plan plan = plan(request, relaxed);
+    Document d = stored(docId);
+    String text = d.get(Fields.text(Languages.indexLanguage(d.get(Fields.LANG))));
+    if (plan.query() == null) {
+      return new MatchExplanation(d.get(Fields.PATH), d.get(Fields.LANG), false, List.of(),
+          new MatchExplanation.ScorePart(0, "the query has no words this document's language can match", List.of()));
+    }
+    try {
+      Query query = searcher.rewrite(plan.query());
+      Explanation score = searcher.explain(query, docId);
+      Weight weight = searcher.createWeight(query, ScoreMode.COMPLETE_NO_SCORES, 1f);
+      List<LeafReaderContext> leaves = reader.leaves();
+      LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(docId, leaves));
+      Matches matches = weight.matches(leaf, docId - leaf.docBase);
+      List<MatchExplanation.FieldMatch> found = new ArrayList<>();
+      if (matches != null) {
+        for (String field : matches) {
+          if (Fields.languageOf(field) == null) {
+            continue; // lang: and path: filters
+          }
+          found.addAll(fieldMatches(field, matches.getMatches(field), text));
+        }
+      }
+      return new MatchExplanation(d.get(Fields.PATH), d.get(Fields.LANG), score.isMatch(), found, scorePart(score));
+    } catch (IOException e) {
+      throw new ParkdocException("cannot read the index: " + e.getMessage(), e);
+    }
+  }
+
+  /** The matches in one field, grouped by the query clause that made them. */
+  private static List<MatchExplanation.FieldMatch> fieldMatches(String field, MatchesIterator it, String text) throws IOException {
+    Map<String, Integer> counts = new java.util.LinkedHashMap<>();
+    Map<String, Set<String>> texts = new java.util.LinkedHashMap<>();
+    while (it != null && it.next()) {
+      String clause = it.getQuery() == null ? "?" : it.getQuery().toString(field);
+      counts.merge(clause, 1, Integer::sum);
+      Set<String> seen = texts.computeIfAbsent(clause, k -> new LinkedHashSet<>());
+      int start = it.startOffset();
+      int end = it.endOffset();
+      if (text != null && start >= 0 && end <= text.length() && start < end && seen.size() < MatchExplanation.MAX_TEXTS) {
+        seen.add(text.substring(start, end));
+      }
+    }
+    List<MatchExplanation.FieldMatch> out = new ArrayList<>();
+    counts.forEach((clause, n) -> out.add(new MatchExplanation.FieldMatch(field, clause, n, List.copyOf(texts.get(clause)))));
+    return out;
+  }
+
+  private static MatchExplanation.ScorePart scorePart(Explanation e) {
+    List<MatchExplanation.ScorePart> details = new ArrayList<>();
+    for (Explanation sub : e.getDetails()) {
+      details.add(scorePart(sub));
+    }
+    return new MatchExplanation.ScorePart(e.getValue().floatValue(), e.getDescription(), details);
+  }
+
+  private Document stored(int docId) {
+    if (docId < 0 || docId >= reader.maxDoc()) {
+      throw new ParkdocException("no document " + docId + " in this index (it changed since the search?)");
+    }
+    try {
+      return searcher.storedFields().document(docId);
+    } catch (IOException e) {
+      throw new ParkdocException("cannot read the index: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * False when the index on disk changed since this searcher opened it: documents added, updated
+   * or removed, or a language added. Cheap enough to ask before every query.
+   */
+  public boolean isCurrent() {
+    try {
+      for (DirectoryReader r : readers) {
+        if (!r.isCurrent()) {
+          return false;
+        }
+      }
+    } catch (IOException e) {
+      return false;
+    }
+    return layout.languagesOnDisk().equals(languages);
   }
 
   /** Counts of documents per recorded language, and sizes. */

@@ -1,6 +1,7 @@
 package io.parkdoc.term;
 
 import io.parkdoc.core.Hit;
+import io.parkdoc.core.SearchResults;
 import io.parkdoc.core.Snippet;
 import java.io.PrintWriter;
 import java.util.List;
@@ -69,7 +70,25 @@ public final class HitPrinter {
 
   /** ANSI text when colour is on, plain text otherwise. */
   public String render(AttributedString s) {
-    return color ? s.toAnsi() : s.toString();
+    return Styles.render(s, color);
+  }
+
+  /**
+   * The one-line summary under the hits of {@code r}: which of how many, in which languages, and
+   * how long the search took ({@code millis}; left out when negative).
+   */
+  public static String summary(SearchResults r, long millis) {
+    String time = millis < 0 ? "" : " (" + millis + " ms)";
+    if (r.total() == 0) {
+      return "no hits in " + String.join(", ", r.languages()) + time;
+    }
+    int first = r.hits().isEmpty() ? 0 : r.hits().get(0).rank();
+    int last = r.hits().isEmpty() ? 0 : r.hits().get(r.hits().size() - 1).rank();
+    return String.format(Locale.ROOT, "%d–%d of %s%d %s · %s", first, last,
+        r.totalIsExact() ? "" : "at least ", r.total(),
+        (r.total() == 1 ? (r.relaxed() ? "partial match" : "hit") : (r.relaxed() ? "partial matches" : "hits"))
+            + (r.relaxed() ? " (no document has every word)" : ""),
+        String.join(" ", r.languages())) + (millis < 0 ? "" : " · " + millis + " ms");
   }
 
   /** A one-line summary under the hits, on a terminal only. */

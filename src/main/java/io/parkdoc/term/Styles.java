@@ -1,5 +1,6 @@
 package io.parkdoc.term;
 
+import org.jline.utils.AttributedString;
 import org.jline.utils.AttributedStyle;
 
 /** The few styles parkdoc uses, in the colours ripgrep users know: paths magenta, matches bold red. */
@@ -11,4 +12,9 @@ public final class Styles {
   public static final AttributedStyle PLAIN = AttributedStyle.DEFAULT;
 
   private Styles() {}
+
+  /** ANSI text when {@code color}, plain text otherwise. */
+  public static String render(AttributedString s, boolean color) {
+    return color ? s.toAnsi() : s.toString();
+  }
 }

@@ -94,7 +94,7 @@ class GoldenTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"", "index", "search", "detect", "status"})
+  @ValueSource(strings = {"", "index", "search", "shell", "analyze", "detect", "status"})
   void helpMatchesGolden(String command) throws IOException {
     Assumptions.assumeFalse(Environment.system().terminal(),
         "picocli sizes --help to the terminal when the console is one; run under Maven, where it is a pipe");
