@@ -66,7 +66,7 @@ class AnalyzeCommandTest {
     assertEquals(0, r.code(), r::describe);
     List<String> lines = r.out().lines().toList();
     assertEquals(1, lines.size(), r::describe);
-    assertTrue(lines.get(0).startsWith("{\"lang\":\"en\",\"field\":\"text_en\",\"analyzer\":\"EnglishAnalyzer\",\"tokens\":["), r::describe);
+    assertTrue(lines.get(0).startsWith("{\"lang\":\"en\",\"field\":\"text_en\",\"analyzer\":\"EnglishAnalyzer, width-folded\",\"tokens\":["), r::describe);
     assertTrue(lines.get(0).contains("{\"term\":\"laser\",\"start\":2,\"end\":8,"), () -> "code points, not UTF-16 units\n" + r.describe());
   }
 

@@ -110,7 +110,7 @@ class ShellScriptTest {
     Result r = shell(":status --json\n:analyze --lang en lasers\n");
     assertEquals(0, r.code(), r::describe);
     assertTrue(r.out().contains("{\"documents\":5"), r::describe);
-    assertTrue(r.out().contains("en  text_en  EnglishAnalyzer\n     0  laser"), r::describe);
+    assertTrue(r.out().contains("en  text_en  EnglishAnalyzer, width-folded\n     0  laser"), r::describe);
   }
 
   @Test
