@@ -8,6 +8,11 @@ final class Fields {
   static final String TITLE = "title";
   static final String SIZE = "size";
   static final String MTIME = "mtime";
+  /**
+   * The modification time as last seen, in numeric doc values: updated in place when a file is
+   * touched but not changed, where the stored {@link #MTIME} is the time it was indexed at.
+   */
+  static final String MODIFIED = "modified";
   static final String HASH = "hash";
   static final String ENCODING = "encoding";
   private static final String TEXT_PREFIX = "text_";

@@ -204,6 +204,15 @@ public final class TextExtractor {
   }
 
   /**
+   * True when {@code head}, the first bytes of a file, say it is binary: no byte-order mark, not
+   * UTF-16 without one, and NUL bytes or many control characters.
+   */
+  static boolean isBinary(byte[] head) {
+    boolean bom = startsWith(head, 0xEF, 0xBB, 0xBF) || startsWith(head, 0xFF, 0xFE) || startsWith(head, 0xFE, 0xFF);
+    return !bom && EncodingDetector.utf16WithoutBom(head) == null && looksBinary(head);
+  }
+
+  /**
    * True when the first 8 KB hold a NUL byte or many control characters: the test ripgrep and
    * git use, which no text encoding parkdoc reads (UTF-16 aside, caught by its BOM) fails.
    */
