@@ -22,14 +22,14 @@ import org.junit.jupiter.api.io.TempDir;
  * unexplained. (The same folder through the command line, and unreadable files for a user that
  * is not root, are in {@code BadInputIT}.)
  */
-class BadInputTest {
-  static final String ENGLISH = "The laser industry of the Changchun new area grows quickly.\n";
+public class BadInputTest {
+  public static final String ENGLISH = "The laser industry of the Changchun new area grows quickly.\n";
 
   /**
    * Makes the bad-input folder under {@code docs}: every kind of file the issue lists, beside two
    * good ones. Returns the names of the files that should be indexed.
    */
-  static List<String> makeBadFolder(Path docs, boolean unreadable) throws IOException, InterruptedException {
+  public static List<String> makeBadFolder(Path docs, boolean unreadable) throws IOException, InterruptedException {
     Files.createDirectories(docs);
     Files.writeString(docs.resolve("good.txt"), ENGLISH);
     Files.writeString(docs.resolve("good.md"), "# Title\n\n레이저 가공 기술은 장춘 신구의 핵심 산업이다.\n");
