@@ -807,8 +807,15 @@ public final class Indexer implements Closeable {
           layout.writeManifest(Map.of());
         }
         Map<String, Long> counts = new TreeMap<>();
-        for (Map.Entry<String, IndexWriter> e : writers.entrySet()) {
-          e.getValue().commit();
+        // Two phases: the slow part (flushing, fsync) of every language index first, then the
+        // quick switch to the new commits; a crash can leave a moved document in two indices, or
+        // in none, only within that switch (and the next run repairs either).
+        List<IndexWriter> all = new ArrayList<>(writers.values());
+        for (IndexWriter w : all) {
+          w.prepareCommit();
+        }
+        for (IndexWriter w : all) {
+          w.commit();
         }
         for (String lang : layout.languagesOnDisk()) {
           IndexWriter w = writers.get(lang);
