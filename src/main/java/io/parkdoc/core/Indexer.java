@@ -37,12 +37,14 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
+import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexWriter;
@@ -57,6 +59,7 @@ import org.apache.lucene.store.Lock;
 import org.apache.lucene.store.LockObtainFailedException;
 import org.apache.lucene.store.NativeFSLockFactory;
 import org.apache.lucene.util.Bits;
+import org.apache.lucene.util.BytesRef;
 
 /**
  * Adds files to a parkdoc index: reads and decodes them, detects their language, and writes each
@@ -249,20 +252,33 @@ public final class Indexer implements Closeable {
         for (LeafReaderContext leaf : reader.leaves()) {
           StoredFields stored = leaf.reader().storedFields();
           Bits live = leaf.reader().getLiveDocs();
-          // The modification time is kept current in place (doc values); older indices have only
-          // the stored value.
+          // Doc values, read column by column; documents of an older parkdoc have stored fields only.
+          BinaryDocValues keys = leaf.reader().getBinaryDocValues(Fields.KEY);
+          NumericDocValues sizes = leaf.reader().getNumericDocValues(Fields.BYTES);
+          BinaryDocValues hashes = leaf.reader().getBinaryDocValues(Fields.SHA256);
           NumericDocValues mtimes = leaf.reader().getNumericDocValues(Fields.MODIFIED);
           for (int i = 0; i < leaf.reader().maxDoc(); i++) {
             if (live != null && !live.get(i)) {
               continue;
             }
-            Document d = stored.document(i, fields);
-            String path = d.get(Fields.PATH);
+            String path;
+            long size;
+            String hash;
+            if (keys != null && keys.advanceExact(i) && sizes.advanceExact(i) && hashes.advanceExact(i)) {
+              path = keys.binaryValue().utf8ToString();
+              size = sizes.longValue();
+              hash = hashes.binaryValue().utf8ToString();
+            } else {
+              Document d = stored.document(i, fields);
+              path = d.get(Fields.PATH);
+              size = d.getField(Fields.SIZE).numericValue().longValue();
+              hash = d.get(Fields.HASH);
+            }
+            // the modification time is kept current in place
             long mtime = mtimes != null && mtimes.advanceExact(i)
-                ? mtimes.longValue() : d.getField(Fields.MTIME).numericValue().longValue();
+                ? mtimes.longValue() : stored.document(i, Set.of(Fields.MTIME)).getField(Fields.MTIME).numericValue().longValue();
             Indexed before = map.get(path);
-            map.put(path, new Indexed(lang, d.getField(Fields.SIZE).numericValue().longValue(), mtime,
-                d.get(Fields.HASH), before == null ? 1 : before.copies + 1));
+            map.put(path, new Indexed(lang, size, mtime, hash, before == null ? 1 : before.copies + 1));
           }
         }
       }
@@ -656,6 +672,9 @@ public final class Indexer implements Closeable {
       doc.add(new StoredField(Fields.SIZE, (long) bytes.length));
       doc.add(new StoredField(Fields.MTIME, recordedMtime));
       doc.add(new NumericDocValuesField(Fields.MODIFIED, recordedMtime));
+      doc.add(new BinaryDocValuesField(Fields.KEY, new BytesRef(key)));
+      doc.add(new NumericDocValuesField(Fields.BYTES, bytes.length));
+      doc.add(new BinaryDocValuesField(Fields.SHA256, new BytesRef(hash)));
       doc.add(new StoredField(Fields.HASH, hash));
       doc.add(new StoredField(Fields.ENCODING, source.encoding()));
       doc.add(new Field(Fields.text(indexLang), source.text(), TEXT));
