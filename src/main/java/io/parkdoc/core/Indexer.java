@@ -314,6 +314,7 @@ public final class Indexer implements Closeable {
       if (!stopRequested) {
         removeVanished(roots, run);
       }
+      workers.flush();
     }
     commit();
     return run.summary(start, stopRequested);
@@ -471,6 +472,34 @@ public final class Indexer implements Closeable {
       RuntimeException e = failure.get();
       if (e != null) {
         throw e;
+      }
+    }
+
+    /**
+     * Writes the documents still buffered in memory to segments, one buffer per worker at a time.
+     * The commit that follows would do it in one thread, the last serial stretch of a run.
+     */
+    void flush() {
+      List<Future<?>> flushes = new ArrayList<>();
+      for (IndexWriter w : writers.values()) {
+        for (int i = 0; i < Math.max(1, options.threads()); i++) {
+          flushes.add(pool.submit(() -> {
+            while (w.flushNextBuffer()) {
+              // each call takes another thread's buffer
+            }
+            return null;
+          }));
+        }
+      }
+      for (Future<?> f : flushes) {
+        try {
+          f.get();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return;
+        } catch (ExecutionException e) {
+          throw new ParkdocException("cannot write the index: " + e.getCause().getMessage(), e.getCause());
+        }
       }
     }
 
