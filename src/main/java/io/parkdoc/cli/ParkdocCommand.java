@@ -163,11 +163,47 @@ public final class ParkdocCommand implements Callable<Integer> {
     return new HitPrinter(color(), width());
   }
 
-  /** A path as the user should see it: relative to the working directory when under it. */
+  /**
+   * A path as the user should see it: relative to the working directory when under it, with
+   * control characters (a newline, an escape sequence in a file name) shown as {@code \n},
+   * {@code \x1B}, so that a name cannot break a line or drive the terminal.
+   */
   String display(String absolute) {
-    Path p = Path.of(absolute);
-    Path cwd = env.cwd();
-    return p.startsWith(cwd) ? cwd.relativize(p).toString() : absolute;
+    return visible(relative(absolute));
+  }
+
+  /** A path relative to the working directory when under it, exactly (for JSON, which escapes). */
+  String relative(String absolute) {
+    String cwd = env.cwd().toString();
+    String prefix = cwd.endsWith("/") ? cwd : cwd + "/";
+    return absolute.startsWith(prefix) ? absolute.substring(prefix.length()) : absolute;
+  }
+
+  /** {@code s} with control characters written as escapes ({@code \n}, {@code \t}, {@code \xNN}). */
+  static String visible(String s) {
+    StringBuilder b = null;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      boolean control = Character.isISOControl(c) || c == '\u2028' || c == '\u2029';
+      if (control && b == null) {
+        b = new StringBuilder(s.length() + 8).append(s, 0, i);
+      }
+      if (b == null) {
+        continue;
+      }
+      if (!control) {
+        b.append(c);
+      } else if (c == '\n') {
+        b.append("\\n");
+      } else if (c == '\t') {
+        b.append("\\t");
+      } else if (c == '\r') {
+        b.append("\\r");
+      } else {
+        b.append(String.format("\\x%02X", (int) c));
+      }
+    }
+    return b == null ? s : b.toString();
   }
 
   /** Converts {@code --color} values. */

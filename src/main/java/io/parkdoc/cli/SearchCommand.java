@@ -143,7 +143,7 @@ final class SearchCommand implements Callable<Integer> {
       m.put("qid", qid);
     }
     m.put("rank", h.rank());
-    m.put("path", parent.display(h.path()));
+    m.put("path", parent.relative(h.path()));
     m.put("lang", h.lang());
     m.put("score", h.score());
     m.put("title", h.title());

@@ -8,6 +8,18 @@ final class Fields {
   static final String TITLE = "title";
   static final String SIZE = "size";
   static final String MTIME = "mtime";
+  /**
+   * The modification time as last seen, in numeric doc values: updated in place when a file is
+   * touched but not changed, where the stored {@link #MTIME} is the time it was indexed at.
+   */
+  static final String MODIFIED = "modified";
+  /**
+   * The path, size and content hash again, in doc values: what a re-run reads for every document,
+   * column by column, without decompressing the stored text beside them.
+   */
+  static final String KEY = "key";
+  static final String BYTES = "bytes";
+  static final String SHA256 = "sha256";
   static final String HASH = "hash";
   static final String ENCODING = "encoding";
   private static final String TEXT_PREFIX = "text_";

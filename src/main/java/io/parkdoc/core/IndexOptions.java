@@ -1,5 +1,7 @@
 package io.parkdoc.core;
 
+import java.time.Duration;
+
 /**
  * How {@link Indexer} treats the files it is given.
  *
@@ -8,13 +10,42 @@ package io.parkdoc.core;
  * @param maxBytes files larger than this are skipped
  * @param threads worker threads reading, detecting and analysing files
  * @param rebuild start the index afresh, dropping every document
+ * @param commitInterval how often a long run commits what it has indexed, so that searches see it
+ *     and an interrupted run resumes from there
  */
 public record IndexOptions(
-    String forcedLang, String forcedEncoding, long maxBytes, int threads, boolean rebuild) {
+    String forcedLang, String forcedEncoding, long maxBytes, int threads, boolean rebuild, Duration commitInterval) {
   /** 64 MiB: larger plain-text files are almost always logs or dumps, not documents. */
   public static final long DEFAULT_MAX_BYTES = 64L << 20;
 
+  /**
+   * Ten seconds: a search sees new documents soon, a crash loses little, and each commit (an fsync
+   * per language index) costs well under a second.
+   */
+  public static final Duration DEFAULT_COMMIT_INTERVAL = Duration.ofSeconds(10);
+
+  public IndexOptions {
+    if (commitInterval == null || commitInterval.isNegative() || commitInterval.isZero()) {
+      throw new IllegalArgumentException("commitInterval must be positive: " + commitInterval);
+    }
+  }
+
+  /** Options with the default commit interval. */
+  public IndexOptions(String forcedLang, String forcedEncoding, long maxBytes, int threads, boolean rebuild) {
+    this(forcedLang, forcedEncoding, maxBytes, threads, rebuild, DEFAULT_COMMIT_INTERVAL);
+  }
+
   public static IndexOptions defaults() {
     return new IndexOptions(null, null, DEFAULT_MAX_BYTES, Runtime.getRuntime().availableProcessors(), false);
+  }
+
+  /** These options with {@code threads} workers. */
+  public IndexOptions withThreads(int threads) {
+    return new IndexOptions(forcedLang, forcedEncoding, maxBytes, threads, rebuild, commitInterval);
+  }
+
+  /** These options with {@code interval} between commits. */
+  public IndexOptions withCommitInterval(Duration interval) {
+    return new IndexOptions(forcedLang, forcedEncoding, maxBytes, threads, rebuild, interval);
   }
 }

@@ -9,11 +9,14 @@ import java.util.Map;
  * @param added files indexed for the first time
  * @param updated files re-indexed because their content changed
  * @param unchanged files already indexed with the same content
- * @param removed documents dropped because their file is gone
+ * @param removed documents dropped because their file is gone (or no longer indexable)
  * @param languages documents added or updated per recorded language
  * @param skipped files not indexed, each with its reason
+ * @param repaired indexed files that held invalid byte sequences, replaced by U+FFFD
  * @param bytes bytes of text read from the added and updated files
  * @param nanos wall time of the run
+ * @param interrupted true when the run was stopped before it finished (what it did is committed;
+ *     nothing was removed, since the folders were not all seen)
  */
 public record IndexSummary(
     int added,
@@ -22,16 +25,21 @@ public record IndexSummary(
     int removed,
     Map<String, Integer> languages,
     List<Skipped> skipped,
+    List<Repaired> repaired,
     long bytes,
-    long nanos) {
+    long nanos,
+    boolean interrupted) {
 
   /**
    * A file that was not indexed, and why.
    *
-   * @param error true when a failure (permission, I/O, a vanished file) kept it out, false when it
-   *     is simply not an indexable document (binary, empty, too large)
+   * @param error true when a failure (permission, I/O) kept it out, false when it is simply not an
+   *     indexable document (binary, empty, too large, a dangling link)
    */
   public record Skipped(String path, String reason, boolean error) {}
+
+  /** An indexed file with {@code sequences} invalid byte sequences, each replaced by U+FFFD. */
+  public record Repaired(String path, int sequences) {}
 
   /** True when any file was kept out by an error rather than by what it is. */
   public boolean hadErrors() {

@@ -18,9 +18,11 @@ import org.apache.lucene.analysis.charfilter.HTMLStripCharFilter;
 /**
  * Turns a file's bytes into the text parkdoc indexes: decodes them and removes markup.
  *
- * <p>UTF-8 (with or without a byte-order mark) and UTF-16 with a byte-order mark are decoded
- * directly; other bytes are handed to ICU's charset detector. Binary content is refused with a
- * reason. Stateless and thread-safe.
+ * <p>UTF-8 and UTF-16 with a byte-order mark are decoded directly; then UTF-16 without one (told
+ * by where its NUL bytes sit), ISO-2022-JP (by its escape sequences) and UTF-8. Other bytes go to
+ * {@link EncodingDetector}, which scores each legacy encoding's reading of them by the character
+ * frequencies of its languages, and last to ICU's detector. Invalid sequences become U+FFFD and are
+ * counted. Binary content is refused with a reason. Stateless and thread-safe.
  */
 public final class TextExtractor {
   private static final Set<String> MARKUP = Set.of("html", "htm", "xhtml", "xml");
@@ -85,8 +87,16 @@ public final class TextExtractor {
     if (startsWith(bytes, 0xFE, 0xFF)) {
       return decodeLenient(bytes, 2, StandardCharsets.UTF_16BE);
     }
+    Charset utf16 = EncodingDetector.utf16WithoutBom(bytes);
+    if (utf16 != null) {
+      return decodeLenient(bytes, 0, utf16);
+    }
     if (looksBinary(bytes)) {
       throw new NotTextException("binary content");
+    }
+    Charset iso2022 = EncodingDetector.iso2022(bytes);
+    if (iso2022 != null) {
+      return decodeLenient(bytes, 0, iso2022);
     }
     try {
       String text = strict(StandardCharsets.UTF_8).decode(ByteBuffer.wrap(bytes)).toString();
@@ -97,6 +107,22 @@ public final class TextExtractor {
   }
 
   private static Decoded detectAndDecode(byte[] bytes) throws NotTextException {
+    // Mostly UTF-8 with a few broken sequences (a file cut or glued together): keep the text and
+    // count the damage. Text in another encoding has few or no valid UTF-8 sequences.
+    Decoded utf8 = decodeLenient(bytes, 0, StandardCharsets.UTF_8);
+    long valid = utf8.text.chars().filter(c -> c >= 0x80 && c != 0xFFFD).count();
+    if (valid >= 4L * utf8.malformed) {
+      return utf8;
+    }
+    EncodingDetector.Guess cjk = EncodingDetector.legacy(bytes);
+    if (cjk != null) {
+      try {
+        return new Decoded(strict(cjk.charset()).decode(ByteBuffer.wrap(bytes)).toString(), cjk.charset().name(), 0);
+      } catch (CharacterCodingException e) {
+        // a bad sequence beyond the part the guess was made on
+        return decodeLenient(bytes, 0, cjk.charset());
+      }
+    }
     com.ibm.icu.text.CharsetDetector detector = new com.ibm.icu.text.CharsetDetector();
     detector.setText(bytes);
     for (com.ibm.icu.text.CharsetMatch match : detector.detectAll()) {
@@ -104,6 +130,10 @@ public final class TextExtractor {
         continue;
       }
       Charset cs = Charset.forName(match.getName());
+      if (cs.name().startsWith("UTF-") || EncodingDetector.isModelled(cs) && match.getConfidence() < 50) {
+        // the checks above know these better; ICU ranks multi-byte encodings well only in long text
+        continue;
+      }
       try {
         String text = strict(cs).decode(ByteBuffer.wrap(bytes)).toString();
         return new Decoded(text, cs.name(), 0);
@@ -111,12 +141,10 @@ public final class TextExtractor {
         // try the next candidate
       }
     }
-    // Mostly UTF-8 with a few broken sequences: keep the text and count the damage.
-    Decoded lenient = decodeLenient(bytes, 0, StandardCharsets.UTF_8);
-    if (lenient.malformed > Math.max(8, lenient.text.length() / 20)) {
+    if (utf8.malformed > Math.max(8, utf8.text.length() / 20)) {
       throw new NotTextException("unknown character encoding (use --encoding)");
     }
-    return lenient;
+    return utf8;
   }
 
   private static Decoded decodeLenient(byte[] bytes, int offset, Charset cs) {
@@ -173,6 +201,15 @@ public final class TextExtractor {
       }
     }
     return true;
+  }
+
+  /**
+   * True when {@code head}, the first bytes of a file, say it is binary: no byte-order mark, not
+   * UTF-16 without one, and NUL bytes or many control characters.
+   */
+  static boolean isBinary(byte[] head) {
+    boolean bom = startsWith(head, 0xEF, 0xBB, 0xBF) || startsWith(head, 0xFF, 0xFE) || startsWith(head, 0xFE, 0xFF);
+    return !bom && EncodingDetector.utf16WithoutBom(head) == null && looksBinary(head);
   }
 
   /**
