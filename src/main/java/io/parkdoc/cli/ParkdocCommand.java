@@ -72,6 +72,12 @@ public final class ParkdocCommand implements Runnable {
     cl.setOut(out);
     cl.setErr(err);
     cl.setCaseInsensitiveEnumValuesAllowed(true);
+    int columns = env.terminal() ? columns(env) : 0;
+    if (columns > 0) {
+      // Known already (the launcher exports it on a terminal): picocli would start `stty` to ask.
+      cl.setUsageHelpAutoWidth(false);
+      cl.setUsageHelpWidth(Math.max(55, columns));
+    }
     cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
       ParkdocCommand root = commandLine.getCommandSpec().root().commandLine().getCommand();
       return root.report(e);
@@ -140,15 +146,21 @@ public final class ParkdocCommand implements Runnable {
     if (!env.terminal()) {
       return 0;
     }
+    int columns = columns(env);
+    return columns > 0 ? columns : TerminalSize.columns();
+  }
+
+  /** The width in $COLUMNS, or 0 when it is not set to a number. */
+  private static int columns(Environment env) {
     String columns = env.get("COLUMNS");
     if (columns != null) {
       try {
         return Integer.parseInt(columns.strip());
       } catch (NumberFormatException e) {
-        // fall through to asking the terminal
+        // not a width
       }
     }
-    return TerminalSize.columns();
+    return 0;
   }
 
   HitPrinter printer() {
