@@ -114,7 +114,11 @@ public final class Searcher implements Closeable {
     }
     BooleanQuery.Builder any = new BooleanQuery.Builder();
     int clauses = 0;
+    Set<String> latin = latinCandidates(request.query(), parsed);
     for (String lang : langs) {
+      if (latin != null && Languages.isCjk(lang) && !holdsAny(lang, latin)) {
+        continue; // no document here can match: spare loading the language's dictionaries
+      }
       Query q = new QueryCompiler(lang, analyzer(lang), bigramAnalyzer(lang), parsed, relaxed).compileTop(parsed.root());
       if (q != null) {
         any.add(q, Occur.SHOULD);
@@ -135,6 +139,41 @@ public final class Searcher implements Closeable {
       top.add(f.build(), Occur.FILTER);
     }
     return new Plan(top.build(), langs, parsed.natural());
+  }
+
+  /**
+   * Every term a CJK analyzer can make of a query in ASCII letters that needs one of its words to
+   * match ({@link LatinTerms}), or null for any other query.
+   */
+  private static Set<String> latinCandidates(String query, QuerySyntax.Parsed parsed) {
+    if (!LatinTerms.isAscii(query)) {
+      return null;
+    }
+    List<String> words = LatinTerms.positiveText(parsed.root());
+    return words == null || words.isEmpty() ? null : LatinTerms.candidates(String.join(" ", words));
+  }
+
+  /** True when a text or bigram field of {@code lang} holds one of {@code terms} (or when unsure). */
+  private boolean holdsAny(String lang, Set<String> terms) {
+    try {
+      for (org.apache.lucene.index.LeafReaderContext leaf : reader.leaves()) {
+        for (String field : List.of(Fields.text(lang), Fields.bigrams(lang))) {
+          org.apache.lucene.index.Terms t = leaf.reader().terms(field);
+          if (t == null) {
+            continue;
+          }
+          org.apache.lucene.index.TermsEnum e = t.iterator();
+          for (String term : terms) {
+            if (e.seekExact(new org.apache.lucene.util.BytesRef(term))) {
+              return true;
+            }
+          }
+        }
+      }
+      return false;
+    } catch (IOException e) {
+      return true;
+    }
   }
 
   /**
