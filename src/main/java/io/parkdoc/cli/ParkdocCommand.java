@@ -67,6 +67,10 @@ public final class ParkdocCommand implements Runnable {
 
   /** Runs {@code args} against {@code out}/{@code err} and returns the exit code. */
   public static int execute(PrintWriter out, PrintWriter err, Environment env, String... args) {
+    if (java.util.Arrays.asList(args).contains("search")) {
+      // The query's dictionaries load on the other core while picocli parses and the index opens.
+      io.parkdoc.core.Warmup.forQuery(String.join(" ", args));
+    }
     ParkdocCommand top = new ParkdocCommand(env);
     CommandLine cl = new CommandLine(top);
     cl.setOut(out);

@@ -132,25 +132,13 @@ public final class Dictionaries {
   }
 
   /** Starts loading the Korean dictionaries on a background thread, when a search will need them. */
-  public static void preloadKorean() {
-    preload("parkdoc-preload-ko", () -> LoadedKorean.INSTANCE.hashCode());
+  static void preloadKorean() {
+    Warmup.start("parkdoc-preload-ko", () -> LoadedKorean.INSTANCE.hashCode());
   }
 
   /** Starts loading the Japanese dictionaries on a background thread, when a search will need them. */
-  public static void preloadJapanese() {
-    preload("parkdoc-preload-ja", () -> LoadedJapanese.INSTANCE.hashCode());
-  }
-
-  private static void preload(String name, Runnable load) {
-    Thread t = new Thread(() -> {
-      try {
-        load.run();
-      } catch (RuntimeException | LinkageError e) {
-        // the thread that needs the dictionary meets the same error and reports it
-      }
-    }, name);
-    t.setDaemon(true);
-    t.start();
+  static void preloadJapanese() {
+    Warmup.start("parkdoc-preload-ja", () -> LoadedJapanese.INSTANCE.hashCode());
   }
 
   /** This process's Korean dictionaries, loaded on first use, once (class initialisation is the lock). */
