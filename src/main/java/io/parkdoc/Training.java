@@ -28,24 +28,33 @@ public final class Training {
   private Training() {}
 
   public static void main(String[] args) throws IOException {
+    if (args.length == 2 && args[0].equals("--search")) {
+      // The index is there already: search only, so that the cache holds no indexing classes.
+      train(null, Path.of(args[1]).toAbsolutePath());
+      return;
+    }
     Path seeds = Path.of(args.length > 0 ? args[0] : "seeds").toAbsolutePath();
     Path work = Files.createTempDirectory("parkdoc-training");
     try {
-      train(seeds, work);
+      train(seeds, work.resolve("index"));
     } finally {
       delete(work);
     }
   }
 
-  private static void train(Path seeds, Path work) {
-    String index = work.resolve("index").toString();
+  /** Runs the commands; indexes {@code seeds} into {@code indexDir} first unless seeds is null. */
+  private static void train(Path seeds, Path indexDir) {
+    String index = indexDir.toString();
+    Path work = indexDir.getParent();
     List<List<String>> runs = new ArrayList<>();
     runs.add(List.of("--help"));
     runs.add(List.of("search", "--help"));
     runs.add(List.of("--version"));
-    if (Files.isDirectory(seeds)) {
+    if (seeds != null && Files.isDirectory(seeds)) {
       runs.add(List.of("--index", index, "index", "--quiet", seeds.toString()));
-      for (String q : List.of("레이저", "レーザー", "激光", "長春", "laser", "LED 기술", "\"laser industry\"", "laser*")) {
+    }
+    if (Files.isDirectory(indexDir) || (seeds != null && Files.isDirectory(seeds))) {
+      for (String q : List.of("레이저", "レーザー", "激光", "長春", "laser", "LED", "AI 기술", "\"laser industry\"", "laser*")) {
         runs.add(List.of("--index", index, "search", q));
         runs.add(List.of("--index", index, "search", "--json", q));
       }

@@ -68,7 +68,8 @@ public final class ParkdocCommand implements Runnable {
   /** Runs {@code args} against {@code out}/{@code err} and returns the exit code. */
   public static int execute(PrintWriter out, PrintWriter err, Environment env, String... args) {
     if (java.util.Arrays.asList(args).contains("search")) {
-      // The query's dictionaries load on the other core while picocli parses and the index opens.
+      // The index and the query's dictionaries load on the other core while picocli parses.
+      io.parkdoc.core.Warmup.index(guessIndex(env, args));
       io.parkdoc.core.Warmup.forQuery(String.join(" ", args));
     }
     ParkdocCommand top = new ParkdocCommand(env);
@@ -102,6 +103,26 @@ public final class ParkdocCommand implements Runnable {
       }
       err.flush();
       return ExitCodes.ERROR;
+    }
+  }
+
+  /** The index a command line names, read before picocli does (a wrong guess only wastes a warm-up). */
+  private static Path guessIndex(Environment env, String... args) {
+    String dir = null;
+    for (int i = 0; i < args.length; i++) {
+      if (args[i].equals("--index") && i + 1 < args.length) {
+        dir = args[i + 1];
+      } else if (args[i].startsWith("--index=")) {
+        dir = args[i].substring("--index=".length());
+      }
+    }
+    if (dir == null) {
+      dir = env.get("PARKDOC_INDEX");
+    }
+    try {
+      return env.cwd().resolve(dir != null ? dir : "index");
+    } catch (java.nio.file.InvalidPathException e) {
+      return env.cwd().resolve("index");
     }
   }
 
