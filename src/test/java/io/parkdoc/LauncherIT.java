@@ -339,4 +339,107 @@ class LauncherIT {
     assertEquals(1, none.code(), none::describe);
     assertTrue(none.err().contains("(found none)"), none::describe);
   }
+
+  // ---- start-up caches: never a reason for a run to fail ----
+
+  private static Path aotCache() throws IOException {
+    try (Stream<Path> files = Files.list(project.resolve("target/aot"))) {
+      return files.filter(f -> f.getFileName().toString().endsWith(".aot")).findFirst()
+          .orElseThrow(() -> new AssertionError("no AOT cache in target/aot"));
+    }
+  }
+
+  /** Waits until no cache build runs (the launcher builds a stale one in the background). */
+  private static void awaitCacheBuild(String keyBefore) throws Exception {
+    Path key = Path.of(aotCache() + ".key");
+    for (int i = 0; i < 240 && Files.readString(key).equals(keyBefore); i++) {
+      Thread.sleep(500);
+    }
+    shell(300, cleanEnvironment(), Map.of(), "flock target/aot/.lock true");
+  }
+
+  private static void assertSearchWorks(Map<String, String> env, String word, String file) throws Exception {
+    Run r = parkdoc(300, env, "search", word);
+    assertEquals(0, r.code(), r::describe);
+    assertTrue(r.out().contains(file), r::describe);
+    assertEquals("", r.err(), () -> "nothing on stderr\n" + r.describe());
+  }
+
+  @Test
+  void theBuildLeavesAnAotCacheForThisJarAndJdk() throws Exception {
+    Path cache = aotCache();
+    String key = Files.readString(Path.of(cache + ".key"));
+    assertTrue(key.contains("jar=" + Files.size(project.resolve("target/parkdoc.jar")) + ":"), key);
+    assertEquals(String.valueOf(Files.size(cache)), key.lines().toList().get(1), "the key records the cache's size");
+  }
+
+  @Test
+  void aBrokenStaleOrForeignCacheNeverBreaksARun() throws Exception {
+    Path cache = aotCache();
+    String key = Files.readString(Path.of(cache + ".key"));
+    byte[] good = Files.readAllBytes(cache);
+    try {
+      // Truncated: ignored by the JVM, and rebuilt because its size is not the recorded one.
+      Files.write(cache, java.util.Arrays.copyOf(good, good.length / 3));
+      assertSearchWorks(Map.of(), "laser", EN);
+      awaitCacheBuild(key);
+      assertEquals(Files.readString(Path.of(cache + ".key")).lines().toList().get(1), String.valueOf(Files.size(cache)),
+          "rebuilt whole");
+      // Garbage of the right size: ignored by the JVM.
+      byte[] junk = new byte[good.length];
+      new java.util.Random(1).nextBytes(junk);
+      Files.write(cache, junk);
+      assertSearchWorks(Map.of(), "레이저", KO_1);
+      Files.write(cache, good);
+      // A rebuilt jar (here: a new time stamp): runs without, rebuilds it in the background.
+      String before = Files.readString(Path.of(cache + ".key"));
+      Files.setLastModifiedTime(project.resolve("target/parkdoc.jar"),
+          java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 1000));
+      assertSearchWorks(Map.of(), "レーザ", JA);
+      awaitCacheBuild(before);
+      assertTrue(Files.readString(Path.of(cache + ".key")).contains(
+          ":" + Files.getLastModifiedTime(project.resolve("target/parkdoc.jar")).toMillis() / 1000 + ":"), "the key names the new jar");
+      assertSearchWorks(Map.of(), "laser", EN);
+      // Another JDK (the same one under another path): its own key, and no error meanwhile.
+      Path jdk = tmp.resolve("jdk-link");
+      if (!Files.exists(jdk, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+        Run found = shell(60, cleanEnvironment(), Map.of(), ". ./.ci/jdk.sh\nparkdoc_find_jdk");
+        Files.createSymbolicLink(jdk, Path.of(found.out().strip()));
+      }
+      String beforeJdk = Files.readString(Path.of(cache + ".key"));
+      assertSearchWorks(Map.of("JAVA_HOME", jdk.toString()), "레이저", KO_1);
+      awaitCacheBuild(beforeJdk);
+      assertSearchWorks(Map.of("JAVA_HOME", jdk.toString()), "레이저", KO_1);
+    } finally {
+      shell(300, cleanEnvironment(), Map.of(), "flock target/aot/.lock true");
+    }
+  }
+
+  @Test
+  void manyConcurrentRunsBuildTheCacheOnce() throws Exception {
+    Path cache = aotCache();
+    String before = Files.readString(Path.of(cache + ".key"));
+    Files.setLastModifiedTime(project.resolve("target/parkdoc.jar"),
+        java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 2000));
+    Run r = shell(300, cleanEnvironment(), Map.of(),
+        "for i in 1 2 3 4; do ./parkdoc search laser >out.$i 2>err.$i & done; wait; cat out.1 out.2 out.3 out.4; cat err.*; rm -f out.* err.*");
+    assertEquals(0, r.code(), r::describe);
+    assertEquals(4, r.out().lines().filter(l -> l.contains(EN)).count(), r::describe);
+    assertEquals("", r.err(), r::describe);
+    awaitCacheBuild(before);
+    Path log = project.resolve("target/aot/train.log");
+    assertTrue(Files.exists(log));
+  }
+
+  @Test
+  void aDamagedDictionaryCopyNeverBreaksASearch() throws Exception {
+    assertSearchWorks(Map.of(), "레이저", KO_1); // makes the copy if needed
+    try (Stream<Path> files = Files.walk(project.resolve("target/parkdoc-cache"))) {
+      for (Path f : files.filter(Files::isRegularFile).filter(f -> f.toString().contains("/ko/")).toList()) {
+        Files.write(f, new byte[7]);
+      }
+    }
+    assertSearchWorks(Map.of(), "레이저", KO_1);
+    assertSearchWorks(Map.of(), "레이저", KO_1);
+  }
 }
