@@ -2,6 +2,8 @@ package io.parkdoc.cli;
 
 import io.parkdoc.core.IndexLayout;
 import io.parkdoc.core.ParkdocException;
+import io.parkdoc.core.Prefetch;
+import io.parkdoc.core.Searcher;
 import io.parkdoc.core.Version;
 import io.parkdoc.term.ColorMode;
 import io.parkdoc.term.HitPrinter;
@@ -60,6 +62,8 @@ public final class ParkdocCommand implements Runnable {
   boolean verbose;
 
   private final Environment env;
+  /** The index and dictionaries a search loads ahead, while picocli parses; null for other commands. */
+  private Prefetch prefetch;
 
   ParkdocCommand(Environment env) {
     this.env = env;
@@ -67,12 +71,11 @@ public final class ParkdocCommand implements Runnable {
 
   /** Runs {@code args} against {@code out}/{@code err} and returns the exit code. */
   public static int execute(PrintWriter out, PrintWriter err, Environment env, String... args) {
-    if (java.util.Arrays.asList(args).contains("search")) {
-      // The index and the query's dictionaries load on the other core while picocli parses.
-      io.parkdoc.core.Warmup.index(guessIndex(env, args));
-      io.parkdoc.core.Warmup.forQuery(String.join(" ", args));
-    }
     ParkdocCommand top = new ParkdocCommand(env);
+    if (java.util.Arrays.asList(args).contains("search")) {
+      // The index opens and the query's dictionaries load on the other core while picocli parses.
+      top.prefetch = Prefetch.start(guessIndex(env, args), guessQuery(args));
+    }
     CommandLine cl = new CommandLine(top);
     cl.setOut(out);
     cl.setErr(err);
@@ -93,7 +96,7 @@ public final class ParkdocCommand implements Runnable {
       w.println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help' for more.");
       return ExitCodes.ERROR;
     });
-    try {
+    try (Prefetch unused = top.prefetch) {
       return cl.execute(args);
     } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
       // Picocli hands Exceptions to the handler above; this catches what escapes it.
@@ -104,6 +107,23 @@ public final class ParkdocCommand implements Runnable {
       err.flush();
       return ExitCodes.ERROR;
     }
+  }
+
+  /** The words of a search's query in a command line, read before picocli does (a guess, as above). */
+  private static String guessQuery(String... args) {
+    java.util.Set<String> withValue = java.util.Set.of("--index", "--color", "-n", "--limit", "--offset", "--lang", "--passages", "--batch");
+    StringBuilder query = new StringBuilder();
+    boolean inSearch = false;
+    for (int i = 0; i < args.length; i++) {
+      if (withValue.contains(args[i])) {
+        i++;
+      } else if (!inSearch) {
+        inSearch = args[i].equals("search");
+      } else if (!args[i].startsWith("-") || args[i].length() == 1) {
+        query.append(query.length() > 0 ? " " : "").append(args[i]);
+      }
+    }
+    return query.toString();
   }
 
   /** The index a command line names, read before picocli does (a wrong guess only wastes a warm-up). */
@@ -150,6 +170,13 @@ public final class ParkdocCommand implements Runnable {
 
   Environment env() {
     return env;
+  }
+
+  /** The searcher of {@link #layout()}: the one opened ahead when there is one, else a new one. */
+  Searcher openSearcher() {
+    IndexLayout layout = layout();
+    Searcher ahead = prefetch != null ? prefetch.take(layout) : null;
+    return ahead != null ? ahead : Searcher.open(layout);
   }
 
   /** The index chosen by --index, else PARKDOC_INDEX, else ./index. */

@@ -87,6 +87,29 @@ public final class Searcher implements Closeable {
     return analyzers.computeIfAbsent(lang, Languages::newAnalyzer);
   }
 
+  /**
+   * Starts loading, each on a thread of its own, the Korean, Japanese and Chinese analyzers that
+   * {@code query} will need here, and returns at once: a search that follows finds them ready.
+   */
+  public void prepare(String query) {
+    QuerySyntax.Parsed parsed;
+    try {
+      parsed = QuerySyntax.parse(query, true);
+    } catch (RuntimeException e) {
+      return;
+    }
+    Set<String> routed = QueryRouting.languagesFor(query, parsed.natural());
+    Set<String> latin = latinCandidates(query, parsed);
+    for (String lang : languages) {
+      if (Languages.isCjk(lang) && (routed == null || routed.contains(lang)) && (latin == null || holdsAny(lang, latin))) {
+        Warmup.start("parkdoc-prepare-" + lang, () -> {
+          Warmup.consume(analyzer(lang), Fields.text(lang), "長春 레이저 レーザー");
+          Warmup.consume(bigramAnalyzer(lang), Fields.bigrams(lang), "長春");
+        });
+      }
+    }
+  }
+
   /** The analyzer of the CJK bigram field of {@code lang}, or null when it has none. */
   Analyzer bigramAnalyzer(String lang) {
     return Languages.isCjk(lang) ? analyzers.computeIfAbsent("bigram:" + lang, k -> Languages.newBigramAnalyzer(lang)) : null;

@@ -43,17 +43,15 @@ public final class Warmup {
     }
   }
 
-  /**
-   * Opens and closes the index at {@code root} on a background thread: a search opening it a
-   * moment later finds Lucene's classes initialised and the files in memory (the first open of a
-   * process costs several times the second).
-   */
-  public static void index(java.nio.file.Path root) {
-    start("parkdoc-preload-index", () -> Searcher.open(new IndexLayout(root)).close());
+  private static void analyze(String lang, String text) {
+    try (Analyzer a = Languages.newAnalyzer(lang)) {
+      consume(a, Fields.text(lang), text);
+    }
   }
 
-  private static void analyze(String lang, String text) {
-    try (Analyzer a = Languages.newAnalyzer(lang); TokenStream ts = a.tokenStream(Fields.text(lang), text)) {
+  /** Analyses {@code text} with {@code a}, for the loading it causes; errors are left to the search. */
+  static void consume(Analyzer a, String field, String text) {
+    try (TokenStream ts = a.tokenStream(field, text)) {
       ts.reset();
       while (ts.incrementToken()) {
         // loading is the point
