@@ -349,13 +349,32 @@ class LauncherIT {
     }
   }
 
-  /** Waits until no cache build runs (the launcher builds a stale one in the background). */
-  private static void awaitCacheBuild(String keyBefore) throws Exception {
-    Path key = Path.of(aotCache() + ".key");
-    for (int i = 0; i < 240 && Files.readString(key).equals(keyBefore); i++) {
+  /**
+   * Waits until the cache is the one for the jar as it is now and JDK {@code jdk} (the launcher
+   * rebuilds a stale one in the background), and no build runs; fails with what it found if not.
+   */
+  private static void awaitCacheFor(String jdk) throws Exception {
+    Path jar = project.resolve("target/parkdoc.jar");
+    String jarId = "jar=" + Files.size(jar) + ":" + Files.getLastModifiedTime(jar).toMillis() / 1000 + ":"
+        + Files.getAttribute(jar, "unix:ino");
+    Path cache = aotCache();
+    Path key = Path.of(cache + ".key");
+    for (int i = 0; i < 360; i++) {
+      shell(300, cleanEnvironment(), Map.of(), "flock target/aot/.lock true");
+      List<String> lines = Files.exists(key) ? Files.readAllLines(key) : List.of();
+      if (lines.size() == 2 && lines.get(0).contains("jdk=" + jdk + " ") && lines.get(0).endsWith(jarId)
+          && lines.get(1).equals(String.valueOf(Files.size(cache)))) {
+        return;
+      }
       Thread.sleep(500);
     }
-    shell(300, cleanEnvironment(), Map.of(), "flock target/aot/.lock true");
+    Path log = project.resolve("target/aot/train.log");
+    fail("no cache for " + jdk + " and " + jarId + "; key: " + (Files.exists(key) ? Files.readString(key) : "none")
+        + ", cache size " + Files.size(cache) + ", train.log: " + (Files.exists(log) ? Files.readString(log) : "none"));
+  }
+
+  private static String defaultJdk() throws Exception {
+    return shell(60, cleanEnvironment(), Map.of(), ". ./.ci/jdk.sh\nparkdoc_find_jdk").out().strip();
   }
 
   private static void assertSearchWorks(Map<String, String> env, String word, String file) throws Exception {
@@ -367,58 +386,46 @@ class LauncherIT {
 
   @Test
   void theBuildLeavesAnAotCacheForThisJarAndJdk() throws Exception {
-    Path cache = aotCache();
-    String key = Files.readString(Path.of(cache + ".key"));
-    assertTrue(key.contains("jar=" + Files.size(project.resolve("target/parkdoc.jar")) + ":"), key);
-    assertEquals(String.valueOf(Files.size(cache)), key.lines().toList().get(1), "the key records the cache's size");
+    awaitCacheFor(defaultJdk());
   }
 
   @Test
   void aBrokenStaleOrForeignCacheNeverBreaksARun() throws Exception {
+    String jdk = defaultJdk();
+    awaitCacheFor(jdk);
     Path cache = aotCache();
-    String key = Files.readString(Path.of(cache + ".key"));
     byte[] good = Files.readAllBytes(cache);
-    try {
-      // Truncated: ignored by the JVM, and rebuilt because its size is not the recorded one.
-      Files.write(cache, java.util.Arrays.copyOf(good, good.length / 3));
-      assertSearchWorks(Map.of(), "laser", EN);
-      awaitCacheBuild(key);
-      assertEquals(Files.readString(Path.of(cache + ".key")).lines().toList().get(1), String.valueOf(Files.size(cache)),
-          "rebuilt whole");
-      // Garbage of the right size: ignored by the JVM.
-      byte[] junk = new byte[good.length];
-      new java.util.Random(1).nextBytes(junk);
-      Files.write(cache, junk);
-      assertSearchWorks(Map.of(), "레이저", KO_1);
-      Files.write(cache, good);
-      // A rebuilt jar (here: a new time stamp): runs without, rebuilds it in the background.
-      String before = Files.readString(Path.of(cache + ".key"));
-      Files.setLastModifiedTime(project.resolve("target/parkdoc.jar"),
-          java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 1000));
-      assertSearchWorks(Map.of(), "レーザ", JA);
-      awaitCacheBuild(before);
-      assertTrue(Files.readString(Path.of(cache + ".key")).contains(
-          ":" + Files.getLastModifiedTime(project.resolve("target/parkdoc.jar")).toMillis() / 1000 + ":"), "the key names the new jar");
-      assertSearchWorks(Map.of(), "laser", EN);
-      // Another JDK (the same one under another path): its own key, and no error meanwhile.
-      Path jdk = tmp.resolve("jdk-link");
-      if (!Files.exists(jdk, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-        Run found = shell(60, cleanEnvironment(), Map.of(), ". ./.ci/jdk.sh\nparkdoc_find_jdk");
-        Files.createSymbolicLink(jdk, Path.of(found.out().strip()));
-      }
-      String beforeJdk = Files.readString(Path.of(cache + ".key"));
-      assertSearchWorks(Map.of("JAVA_HOME", jdk.toString()), "레이저", KO_1);
-      awaitCacheBuild(beforeJdk);
-      assertSearchWorks(Map.of("JAVA_HOME", jdk.toString()), "레이저", KO_1);
-    } finally {
-      shell(300, cleanEnvironment(), Map.of(), "flock target/aot/.lock true");
+    // Truncated: ignored by the JVM, and rebuilt because its size is not the recorded one.
+    Files.write(cache, java.util.Arrays.copyOf(good, good.length / 3));
+    assertSearchWorks(Map.of(), "laser", EN);
+    awaitCacheFor(jdk);
+    // Garbage of the right size: ignored by the JVM.
+    byte[] junk = new byte[(int) Files.size(cache)];
+    new java.util.Random(1).nextBytes(junk);
+    Files.write(cache, junk);
+    assertSearchWorks(Map.of(), "레이저", KO_1);
+    // A rebuilt jar (here: a new time stamp): runs without, rebuilds it in the background.
+    Files.setLastModifiedTime(project.resolve("target/parkdoc.jar"),
+        java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 1000));
+    assertSearchWorks(Map.of(), "レーザ", JA);
+    awaitCacheFor(jdk);
+    assertSearchWorks(Map.of(), "laser", EN);
+    // Another JDK (the same one under another path): its own key, and no error meanwhile.
+    Path link = tmp.resolve("jdk-link");
+    if (!Files.exists(link, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+      Files.createSymbolicLink(link, Path.of(jdk));
     }
+    assertSearchWorks(Map.of("JAVA_HOME", link.toString()), "레이저", KO_1);
+    awaitCacheFor(link.toString());
+    assertSearchWorks(Map.of("JAVA_HOME", link.toString()), "레이저", KO_1);
+    assertSearchWorks(Map.of(), "laser", EN);
+    awaitCacheFor(jdk);
   }
 
   @Test
   void manyConcurrentRunsBuildTheCacheOnce() throws Exception {
-    Path cache = aotCache();
-    String before = Files.readString(Path.of(cache + ".key"));
+    String jdk = defaultJdk();
+    awaitCacheFor(jdk);
     Files.setLastModifiedTime(project.resolve("target/parkdoc.jar"),
         java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 2000));
     Run r = shell(300, cleanEnvironment(), Map.of(),
@@ -426,9 +433,7 @@ class LauncherIT {
     assertEquals(0, r.code(), r::describe);
     assertEquals(4, r.out().lines().filter(l -> l.contains(EN)).count(), r::describe);
     assertEquals("", r.err(), r::describe);
-    awaitCacheBuild(before);
-    Path log = project.resolve("target/aot/train.log");
-    assertTrue(Files.exists(log));
+    awaitCacheFor(jdk);
   }
 
   @Test
