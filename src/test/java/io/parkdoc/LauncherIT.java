@@ -339,4 +339,112 @@ class LauncherIT {
     assertEquals(1, none.code(), none::describe);
     assertTrue(none.err().contains("(found none)"), none::describe);
   }
+
+  // ---- start-up caches: never a reason for a run to fail ----
+
+  private static Path aotCache() throws IOException {
+    try (Stream<Path> files = Files.list(project.resolve("target/aot"))) {
+      return files.filter(f -> f.getFileName().toString().endsWith(".aot")).findFirst()
+          .orElseThrow(() -> new AssertionError("no AOT cache in target/aot"));
+    }
+  }
+
+  /**
+   * Waits until the cache is the one for the jar as it is now and JDK {@code jdk} (the launcher
+   * rebuilds a stale one in the background), and no build runs; fails with what it found if not.
+   */
+  private static void awaitCacheFor(String jdk) throws Exception {
+    Path jar = project.resolve("target/parkdoc.jar");
+    String jarId = "jar=" + Files.size(jar) + ":" + Files.getLastModifiedTime(jar).toMillis() / 1000 + ":"
+        + Files.getAttribute(jar, "unix:ino");
+    Path cache = aotCache();
+    Path key = Path.of(cache + ".key");
+    for (int i = 0; i < 360; i++) {
+      shell(300, cleanEnvironment(), Map.of(), "flock target/aot/.lock true");
+      List<String> lines = Files.exists(key) ? Files.readAllLines(key) : List.of();
+      if (lines.size() == 2 && lines.get(0).contains("jdk=" + jdk + " ") && lines.get(0).endsWith(jarId)
+          && lines.get(1).equals(String.valueOf(Files.size(cache)))) {
+        return;
+      }
+      Thread.sleep(500);
+    }
+    Path log = project.resolve("target/aot/train.log");
+    fail("no cache for " + jdk + " and " + jarId + "; key: " + (Files.exists(key) ? Files.readString(key) : "none")
+        + ", cache size " + Files.size(cache) + ", train.log: " + (Files.exists(log) ? Files.readString(log) : "none"));
+  }
+
+  private static String defaultJdk() throws Exception {
+    return shell(60, cleanEnvironment(), Map.of(), ". ./.ci/jdk.sh\nparkdoc_find_jdk").out().strip();
+  }
+
+  private static void assertSearchWorks(Map<String, String> env, String word, String file) throws Exception {
+    Run r = parkdoc(300, env, "search", word);
+    assertEquals(0, r.code(), r::describe);
+    assertTrue(r.out().contains(file), r::describe);
+    assertEquals("", r.err(), () -> "nothing on stderr\n" + r.describe());
+  }
+
+  @Test
+  void theBuildLeavesAnAotCacheForThisJarAndJdk() throws Exception {
+    awaitCacheFor(defaultJdk());
+  }
+
+  @Test
+  void aBrokenStaleOrForeignCacheNeverBreaksARun() throws Exception {
+    String jdk = defaultJdk();
+    awaitCacheFor(jdk);
+    Path cache = aotCache();
+    byte[] good = Files.readAllBytes(cache);
+    // Truncated: ignored by the JVM, and rebuilt because its size is not the recorded one.
+    Files.write(cache, java.util.Arrays.copyOf(good, good.length / 3));
+    assertSearchWorks(Map.of(), "laser", EN);
+    awaitCacheFor(jdk);
+    // Garbage of the right size: ignored by the JVM.
+    byte[] junk = new byte[(int) Files.size(cache)];
+    new java.util.Random(1).nextBytes(junk);
+    Files.write(cache, junk);
+    assertSearchWorks(Map.of(), "레이저", KO_1);
+    // A rebuilt jar (here: a new time stamp): runs without, rebuilds it in the background.
+    Files.setLastModifiedTime(project.resolve("target/parkdoc.jar"),
+        java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 1000));
+    assertSearchWorks(Map.of(), "レーザ", JA);
+    awaitCacheFor(jdk);
+    assertSearchWorks(Map.of(), "laser", EN);
+    // Another JDK (the same one under another path): its own key, and no error meanwhile.
+    Path link = tmp.resolve("jdk-link");
+    if (!Files.exists(link, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+      Files.createSymbolicLink(link, Path.of(jdk));
+    }
+    assertSearchWorks(Map.of("JAVA_HOME", link.toString()), "레이저", KO_1);
+    awaitCacheFor(link.toString());
+    assertSearchWorks(Map.of("JAVA_HOME", link.toString()), "레이저", KO_1);
+    assertSearchWorks(Map.of(), "laser", EN);
+    awaitCacheFor(jdk);
+  }
+
+  @Test
+  void manyConcurrentRunsBuildTheCacheOnce() throws Exception {
+    String jdk = defaultJdk();
+    awaitCacheFor(jdk);
+    Files.setLastModifiedTime(project.resolve("target/parkdoc.jar"),
+        java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 2000));
+    Run r = shell(300, cleanEnvironment(), Map.of(),
+        "for i in 1 2 3 4; do ./parkdoc search laser >out.$i 2>err.$i & done; wait; cat out.1 out.2 out.3 out.4; cat err.*; rm -f out.* err.*");
+    assertEquals(0, r.code(), r::describe);
+    assertEquals(4, r.out().lines().filter(l -> l.contains(EN)).count(), r::describe);
+    assertEquals("", r.err(), r::describe);
+    awaitCacheFor(jdk);
+  }
+
+  @Test
+  void aDamagedDictionaryCopyNeverBreaksASearch() throws Exception {
+    assertSearchWorks(Map.of(), "레이저", KO_1); // makes the copy if needed
+    try (Stream<Path> files = Files.walk(project.resolve("target/parkdoc-cache"))) {
+      for (Path f : files.filter(Files::isRegularFile).filter(f -> f.toString().contains("/ko/")).toList()) {
+        Files.write(f, new byte[7]);
+      }
+    }
+    assertSearchWorks(Map.of(), "레이저", KO_1);
+    assertSearchWorks(Map.of(), "레이저", KO_1);
+  }
 }

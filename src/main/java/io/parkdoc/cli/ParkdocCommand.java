@@ -2,6 +2,8 @@ package io.parkdoc.cli;
 
 import io.parkdoc.core.IndexLayout;
 import io.parkdoc.core.ParkdocException;
+import io.parkdoc.core.Prefetch;
+import io.parkdoc.core.Searcher;
 import io.parkdoc.core.Version;
 import io.parkdoc.term.ColorMode;
 import io.parkdoc.term.HitPrinter;
@@ -64,6 +66,8 @@ public final class ParkdocCommand implements Callable<Integer> {
   boolean verbose;
 
   private final Environment env;
+  /** The index and dictionaries a search loads ahead, while picocli parses; null for other commands. */
+  private Prefetch prefetch;
 
   ParkdocCommand(Environment env) {
     this.env = env;
@@ -72,10 +76,20 @@ public final class ParkdocCommand implements Callable<Integer> {
   /** Runs {@code args} against {@code out}/{@code err} and returns the exit code. */
   public static int execute(PrintWriter out, PrintWriter err, Environment env, String... args) {
     ParkdocCommand top = new ParkdocCommand(env);
+    if (java.util.Arrays.asList(args).contains("search")) {
+      // The index opens and the query's dictionaries load on the other core while picocli parses.
+      top.prefetch = Prefetch.start(guessIndex(env, args), guessQuery(args));
+    }
     CommandLine cl = new CommandLine(top);
     cl.setOut(out);
     cl.setErr(err);
     cl.setCaseInsensitiveEnumValuesAllowed(true);
+    int columns = env.terminal() ? columns(env) : 0;
+    if (columns > 0) {
+      // Known already (the launcher exports it on a terminal): picocli would start `stty` to ask.
+      cl.setUsageHelpAutoWidth(false);
+      cl.setUsageHelpWidth(Math.max(55, columns));
+    }
     cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
       ParkdocCommand root = commandLine.getCommandSpec().root().commandLine().getCommand();
       return root.report(e);
@@ -86,7 +100,7 @@ public final class ParkdocCommand implements Callable<Integer> {
       w.println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help' for more.");
       return ExitCodes.ERROR;
     });
-    try {
+    try (Prefetch unused = top.prefetch) {
       return cl.execute(args);
     } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
       // Picocli hands Exceptions to the handler above; this catches what escapes it.
@@ -96,6 +110,43 @@ public final class ParkdocCommand implements Callable<Integer> {
       }
       err.flush();
       return ExitCodes.ERROR;
+    }
+  }
+
+  /** The words of a search's query in a command line, read before picocli does (a guess, as above). */
+  private static String guessQuery(String... args) {
+    java.util.Set<String> withValue = java.util.Set.of("--index", "--color", "-n", "--limit", "--offset", "--lang", "--passages", "--batch");
+    StringBuilder query = new StringBuilder();
+    boolean inSearch = false;
+    for (int i = 0; i < args.length; i++) {
+      if (withValue.contains(args[i])) {
+        i++;
+      } else if (!inSearch) {
+        inSearch = args[i].equals("search");
+      } else if (!args[i].startsWith("-") || args[i].length() == 1) {
+        query.append(query.length() > 0 ? " " : "").append(args[i]);
+      }
+    }
+    return query.toString();
+  }
+
+  /** The index a command line names, read before picocli does (a wrong guess only wastes a warm-up). */
+  private static Path guessIndex(Environment env, String... args) {
+    String dir = null;
+    for (int i = 0; i < args.length; i++) {
+      if (args[i].equals("--index") && i + 1 < args.length) {
+        dir = args[i + 1];
+      } else if (args[i].startsWith("--index=")) {
+        dir = args[i].substring("--index=".length());
+      }
+    }
+    if (dir == null) {
+      dir = env.get("PARKDOC_INDEX");
+    }
+    try {
+      return env.cwd().resolve(dir != null ? dir : "index");
+    } catch (java.nio.file.InvalidPathException e) {
+      return env.cwd().resolve("index");
     }
   }
 
@@ -129,6 +180,13 @@ public final class ParkdocCommand implements Callable<Integer> {
     return env;
   }
 
+  /** The searcher of {@link #layout()}: the one opened ahead when there is one, else a new one. */
+  Searcher openSearcher() {
+    IndexLayout layout = layout();
+    Searcher ahead = prefetch != null ? prefetch.take(layout) : null;
+    return ahead != null ? ahead : Searcher.open(layout);
+  }
+
   /** The index chosen by --index, else PARKDOC_INDEX, else ./index. */
   IndexLayout layout() {
     Path dir = index;
@@ -148,15 +206,21 @@ public final class ParkdocCommand implements Callable<Integer> {
     if (!env.terminal()) {
       return 0;
     }
+    int columns = columns(env);
+    return columns > 0 ? columns : TerminalSize.columns();
+  }
+
+  /** The width in $COLUMNS, or 0 when it is not set to a number. */
+  private static int columns(Environment env) {
     String columns = env.get("COLUMNS");
     if (columns != null) {
       try {
         return Integer.parseInt(columns.strip());
       } catch (NumberFormatException e) {
-        // fall through to asking the terminal
+        // not a width
       }
     }
-    return TerminalSize.columns();
+    return 0;
   }
 
   HitPrinter printer() {

@@ -79,7 +79,7 @@ final class SearchCommand implements Callable<Integer> {
       throw new ParkdocException("a query is needed, as in: parkdoc search 레이저 (or --batch FILE)");
     }
     PrintWriter out = parent.spec.commandLine().getOut();
-    try (Searcher searcher = Searcher.open(parent.layout())) {
+    try (Searcher searcher = parent.openSearcher()) {
       if (batch != null) {
         return batch(searcher, languages, out);
       }

@@ -120,6 +120,29 @@ public final class Searcher implements Closeable {
   private static final String WARM_TEXT = "parkdoc 검색 検索 搜索";
   private static final String WARM_QUERY = "parkdoc OR 검색 OR 検索 OR 搜索";
 
+  /**
+   * Starts loading, each on a thread of its own, the Korean, Japanese and Chinese analyzers that
+   * {@code query} will need here, and returns at once: a search that follows finds them ready.
+   */
+  public void prepare(String query) {
+    QuerySyntax.Parsed parsed;
+    try {
+      parsed = QuerySyntax.parse(query, true);
+    } catch (RuntimeException e) {
+      return;
+    }
+    Set<String> routed = QueryRouting.languagesFor(query, parsed.natural());
+    Set<String> latin = latinCandidates(query, parsed);
+    for (String lang : languages) {
+      if (Languages.isCjk(lang) && (routed == null || routed.contains(lang)) && (latin == null || holdsAny(lang, latin))) {
+        Warmup.start("parkdoc-prepare-" + lang, () -> {
+          Warmup.consume(analyzer(lang), Fields.text(lang), "長春 레이저 レーザー");
+          Warmup.consume(bigramAnalyzer(lang), Fields.bigrams(lang), "長春");
+        });
+      }
+    }
+  }
+
   /** The analyzer of the CJK bigram field of {@code lang}, or null when it has none. */
   Analyzer bigramAnalyzer(String lang) {
     return Languages.isCjk(lang) ? analyzers.computeIfAbsent("bigram:" + lang, k -> Languages.newBigramAnalyzer(lang)) : null;
@@ -147,7 +170,11 @@ public final class Searcher implements Closeable {
     }
     BooleanQuery.Builder any = new BooleanQuery.Builder();
     int clauses = 0;
+    Set<String> latin = latinCandidates(request.query(), parsed);
     for (String lang : langs) {
+      if (latin != null && Languages.isCjk(lang) && !holdsAny(lang, latin)) {
+        continue; // no document here can match: spare loading the language's dictionaries
+      }
       Query q = new QueryCompiler(lang, analyzer(lang), bigramAnalyzer(lang), parsed, relaxed).compileTop(parsed.root());
       if (q != null) {
         any.add(q, Occur.SHOULD);
@@ -168,6 +195,41 @@ public final class Searcher implements Closeable {
       top.add(f.build(), Occur.FILTER);
     }
     return new Plan(top.build(), langs, parsed.natural());
+  }
+
+  /**
+   * Every term a CJK analyzer can make of a query in ASCII letters that needs one of its words to
+   * match ({@link LatinTerms}), or null for any other query.
+   */
+  private static Set<String> latinCandidates(String query, QuerySyntax.Parsed parsed) {
+    if (!LatinTerms.isAscii(query)) {
+      return null;
+    }
+    List<String> words = LatinTerms.positiveText(parsed.root());
+    return words == null || words.isEmpty() ? null : LatinTerms.candidates(String.join(" ", words));
+  }
+
+  /** True when a text or bigram field of {@code lang} holds one of {@code terms} (or when unsure). */
+  private boolean holdsAny(String lang, Set<String> terms) {
+    try {
+      for (org.apache.lucene.index.LeafReaderContext leaf : reader.leaves()) {
+        for (String field : List.of(Fields.text(lang), Fields.bigrams(lang))) {
+          org.apache.lucene.index.Terms t = leaf.reader().terms(field);
+          if (t == null) {
+            continue;
+          }
+          org.apache.lucene.index.TermsEnum e = t.iterator();
+          for (String term : terms) {
+            if (e.seekExact(new org.apache.lucene.util.BytesRef(term))) {
+              return true;
+            }
+          }
+        }
+      }
+      return false;
+    } catch (IOException e) {
+      return true;
+    }
   }
 
   /**
