@@ -11,6 +11,7 @@ import io.parkdoc.core.Searcher;
 import io.parkdoc.core.Version;
 import io.parkdoc.term.HitPrinter;
 import io.parkdoc.term.Styles;
+import io.parkdoc.term.TextLayout;
 import java.io.Closeable;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -35,6 +36,8 @@ final class Session implements Closeable {
   static final int DEFAULT_LIMIT = 10;
   private static final int PASSAGES = 2;
   private static final int MAX_LIMIT = 1000;
+  /** The most columns of the index's path the prompt shows. */
+  private static final int PROMPT_NAME = 24;
 
   /** The shell's own commands: arguments and what each does, for :help and completion. */
   static final Map<String, String[]> OWN = new LinkedHashMap<>();
@@ -100,7 +103,9 @@ final class Session implements Closeable {
   /** The prompt: the index, its document count, and the languages searched when restricted. */
   AttributedString prompt() {
     AttributedStringBuilder b = new AttributedStringBuilder();
-    b.styled(Styles.PATH, indexName());
+    String name = indexName();
+    // A long path would leave little room to type: its last folder names the index well enough.
+    b.styled(Styles.PATH, TextLayout.width(name) <= PROMPT_NAME ? name : settings.layout().root().getFileName().toString());
     b.styled(Styles.DIM, searcher == null ? " (no index)" : " (" + searcher.documents() + " docs)");
     if (!languages.isEmpty()) {
       b.append(' ').styled(Styles.LANG, String.join(",", languages));
@@ -183,7 +188,7 @@ final class Session implements Closeable {
   private void render(Page p, PrintWriter out, int width, boolean interactive) {
     HitPrinter printer = new HitPrinter(settings.color(), width);
     for (Hit h : p.results().hits()) {
-      printer.print(out, h, settings.display().apply(h.path()));
+      printer.print(out, h, printer.fitPath(h, settings.display().apply(h.path())));
     }
     String summary = HitPrinter.summary(p.results(), interactive ? p.millis() : -1);
     if (interactive && hasMore(p)) {
