@@ -69,7 +69,7 @@ final class IndexCommand implements Callable<Integer> {
     List<Path> resolved = paths.stream().map(p -> parent.env().cwd().resolve(p)).toList();
     IndexSummary summary;
     try (Indexer indexer = Indexer.open(parent.layout(), options, new LanguageDetector());
-        ProgressLine progress = ProgressLine.start(indexer.progress(), err, parent.env().terminal() && !quiet && !json)) {
+        ProgressLine progress = ProgressLine.start(indexer.progress(), err, parent.env().terminal() && !quiet && !json, parent.width())) {
       summary = indexer.index(resolved);
     }
     if (json) {

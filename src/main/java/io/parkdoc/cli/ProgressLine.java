@@ -15,11 +15,15 @@ final class ProgressLine implements AutoCloseable {
   private final Thread thread;
   private final long start = System.nanoTime();
   private volatile boolean running = true;
+  private final int columns;
   private int lastWidth;
 
-  private ProgressLine(Indexer.Progress progress, PrintWriter err, boolean enabled) {
+  private ProgressLine(Indexer.Progress progress, PrintWriter err, boolean enabled, int width) {
     this.progress = progress;
     this.err = err;
+    // One column short of the width: a line that fills it wraps on some terminals, and \r then
+    // redraws only its second half.
+    this.columns = width > 0 ? Math.min(MAX_COLUMNS, width - 1) : MAX_COLUMNS;
     if (enabled) {
       thread = new Thread(this::loop, "parkdoc-progress");
       thread.setDaemon(true);
@@ -29,8 +33,15 @@ final class ProgressLine implements AutoCloseable {
     }
   }
 
-  static ProgressLine start(Indexer.Progress progress, PrintWriter err, boolean enabled) {
-    return new ProgressLine(progress, err, enabled);
+  /** The longest line drawn, on a wide terminal. */
+  private static final int MAX_COLUMNS = 110;
+
+  /**
+   * Starts drawing {@code progress} on {@code err} when {@code enabled}, in lines shorter than
+   * {@code width} columns (0 when not known).
+   */
+  static ProgressLine start(Indexer.Progress progress, PrintWriter err, boolean enabled, int width) {
+    return new ProgressLine(progress, err, enabled, width);
   }
 
   private void loop() {
@@ -61,7 +72,7 @@ final class ProgressLine implements AutoCloseable {
       line.append("  ");
       langs.forEach((k, v) -> line.append(' ').append(k).append(' ').append(v));
     }
-    String s = line.length() > 110 ? line.substring(0, 110) : line.toString();
+    String s = line.length() > columns ? line.substring(0, Math.max(0, columns)) : line.toString();
     err.print("\r" + s + " ".repeat(Math.max(0, lastWidth - s.length())));
     err.flush();
     lastWidth = s.length();
