@@ -159,7 +159,7 @@ final class Session implements Closeable {
         if (!commands.list().containsKey(name)) {
           throw new ParkdocException("unknown command :" + words.get(0) + " (:help lists them; a query needs no colon)");
         }
-        delegate(words, screen);
+        delegate(shorthand(words), screen);
       }
     }
     return true;
@@ -333,7 +333,7 @@ final class Session implements Closeable {
         + "AND OR NOT, +must -not, prefix*, lang:ko, path:GLOB.");
     List<String[]> rows = new ArrayList<>();
     OWN.forEach((name, a) -> rows.add(new String[] {":" + name + (a[0].isEmpty() ? "" : " " + a[0]), a[1]}));
-    commands.list().forEach((name, header) -> rows.add(new String[] {":" + name + " ...", header}));
+    commands.list().forEach((name, header) -> rows.add(new String[] {":" + name + (name.equals("analyze") ? " [LANG] TEXT" : " ..."), header}));
     int width = rows.stream().mapToInt(r -> r[0].length()).max().orElse(0) + 2;
     for (String[] r : rows) {
       out.println(screen.render(new AttributedStringBuilder().append("  ").styled(Styles.LANG, r[0])
@@ -343,6 +343,21 @@ final class Session implements Closeable {
         "Tab completes commands, languages and paths; Up and Ctrl-R search the history; Ctrl-C drops the line.", Styles.DIM)));
     out.flush();
     view = null;
+  }
+
+  /**
+   * {@code :analyze ko,ja TEXT} for {@code :analyze --lang ko,ja TEXT}: in the shell, where the
+   * output names each language, a leading list of language codes is what a user means. (The
+   * command line keeps {@code --lang}: a script's text may well start with "no" or "it".)
+   */
+  static List<String> shorthand(List<String> words) {
+    if (words.size() >= 3 && words.get(0).equalsIgnoreCase("analyze") && !words.get(1).startsWith("-")
+        && java.util.Arrays.stream(words.get(1).split(",", -1)).allMatch(l -> Languages.isKnown(l.strip()))) {
+      List<String> out = new ArrayList<>(List.of("analyze", "--lang", words.get(1), "--"));
+      out.addAll(words.subList(2, words.size()));
+      return out;
+    }
+    return words;
   }
 
   private void delegate(List<String> args, Screen screen) {
