@@ -11,6 +11,7 @@ import io.parkdoc.core.Searcher;
 import io.parkdoc.core.Version;
 import io.parkdoc.term.HitPrinter;
 import io.parkdoc.term.Styles;
+import io.parkdoc.term.TextLayout;
 import java.io.Closeable;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -35,6 +36,8 @@ final class Session implements Closeable {
   static final int DEFAULT_LIMIT = 10;
   private static final int PASSAGES = 2;
   private static final int MAX_LIMIT = 1000;
+  /** The most columns of the index's path the prompt shows. */
+  private static final int PROMPT_NAME = 24;
 
   /** The shell's own commands: arguments and what each does, for :help and completion. */
   static final Map<String, String[]> OWN = new LinkedHashMap<>();
@@ -100,7 +103,9 @@ final class Session implements Closeable {
   /** The prompt: the index, its document count, and the languages searched when restricted. */
   AttributedString prompt() {
     AttributedStringBuilder b = new AttributedStringBuilder();
-    b.styled(Styles.PATH, indexName());
+    String name = indexName();
+    // A long path would leave little room to type: its last folder names the index well enough.
+    b.styled(Styles.PATH, TextLayout.width(name) <= PROMPT_NAME ? name : settings.layout().root().getFileName().toString());
     b.styled(Styles.DIM, searcher == null ? " (no index)" : " (" + searcher.documents() + " docs)");
     if (!languages.isEmpty()) {
       b.append(' ').styled(Styles.LANG, String.join(",", languages));
@@ -154,7 +159,7 @@ final class Session implements Closeable {
         if (!commands.list().containsKey(name)) {
           throw new ParkdocException("unknown command :" + words.get(0) + " (:help lists them; a query needs no colon)");
         }
-        delegate(words, screen);
+        delegate(shorthand(words), screen);
       }
     }
     return true;
@@ -183,7 +188,7 @@ final class Session implements Closeable {
   private void render(Page p, PrintWriter out, int width, boolean interactive) {
     HitPrinter printer = new HitPrinter(settings.color(), width);
     for (Hit h : p.results().hits()) {
-      printer.print(out, h, settings.display().apply(h.path()));
+      printer.print(out, h, printer.fitPath(h, settings.display().apply(h.path())));
     }
     String summary = HitPrinter.summary(p.results(), interactive ? p.millis() : -1);
     if (interactive && hasMore(p)) {
@@ -328,7 +333,7 @@ final class Session implements Closeable {
         + "AND OR NOT, +must -not, prefix*, lang:ko, path:GLOB.");
     List<String[]> rows = new ArrayList<>();
     OWN.forEach((name, a) -> rows.add(new String[] {":" + name + (a[0].isEmpty() ? "" : " " + a[0]), a[1]}));
-    commands.list().forEach((name, header) -> rows.add(new String[] {":" + name + " ...", header}));
+    commands.list().forEach((name, header) -> rows.add(new String[] {":" + name + (name.equals("analyze") ? " [LANG] TEXT" : " ..."), header}));
     int width = rows.stream().mapToInt(r -> r[0].length()).max().orElse(0) + 2;
     for (String[] r : rows) {
       out.println(screen.render(new AttributedStringBuilder().append("  ").styled(Styles.LANG, r[0])
@@ -338,6 +343,21 @@ final class Session implements Closeable {
         "Tab completes commands, languages and paths; Up and Ctrl-R search the history; Ctrl-C drops the line.", Styles.DIM)));
     out.flush();
     view = null;
+  }
+
+  /**
+   * {@code :analyze ko,ja TEXT} for {@code :analyze --lang ko,ja TEXT}: in the shell, where the
+   * output names each language, a leading list of language codes is what a user means. (The
+   * command line keeps {@code --lang}: a script's text may well start with "no" or "it".)
+   */
+  static List<String> shorthand(List<String> words) {
+    if (words.size() >= 3 && words.get(0).equalsIgnoreCase("analyze") && !words.get(1).startsWith("-")
+        && java.util.Arrays.stream(words.get(1).split(",", -1)).allMatch(l -> Languages.isKnown(l.strip()))) {
+      List<String> out = new ArrayList<>(List.of("analyze", "--lang", words.get(1), "--"));
+      out.addAll(words.subList(2, words.size()));
+      return out;
+    }
+    return words;
   }
 
   private void delegate(List<String> args, Screen screen) {

@@ -31,15 +31,36 @@ public final class HitPrinter {
     this.width = width;
   }
 
+  /**
+   * {@code displayPath} shortened from the left (…/folder/file.txt) so that {@code hit}'s heading
+   * fits the width; unchanged when it fits or the width is not known. For the shell, where a
+   * wrapped heading breaks the page; the command line prints paths whole, to be copied.
+   */
+  public String fitPath(Hit hit, String displayPath) {
+    if (width <= 0) {
+      return displayPath;
+    }
+    int fixed = TextLayout.width(rankColumn(hit) + "  " + hit.lang() + "  " + score(hit));
+    return TextLayout.fitLeft(displayPath, Math.max(12, width - fixed - 1));
+  }
+
+  private static String rankColumn(Hit hit) {
+    return String.format(Locale.ROOT, "%2d  ", hit.rank());
+  }
+
+  private static String score(Hit hit) {
+    return String.format(Locale.ROOT, "%.2f", hit.score());
+  }
+
   /** Writes {@code hit}, with {@code displayPath} as its path. */
   public void print(PrintWriter out, Hit hit, String displayPath) {
     AttributedStringBuilder head = new AttributedStringBuilder();
-    head.append(String.format(Locale.ROOT, "%2d  ", hit.rank()));
+    head.append(rankColumn(hit));
     head.styled(Styles.PATH, displayPath);
     head.append("  ");
     head.styled(Styles.LANG, hit.lang());
     head.append("  ");
-    head.styled(Styles.DIM, String.format(Locale.ROOT, "%.2f", hit.score()));
+    head.styled(Styles.DIM, score(hit));
     out.println(render(head.toAttributedString()));
     for (Snippet s : hit.snippets()) {
       AttributedString passage = highlighted(s, Styles.MATCH);

@@ -24,10 +24,64 @@ public final class TextLayout {
     return w;
   }
 
+  /** Characters a line must not start with: closing brackets and punctuation (kinsoku shori). */
+  private static final String NO_LINE_START = "。、，．・：；？！）」』】〕〉》”’ー…ゝゞヽヾ々,.;:!?)]}";
+  /** Characters a line must not end with: opening brackets. */
+  private static final String NO_LINE_END = "（「『【〔〈《“‘([{";
+
+  /**
+   * Moves a break between two characters back by a character or two, so that no line starts with
+   * a closing mark (。 、 」) nor ends with an opening one (「): the rule of Japanese and Chinese
+   * typesetting. Keeps the break where it was when that would empty the line.
+   */
+  private static int kinsoku(String s, int start, int end) {
+    int e = end;
+    for (int step = 0; step < 2 && e > start; step++) {
+      int before = s.offsetByCodePoints(e, -1);
+      // A whole character: not between a base and its zero-width marks (decomposed Hangul, accents).
+      while (before > start && WCWidth.wcwidth(s.codePointAt(before)) == 0) {
+        before = s.offsetByCodePoints(before, -1);
+      }
+      boolean badStart = e < s.length() && NO_LINE_START.indexOf(s.charAt(e)) >= 0;
+      boolean badEnd = NO_LINE_END.indexOf(s.charAt(before)) >= 0;
+      if (!badStart && !badEnd) {
+        return e;
+      }
+      e = before;
+    }
+    return e > start ? e : end;
+  }
+
+  /**
+   * {@code text} as it fits in {@code columns}: whole when it fits, else its end after an
+   * ellipsis, cut after a slash where one is near (a path keeps its file name and closest folders).
+   */
+  public static String fitLeft(String text, int columns) {
+    if (width(text) <= columns || columns < 2) {
+      return text;
+    }
+    int cols = 1;
+    int i = text.length();
+    while (i > 0) {
+      int cp = text.codePointBefore(i);
+      int w = Math.max(0, WCWidth.wcwidth(cp));
+      if (cols + w > columns) {
+        break;
+      }
+      cols += w;
+      i -= Character.charCount(cp);
+    }
+    int slash = text.indexOf('/', i);
+    if (slash >= 0 && slash < text.length() - 1 && slash - i < 20) {
+      i = slash;
+    }
+    return "…" + text.substring(i);
+  }
+
   /**
    * Wraps {@code text} into lines of at most {@code width} columns, each after {@code indent}
    * spaces. Breaks at a space when one is near, else between any two characters (CJK text has no
-   * spaces to break at), never inside a character.
+   * spaces to break at), never inside a character, and not before a closing mark such as 。 or 」.
    */
   public static List<AttributedString> wrap(AttributedString text, int indent, int width) {
     List<AttributedString> lines = new ArrayList<>();
@@ -55,6 +109,8 @@ public final class TextLayout {
       if (i < s.length() && lastSpace > start && i - lastSpace < 20
           && WCWidth.wcwidth(s.codePointAt(i)) < 2 && WCWidth.wcwidth(s.codePointBefore(i)) < 2) {
         end = lastSpace;
+      } else if (i < s.length()) {
+        end = kinsoku(s, start, end);
       }
       AttributedStringBuilder line = new AttributedStringBuilder();
       line.append(" ".repeat(indent));

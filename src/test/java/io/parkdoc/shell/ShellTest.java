@@ -229,6 +229,17 @@ class ShellTest {
   }
 
   @Test
+  void analyzeTakesTheLanguagesFirst() throws IOException {
+    Transcript t = type(":analyze en,de lasers\n:analyze no problem at all\n");
+    assertTrue(t.plain().contains("en  text_en  EnglishAnalyzer"), t::describe);
+    assertTrue(t.plain().contains("de  text_de  GermanAnalyzer"), t::describe);
+    assertFalse(t.plain().contains("text_ko"), () -> "only the languages asked for\n" + t.describe());
+    assertEquals(List.of("analyze", "--lang", "ko,ja", "--", "레이저"), Session.shorthand(List.of("analyze", "ko,ja", "레이저")));
+    assertEquals(List.of("analyze", "레이저"), Session.shorthand(List.of("analyze", "레이저")), "one word is the text");
+    assertEquals(List.of("analyze", "-a", "ko", "x"), Session.shorthand(List.of("analyze", "-a", "ko", "x")));
+  }
+
+  @Test
   void aCommandsOptionsDoNotCarryOverToItsNextRun() throws IOException {
     Transcript t = type(":status --json\n:status\n");
     assertTrue(t.plain().contains("{\"documents\":5"), t::describe);

@@ -192,4 +192,26 @@ class TextLayoutTest {
   void colorModeTruthTable(ColorMode mode, Map<String, String> env, boolean terminal, boolean expected) {
     assertEquals(expected, mode.enabled(new HashMap<>(env), terminal), () -> mode + " " + env + " terminal=" + terminal);
   }
+
+  @Test
+  void noLineStartsWithAClosingMark() {
+    // 20 columns of text, then the full stop: the break moves back one character.
+    String ja = "あいうえおかきくけこ。さしすせそ";
+    List<String> lines = TextLayout.wrap(new AttributedString(ja), 0, 20).stream().map(AttributedString::toString).toList();
+    assertEquals(List.of("あいうえおかきくけ", "こ。さしすせそ"), lines, "。 kept with the character before it");
+    for (String line : TextLayout.wrap(new AttributedString(ZH + ZH), 2, 30).stream().map(AttributedString::toString).toList()) {
+      assertFalse(line.strip().startsWith("，") || line.strip().startsWith("、") || line.strip().startsWith("”"), line);
+      assertFalse(line.endsWith("“"), line);
+    }
+  }
+
+  @Test
+  void fitLeftKeepsTheEndOfAPath() {
+    String path = "/tmp/parkdoc-bench-1544/libreoffice-help/ko/text_shared_02_12070000.txt";
+    assertEquals(path, TextLayout.fitLeft(path, 200));
+    String fitted = TextLayout.fitLeft(path, 40);
+    assertTrue(TextLayout.width(fitted) <= 40, fitted);
+    assertEquals("…/ko/text_shared_02_12070000.txt", fitted, "cut at a slash");
+    assertEquals("…레이저.txt", TextLayout.fitLeft("/문서/레이저.txt", 11), "by columns, not characters");
+  }
 }
