@@ -345,8 +345,8 @@ public final class Indexer implements Closeable {
     });
     try (Workers workers = new Workers(run)) {
       for (Path abs : paths) {
-        if (insideSkippedFolder(abs)) {
-          continue;
+        if (insideSkippedFolder(abs) || isHiddenOrBackup(abs)) {
+          continue; // what a walk would pass over
         }
         if (Files.exists(abs)) {
           walk(abs, run, workers);
@@ -387,6 +387,20 @@ public final class Indexer implements Closeable {
    */
   boolean skipsFolder(Path dir) {
     return dir.equals(layout.root()) || isSkippedName(dir) || Files.exists(dir.resolve(LOCK));
+  }
+
+  /**
+   * True for files a walk passes over without a word, as it does hidden folders: hidden files
+   * (.bashrc, an editor's .swp) and editors' backups (notes.txt~, #notes.txt#), copies of
+   * documents that are indexed already.
+   */
+  static boolean isHiddenOrBackup(Path file) {
+    Path name = file.getFileName();
+    if (name == null) {
+      return false;
+    }
+    String n = name.toString();
+    return n.startsWith(".") || n.endsWith("~") || n.startsWith("#") && n.endsWith("#");
   }
 
   private static boolean isSkippedName(Path dir) {
@@ -576,6 +590,9 @@ public final class Indexer implements Closeable {
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
               if (stopRequested) {
                 return FileVisitResult.TERMINATE;
+              }
+              if (!file.equals(root) && isHiddenOrBackup(file)) {
+                return FileVisitResult.CONTINUE;
               }
               String key = FileKeys.of(file);
               progress.discovered.incrementAndGet();
@@ -849,6 +866,9 @@ public final class Indexer implements Closeable {
    */
   public void commit() {
     synchronized (commitLock) {
+      if (writers.isEmpty() && layout.exists()) {
+        return; // nothing was written: a re-run of an unchanged folder
+      }
       try {
         if (!layout.exists()) {
           // written before the first commit, so a crash right after it leaves the index searchable

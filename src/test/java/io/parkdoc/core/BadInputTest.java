@@ -33,6 +33,8 @@ public class BadInputTest {
     Files.createDirectories(docs);
     Files.writeString(docs.resolve("good.txt"), ENGLISH);
     Files.writeString(docs.resolve("good.md"), "# Title\n\n레이저 가공 기술은 장춘 신구의 핵심 산업이다.\n");
+    Files.writeString(docs.resolve(".hidden.txt"), ENGLISH);
+    Files.writeString(docs.resolve("good.txt~"), ENGLISH);
     Files.writeString(docs.resolve("page.html"), "<html><head><title>A &amp; B</title></head><body><p>Quorvendal &lt;beam&gt; splitter &eacute;t&eacute;</p>"
         + "<script>var hidden = 'scriptword';</script></body></html>");
     Files.writeString(docs.resolve("data.xml"), "<?xml version=\"1.0\"?><doc><p>Xylophonic &#x41;lpha</p></doc>");

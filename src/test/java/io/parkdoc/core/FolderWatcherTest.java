@@ -104,6 +104,9 @@ class FolderWatcherTest {
         Files.move(docs.resolve("sub2"), tmp.resolve("outside"));
         await("the moved-away folder's documents are gone", () -> find(layout, "zetaword").isEmpty()
             && find(layout, "epsilonword").isEmpty());
+        // an editor's swap and backup files are passed over
+        Files.writeString(docs.resolve(".renamed.txt.swp"), ENGLISH + "swapword\n");
+        Files.writeString(docs.resolve("renamed.txt~"), ENGLISH + "swapword\n");
         // deleted
         Files.delete(docs.resolve("renamed.txt"));
         await("the deleted file is gone", () -> find(layout, "betaword").isEmpty());
@@ -126,6 +129,7 @@ class FolderWatcherTest {
       }
     }
     assertEquals(null, failure[0]);
+    assertTrue(find(layout, "swapword").isEmpty(), "hidden and backup files are not indexed");
     try (Searcher s = Searcher.open(layout)) {
       assertEquals(51, s.documents(), "first.txt and the burst, committed");
     }
