@@ -76,7 +76,7 @@ public final class ParkdocCommand implements Callable<Integer> {
   /** Runs {@code args} against {@code out}/{@code err} and returns the exit code. */
   public static int execute(PrintWriter out, PrintWriter err, Environment env, String... args) {
     ParkdocCommand top = new ParkdocCommand(env);
-    if (java.util.Arrays.asList(args).contains("search")) {
+    if (java.util.Arrays.asList(args).contains("search") && !"false".equals(System.getProperty("parkdoc.prefetch"))) {
       // The index opens and the query's dictionaries load on the other core while picocli parses.
       top.prefetch = Prefetch.start(guessIndex(env, args), guessQuery(args));
     }

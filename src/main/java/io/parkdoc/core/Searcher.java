@@ -135,9 +135,11 @@ public final class Searcher implements Closeable {
     Set<String> latin = latinCandidates(query, parsed);
     for (String lang : languages) {
       if (Languages.isCjk(lang) && (routed == null || routed.contains(lang)) && (latin == null || holdsAny(lang, latin))) {
+        // The query itself: it loads what its analysis will load, and nothing more (長 would
+        // build the Traditional-to-Simplified table, which a Latin word never needs).
         Warmup.start("parkdoc-prepare-" + lang, () -> {
-          Warmup.consume(analyzer(lang), Fields.text(lang), "長春 레이저 レーザー");
-          Warmup.consume(bigramAnalyzer(lang), Fields.bigrams(lang), "長春");
+          Warmup.consume(analyzer(lang), Fields.text(lang), query);
+          Warmup.consume(bigramAnalyzer(lang), Fields.bigrams(lang), query);
         });
       }
     }

@@ -39,7 +39,7 @@ public final class Warmup {
       Dictionaries.preloadJapanese();
     }
     if (han) {
-      start("parkdoc-preload-zh", () -> analyze(Languages.CHINESE, "長春市"));
+      start("parkdoc-preload-zh", () -> analyze(Languages.CHINESE, text));
     }
   }
 
