@@ -91,9 +91,11 @@ class RelevanceEvalTest {
    * The README's figures are rounded, and plain BM25 (OR of the analysed terms, one field, the
    * language's analyzer, this evaluation code) reproduced on the same files scores up to 0.002
    * under them: xquad de 0.9464 (README 0.948), ru 0.9538 (0.956), en 0.9684 (0.967), th 0.9578
-   * (0.958). A set may fall this far under its README figure, no further.
+   * (0.958). Indexing on several threads also orders equal-scoring documents differently from run
+   * to run, which moves a set's figure by up to about 0.002. A set may fall this far under its
+   * README figure, no further.
    */
-  private static final double REPRODUCTION_MARGIN = 0.003;
+  private static final double REPRODUCTION_MARGIN = 0.005;
 
   /** How far under a floor a set may fall when it shares its index with same-language distractors. */
   private static final double SHARED_INDEX_MARGIN = 0.025;
