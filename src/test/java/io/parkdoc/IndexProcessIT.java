@@ -47,11 +47,19 @@ class IndexProcessIT {
     ParkdocProcess.Result r = ParkdocProcess.start(tmp, tmp.resolve("logs"), user,
         "--index", index.toString(), "index", "--max-size", "1", "docs").await(300);
     assertEquals(2, r.code(), () -> "errors kept files out\n" + r.describe());
-    assertTrue(r.out().contains(indexable.size() + " added"), r::describe);
+    assertTrue(r.out().contains(indexable.size() + " added"), () -> r.describe() + "\n" + documents(index));
     assertTrue(r.err().contains("parkdoc: skipped docs/secret.txt: permission denied"), r::describe);
     assertTrue(r.err().contains("parkdoc: skipped docs/locked: permission denied"), r::describe);
     assertEquals(2, r.err().lines().count(), () -> "only the errors, one line each\n" + r.describe());
     assertFalse(r.err().contains("Exception"), r::describe);
+  }
+
+  private static String documents(Path index) {
+    try {
+      return ParkdocProcess.documents(index).keySet().toString();
+    } catch (java.io.IOException e) {
+      return e.toString();
+    }
   }
 
   private static void await(String what, long seconds, BooleanSupplier condition) throws InterruptedException {

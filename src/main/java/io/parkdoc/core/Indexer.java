@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -331,7 +332,7 @@ public final class Indexer implements Closeable {
     Run run = new Run();
     List<String> gone = new ArrayList<>();
     // a path under another one given is walked with it, not twice at once
-    java.util.TreeSet<Path> paths = new java.util.TreeSet<>();
+    TreeSet<Path> paths = new TreeSet<>();
     for (Path p : changed) {
       paths.add(p.toAbsolutePath().normalize());
     }
@@ -345,8 +346,8 @@ public final class Indexer implements Closeable {
     });
     try (Workers workers = new Workers(run)) {
       for (Path abs : paths) {
-        if (insideSkippedFolder(abs) || isHiddenOrBackup(abs)) {
-          continue; // what a walk would pass over
+        if (isHiddenOrBackup(abs) || Files.isDirectory(abs) && skipsFolder(abs)) {
+          continue; // what a walk would pass over (the watcher watches no folder a walk skips)
         }
         if (Files.exists(abs)) {
           walk(abs, run, workers);
@@ -369,16 +370,6 @@ public final class Indexer implements Closeable {
     }
     commit();
     return run.summary(start, stopRequested);
-  }
-
-  /** True when {@code path} lies in a folder a walk skips (hidden, VCS, the index itself). */
-  boolean insideSkippedFolder(Path path) {
-    for (Path p = path.getParent(); p != null; p = p.getParent()) {
-      if (p.equals(layout.root()) || isSkippedName(p)) {
-        return true;
-      }
-    }
-    return false;
   }
 
   /**
@@ -827,7 +818,7 @@ public final class Indexer implements Closeable {
 
   private void removeDocument(String key) {
     Term id = new Term(Fields.PATH, key);
-    Set<String> langs = new java.util.TreeSet<>(layout.languagesOnDisk());
+    Set<String> langs = new TreeSet<>(layout.languagesOnDisk());
     langs.addAll(writers.keySet());
     try {
       for (String lang : langs) {
