@@ -15,11 +15,10 @@ import io.parkdoc.term.TextLayout;
 import java.io.Closeable;
 import java.io.PrintWriter;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import org.jline.utils.AttributedString;
 import org.jline.utils.AttributedStringBuilder;
@@ -39,18 +38,23 @@ final class Session implements Closeable {
   /** The most columns of the index's path the prompt shows. */
   private static final int PROMPT_NAME = 24;
 
-  /** The shell's own commands: arguments and what each does, for :help and completion. */
-  static final Map<String, String[]> OWN = new LinkedHashMap<>();
-
-  static {
-    OWN.put("open", new String[] {"N", "the whole document of hit N, every match highlighted"});
-    OWN.put("more", new String[] {"", "the next page of hits"});
-    OWN.put("explain", new String[] {"N", "why hit N matched: the terms, in which field, and the parts of its score"});
-    OWN.put("lang", new String[] {"LANG,...", "search only these languages (ko, ja, zh, en, ...); ':lang all' for every one"});
-    OWN.put("limit", new String[] {"N", "hits per page"});
-    OWN.put("help", new String[] {"[COMMAND]", "this list, or a command's options"});
-    OWN.put("quit", new String[] {"", "leave the shell (or Ctrl-D)"});
+  /** One of the shell's own commands, for :help and completion. */
+  record Command(String name, String arguments, String description) {
+    /** The command as :help shows it: {@code :open N}. */
+    String usage() {
+      return ":" + name + (arguments.isEmpty() ? "" : " " + arguments);
+    }
   }
+
+  /** The shell's own commands; the command line's follow them in :help. */
+  static final List<Command> OWN = List.of(
+      new Command("open", "N", "the whole document of hit N, every match highlighted"),
+      new Command("more", "", "the next page of hits"),
+      new Command("explain", "N", "why hit N matched: the terms, in which field, and the parts of its score"),
+      new Command("lang", "LANG,...", "search only these languages (ko, ja, zh, en, ...); ':lang all' for every one"),
+      new Command("limit", "N", "hits per page"),
+      new Command("help", "[COMMAND]", "this list, or a command's options"),
+      new Command("quit", "", "leave the shell (or Ctrl-D)"));
 
   /**
    * What a resize redraws: the line that asked for it (the prompt and query as typed), and a
@@ -321,18 +325,16 @@ final class Session implements Closeable {
         delegate(List.of(name, "--help"), screen);
         return;
       }
-      String[] own = OWN.get(name);
-      if (own == null) {
-        throw new ParkdocException("no command :" + name + " (:help lists them)");
-      }
-      out.println(":" + name + (own[0].isEmpty() ? "" : " " + own[0]) + "  " + own[1]);
+      Command own = OWN.stream().filter(c -> c.name().equals(name)).findFirst()
+          .orElseThrow(() -> new ParkdocException("no command :" + name + " (:help lists them)"));
+      out.println(own.usage() + "  " + own.description());
       out.flush();
       return;
     }
     out.println("Type a query to search every language, in the syntax of parkdoc search: words, \"a phrase\", "
         + "AND OR NOT, +must -not, prefix*, lang:ko, path:GLOB.");
     List<String[]> rows = new ArrayList<>();
-    OWN.forEach((name, a) -> rows.add(new String[] {":" + name + (a[0].isEmpty() ? "" : " " + a[0]), a[1]}));
+    OWN.forEach(c -> rows.add(new String[] {c.usage(), c.description()}));
     commands.list().forEach((name, header) -> rows.add(new String[] {":" + name + (name.equals("analyze") ? " [LANG] TEXT" : " ..."), header}));
     int width = rows.stream().mapToInt(r -> r[0].length()).max().orElse(0) + 2;
     for (String[] r : rows) {
@@ -352,7 +354,7 @@ final class Session implements Closeable {
    */
   static List<String> shorthand(List<String> words) {
     if (words.size() >= 3 && words.get(0).equalsIgnoreCase("analyze") && !words.get(1).startsWith("-")
-        && java.util.Arrays.stream(words.get(1).split(",", -1)).allMatch(l -> Languages.isKnown(l.strip()))) {
+        && Arrays.stream(words.get(1).split(",", -1)).allMatch(l -> Languages.isKnown(l.strip()))) {
       List<String> out = new ArrayList<>(List.of("analyze", "--lang", words.get(1), "--"));
       out.addAll(words.subList(2, words.size()));
       return out;

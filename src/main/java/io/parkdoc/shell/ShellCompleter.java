@@ -41,7 +41,7 @@ final class ShellCompleter implements Completer {
       return;
     }
     if (line.wordIndex() == 0) {
-      Session.OWN.forEach((name, a) -> candidates.add(candidate(":" + name, a[1], "shell")));
+      Session.OWN.forEach(c -> candidates.add(candidate(":" + c.name(), c.description(), "shell")));
       commands.list().forEach((name, header) -> candidates.add(candidate(":" + name, header, "command line")));
       return;
     }
@@ -51,7 +51,7 @@ final class ShellCompleter implements Completer {
       languages("", word, candidates);
       candidates.add(new Candidate("all", "all", null, "every language", null, null, true));
     } else if (command.equals("help")) {
-      Session.OWN.keySet().forEach(name -> candidates.add(candidate(name, null, null)));
+      Session.OWN.forEach(c -> candidates.add(candidate(c.name(), null, null)));
       commands.list().keySet().forEach(name -> candidates.add(candidate(name, null, null)));
     } else if (commands.list().containsKey(command)) {
       if (previous.equals("--lang") || previous.equals("-l")) {
