@@ -5,7 +5,13 @@
 parkdoc_jdk_major() { # home -> major version, from its release file or `java -version`
   local home="$1" v=""
   if [ -f "$home/release" ]; then
-    v="$(sed -n 's/^JAVA_VERSION="\([^"]*\)".*/\1/p' "$home/release" | head -n 1)"
+    # Read with the shell's own builtins: the launcher runs this for every JDK it looks at.
+    local line
+    while IFS= read -r line || [ -n "$line" ]; do
+      case "$line" in
+        JAVA_VERSION=\"*\"*) v="${line#JAVA_VERSION=\"}"; v="${v%%\"*}"; break ;;
+      esac
+    done <"$home/release"
   fi
   if [ -z "$v" ] && [ -x "$home/bin/java" ]; then
     v="$("$home/bin/java" -version 2>&1 | sed -n 's/.*version "\([^"]*\)".*/\1/p' | head -n 1)"

@@ -21,8 +21,10 @@ import java.util.stream.Stream;
  * and link ahead of time. Not part of the command line; {@code ./parkdoc} starts it with
  * {@code -XX:AOTCacheOutput} after a build or when the JDK changes.
  *
- * <p>Usage: {@code java -cp parkdoc.jar io.parkdoc.Training SEEDS_DIR}. Indexes the seeds into a
- * temporary folder, deletes it afterwards, and prints nothing.
+ * <p>Usage: {@code java -cp parkdoc.jar io.parkdoc.Training --search INDEX} searches an index of
+ * the seeds made beforehand (the launcher's way: the indexer's classes then stay out of the
+ * cache, whose every class is loaded at start-up); {@code ... Training SEEDS_DIR} indexes the
+ * seeds into a temporary folder first and deletes it afterwards. Prints nothing.
  */
 public final class Training {
   private Training() {}

@@ -77,8 +77,10 @@ public final class Languages {
         () -> new FoldingAnalyzer(Dictionaries.korean(), FoldingAnalyzer.HanFold.TERMS));
     addFolded(JAPANESE, "kuromoji (JapaneseAnalyzer, search mode), Han variants folded in terms",
         () -> new FoldingAnalyzer(Dictionaries.japanese(), FoldingAnalyzer.HanFold.TERMS));
-    addFolded(CHINESE, "smartcn (SmartChineseAnalyzer) on text with Han variants folded to Simplified",
-        () -> new FoldingAnalyzer(new SmartChineseAnalyzer(), FoldingAnalyzer.HanFold.BEFORE_TOKENIZER));
+    addFolded(CHINESE, "smartcn (SmartChineseAnalyzer) on text with Han variants folded to Simplified", () -> {
+      SmartcnDictionaries.install(); // its dictionaries from a plain copy: 150 ms sooner
+      return new FoldingAnalyzer(new SmartChineseAnalyzer(), FoldingAnalyzer.HanFold.BEFORE_TOKENIZER);
+    });
     add(ENGLISH, "EnglishAnalyzer", EnglishAnalyzer::new);
     add("ar", "ArabicAnalyzer", ArabicAnalyzer::new);
     add("bg", "BulgarianAnalyzer", BulgarianAnalyzer::new);
