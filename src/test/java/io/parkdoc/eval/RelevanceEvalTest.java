@@ -118,13 +118,13 @@ class RelevanceEvalTest {
     return layout;
   }
 
-  private static StringBuilder header() {
+  static StringBuilder header() {
     return new StringBuilder(String.format(Locale.ROOT, "%-16s %7s %8s %8s %8s %8s%n",
         "set", "queries", "nDCG@10", "MRR@10", "R@100", "floor"));
   }
 
   /** Evaluates the query files of {@code set} (all sets when null) against {@code layout}. */
-  private static void evaluate(Path eval, IndexLayout layout, String set, StringBuilder table, List<String> failures,
+  static void evaluate(Path eval, IndexLayout layout, String set, StringBuilder table, List<String> failures,
       double margin) throws IOException {
     try (Searcher searcher = Searcher.open(layout)) {
       List<Path> queryFiles;
@@ -139,7 +139,7 @@ class RelevanceEvalTest {
         Map<String, Map<String, Integer>> qrels = readQrels(eval.resolve(name + ".qrels"));
         Scores s = evaluate(searcher, eval.resolve(setName), qf, qrels);
         Double floor = FLOOR.get(name);
-        table.append(String.format(Locale.ROOT, "%-16s %7d %8.3f %8.3f %8.3f %8s%n", name, s.queries,
+        table.append(String.format(Locale.ROOT, "%-16s %7d %8.4f %8.3f %8.3f %8s%n", name, s.queries,
             s.ndcg, s.mrr, s.recall100, floor == null ? "-" : String.format(Locale.ROOT, "%.3f", floor)));
         if (floor != null && s.ndcg + 1e-9 < floor - margin) {
           failures.add(String.format(Locale.ROOT, "%s nDCG@10 %.3f < %.3f", name, s.ndcg, floor - margin));
