@@ -758,6 +758,8 @@ public final class LanguageDetector {
     private static final double MIN_LOG_PROBABILITY = Math.log(Double.MIN_NORMAL);
 
     private final LanguageDetectorME detector;
+    /** The same model evaluated faster; null when its features are not OpenNLP's defaults. */
+    private final NgramScorer scorer;
     private final String[] labels;
     private final Map<String, Integer> labelIndex = new HashMap<>();
     /** Per label, the index language it stands for, or null for a language without an index. */
@@ -765,8 +767,9 @@ public final class LanguageDetector {
     /** Per statistical script, the labels of its index languages. */
     private final Map<Script, int[]> candidates = new EnumMap<>(Script.class);
 
-    private Model(LanguageDetectorME detector) {
-      this.detector = detector;
+    private Model(LanguageDetectorModel model) {
+      this.detector = new LanguageDetectorME(model);
+      this.scorer = NgramScorer.of(model);
       this.labels = detector.getSupportedLanguages();
       this.indexLanguage = new String[labels.length];
       Map<String, String> iso3To1 = new HashMap<>();
@@ -799,7 +802,7 @@ public final class LanguageDetector {
           throw new IllegalStateException(
               MODEL_RESOURCE + " is not on the classpath (opennlp-models-langdetect)");
         }
-        return new Model(new LanguageDetectorME(new LanguageDetectorModel(in)));
+        return new Model(new LanguageDetectorModel(in));
       } catch (IOException e) {
         throw new UncheckedIOException("cannot read " + MODEL_RESOURCE, e);
       }
@@ -812,12 +815,29 @@ public final class LanguageDetector {
     /** The model's evidence on {@code sample}, text of one script. */
     Evidence read(CharSequence sample) {
       Evidence e = new Evidence(labels.length);
+      if (scorer != null) {
+        double[] logP = scorer.logProbabilities(sample);
+        for (int i = 0; i < logP.length; i++) {
+          e.logProbabilities[i] = Math.max(MIN_LOG_PROBABILITY, logP[i]);
+        }
+      } else {
+        readWithOpenNlp(sample, e);
+      }
+      countLetters(sample, e);
+      return e;
+    }
+
+    /** OpenNLP's own evaluation of the model: the reference {@link NgramScorer} reproduces. */
+    void readWithOpenNlp(CharSequence sample, Evidence e) {
       for (Language l : detector.predictLanguages(sample)) {
         Integer i = labelIndex.get(l.getLang());
         if (i != null) {
           e.logProbabilities[i] = Math.max(MIN_LOG_PROBABILITY, Math.log(l.getConfidence()));
         }
       }
+    }
+
+    private static void countLetters(CharSequence sample, Evidence e) {
       for (int i = 0; i < sample.length(); i++) {
         char c = sample.charAt(i);
         if (!Character.isLetter(c)) {
@@ -834,7 +854,6 @@ public final class LanguageDetector {
           }
         }
       }
-      return e;
     }
 
     /** The best index language of {@code script} on the evidence, or {@code und}. */
