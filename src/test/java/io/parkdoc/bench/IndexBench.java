@@ -110,8 +110,9 @@ public final class IndexBench {
     System.out.println("load average at the start: " + loadAverage());
     System.out.printf(Locale.ROOT, "about %.0f MB per language, median of %d runs, N = %d threads%n%n", megabytes, runs, threads);
     System.out.println("| set | MB | files | analyzers 1 thread | analyzers " + threads + " threads | index --threads 1 | index --threads "
-        + threads + " | index " + threads + "t / 1t | index / analyzers (" + threads + "t) | MB per CPU-second, analyzers / index |");
-    System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        + threads + " | index " + threads + "t / 1t | index / analyzers (" + threads + "t) | MB per CPU-second, analyzers / index "
+        + "| leanest Lucene index / its analyzer (1t) |");
+    System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
     for (Sample set : SETS) {
       if (!langs.contains(set.lang())) {
         continue;
@@ -127,6 +128,8 @@ public final class IndexBench {
     System.out.println("MB/s: megabytes of UTF-8 text per second of wall time. Analyzers: the text field's analyzer and, for");
     System.out.println("ko/ja/zh, the bigram field's, over the texts in memory, as indexing runs them. Index: 'parkdoc index'");
     System.out.println("in-process into a new index (reading, decoding, hashing, language detection, both fields, commit).");
+    System.out.println("Leanest Lucene index: the text field alone, positions only, nothing stored, in memory, one thread,");
+    System.out.println("against the text analyzer alone: the most any Lucene-based indexer can reach of its analyzer's speed.");
     System.out.println();
     reindexSection();
     System.out.println();
@@ -175,12 +178,14 @@ public final class IndexBench {
     LongSupplier analyzeN = () -> analyze(texts, text, textField, bigrams, bigramField, threads);
     LongSupplier index1 = () -> index(folder, 1, texts.size());
     LongSupplier indexN = () -> index(folder, threads, texts.size());
+    LongSupplier textOnly = () -> analyze(texts, text, textField, null, bigramField, 1);
+    LongSupplier leanest = () -> leanestIndex(texts, text, textField);
     // warm-up: JIT, dictionaries, the detector's model
     analyzeN.getAsLong();
     indexN.getAsLong();
-    long[][] nanos = new long[4][runs];
-    long[][] cpu = new long[4][runs];
-    List<LongSupplier> configs = List.of(analyze1, analyzeN, index1, indexN);
+    long[][] nanos = new long[6][runs];
+    long[][] cpu = new long[6][runs];
+    List<LongSupplier> configs = List.of(analyze1, analyzeN, index1, indexN, textOnly, leanest);
     for (int r = 0; r < runs; r++) {
       for (int c = 0; c < configs.size(); c++) {
         long cpu0 = processCpuNanos();
@@ -195,13 +200,43 @@ public final class IndexBench {
     // CPU time of the whole process (JIT, GC, merges included): the work, whatever the neighbours do
     double aCpu = mb / seconds(median(cpu[1]));
     double iCpu = mb / seconds(median(cpu[3]));
-    System.out.printf(Locale.ROOT, "| %s | %.1f | %d | %.2f MB/s | %.2f MB/s | %.2f MB/s | %.2f MB/s | %.2f× | %.0f%% | %.2f / %.2f |%n",
-        set.label(), mb, texts.size(), a1, aN, i1, iN, iN / i1, 100 * iN / aN, aCpu, iCpu);
+    double floor = (double) median(nanos[4]) / median(nanos[5]);
+    System.out.printf(Locale.ROOT, "| %s | %.1f | %d | %.2f MB/s | %.2f MB/s | %.2f MB/s | %.2f MB/s | %.2f× | %.0f%% | %.2f / %.2f | %.0f%% |%n",
+        set.label(), mb, texts.size(), a1, aN, i1, iN, iN / i1, 100 * iN / aN, aCpu, iCpu, 100 * floor);
     System.out.flush();
     text.close();
     if (bigrams != null) {
       bigrams.close();
     }
+  }
+
+  /**
+   * The least any Lucene index of the text field costs: one thread, the text field alone with
+   * positions (no offsets, no bigram field, nothing stored, no doc values), in memory, from texts
+   * already decoded and detected. Its speed over the text analyzer's alone bounds from above what
+   * fraction of the analyzers' speed any indexer built on Lucene can reach.
+   */
+  private static long leanestIndex(List<String> texts, Analyzer analyzer, String field) {
+    org.apache.lucene.document.FieldType type = new org.apache.lucene.document.FieldType();
+    type.setIndexOptions(org.apache.lucene.index.IndexOptions.DOCS_AND_FREQS_AND_POSITIONS);
+    type.setTokenized(true);
+    type.freeze();
+    org.apache.lucene.index.IndexWriterConfig config = new org.apache.lucene.index.IndexWriterConfig(analyzer);
+    config.setRAMBufferSizeMB(256);
+    config.setUseCompoundFile(false);
+    long t0 = System.nanoTime();
+    try (org.apache.lucene.store.Directory dir = new org.apache.lucene.store.ByteBuffersDirectory();
+        org.apache.lucene.index.IndexWriter writer = new org.apache.lucene.index.IndexWriter(dir, config)) {
+      for (String t : texts) {
+        org.apache.lucene.document.Document doc = new org.apache.lucene.document.Document();
+        doc.add(new org.apache.lucene.document.Field(field, t, type));
+        writer.addDocument(doc);
+      }
+      writer.commit();
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    return System.nanoTime() - t0;
   }
 
   /** Tokenizes every text in {@code threads} threads; returns the wall time in nanoseconds. */
