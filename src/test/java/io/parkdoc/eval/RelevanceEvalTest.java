@@ -71,20 +71,29 @@ class RelevanceEvalTest {
   }
 
   /**
-   * Every set in ONE index: a Chinese question now competes with 4,400 Chinese passages from three
-   * sets, an English one with Cranfield's 1,400 abstracts. Printed for the record; checked within
-   * {@link #SHARED_INDEX_MARGIN} of the floors so that a regression still fails.
+   * Every set in ONE index, the issue's wording: a Chinese question now competes with 4,400
+   * Chinese passages from three sets, an English one with Cranfield's 1,400 abstracts. Every set
+   * must reach its floor (within {@link #REPRODUCTION_MARGIN}) except xquad-zh, which is allowed
+   * {@link #XQUAD_ZH_SHARED_MARGIN}: about half of the cmrc2018 and drcd passages that outrank its
+   * judged paragraph answer the question too (谁演唱了国歌？ "who sang the national anthem?" finds
+   * 义勇军进行曲; 白垩纪-第三纪灭绝事件发生于什么时候？ finds the Mesozoic article that dates it), but
+   * only xquad's own paragraph is judged.
    */
   @Test
-  void allSetsInOneIndexStayCloseToPlainBm25() throws IOException {
+  void allSetsInOneIndexRankAtLeastAsWellAsPlainBm25() throws IOException {
     Path eval = SharedCorpora.unpack("eval").resolve("eval");
     IndexLayout layout = index(tmp.resolve("all"), setFolders(eval));
     StringBuilder table = header();
     List<String> failures = new ArrayList<>();
-    evaluate(eval, layout, null, table, failures, SHARED_INDEX_MARGIN);
+    evaluate(eval, layout, null, table, failures, REPRODUCTION_MARGIN);
     System.out.println("All sets in one index:");
     System.out.print(table);
-    assertTrue(failures.isEmpty(), "below plain BM25 by more than " + SHARED_INDEX_MARGIN + ": " + failures + "\n" + table);
+    // xquad-zh again, against its own allowance.
+    List<String> zh = new ArrayList<>();
+    evaluate(eval, layout, "xquad.zh", new StringBuilder(), zh, XQUAD_ZH_SHARED_MARGIN);
+    failures.removeIf(f -> f.startsWith("xquad.zh "));
+    failures.addAll(zh);
+    assertTrue(failures.isEmpty(), "below plain BM25: " + failures + "\n" + table);
   }
 
   /**
@@ -95,10 +104,10 @@ class RelevanceEvalTest {
    * to run, which moves a set's figure by up to about 0.002. A set may fall this far under its
    * README figure, no further.
    */
-  private static final double REPRODUCTION_MARGIN = 0.005;
+  private static final double REPRODUCTION_MARGIN = 0.002;
 
-  /** How far under a floor a set may fall when it shares its index with same-language distractors. */
-  private static final double SHARED_INDEX_MARGIN = 0.025;
+  /** How far under its floor xquad-zh may fall among the other Chinese sets' passages (at .9453: .0147). */
+  private static final double XQUAD_ZH_SHARED_MARGIN = 0.020;
 
   private static List<Path> setFolders(Path eval) throws IOException {
     try (Stream<Path> s = Files.list(eval)) {
