@@ -3,12 +3,16 @@ package io.parkdoc.cli;
 import io.parkdoc.core.IndexLayout;
 import io.parkdoc.core.ParkdocException;
 import io.parkdoc.core.Prefetch;
+import io.parkdoc.core.SearchRequest;
 import io.parkdoc.core.Searcher;
 import io.parkdoc.core.Version;
 import io.parkdoc.term.ColorMode;
 import io.parkdoc.term.HitPrinter;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -76,7 +80,11 @@ public final class ParkdocCommand implements Callable<Integer> {
   /** Runs {@code args} against {@code out}/{@code err} and returns the exit code. */
   public static int execute(PrintWriter out, PrintWriter err, Environment env, String... args) {
     ParkdocCommand top = new ParkdocCommand(env);
-    if (java.util.Arrays.asList(args).contains("search") && !"false".equals(System.getProperty("parkdoc.prefetch"))) {
+    Integer fast = plainSearch(top, out, err, args);
+    if (fast != null) {
+      return fast;
+    }
+    if (java.util.Arrays.asList(args).contains("search") && prefetching()) {
       // The index opens and the query's dictionaries load on the other core while picocli parses.
       top.prefetch = Prefetch.start(guessIndex(env, args), guessQuery(args));
     }
@@ -111,6 +119,63 @@ public final class ParkdocCommand implements Callable<Integer> {
       err.flush();
       return ExitCodes.ERROR;
     }
+  }
+
+  /**
+   * The one command line that skips picocli: {@code parkdoc [--index DIR] search WORD...} with no
+   * other option and no word that starts with '-' or '@' (an option, a NOT, an argument file).
+   * Picocli builds its model of the commands by reflection, which takes about 100 ms in a fresh
+   * JVM, more than the search itself; for this form its parse could only give the defaults of
+   * every option, so the search runs at once, exactly as {@link SearchCommand} would run it
+   * (CliTest compares the two). Anything else, null: picocli parses it.
+   */
+  private static Integer plainSearch(ParkdocCommand top, PrintWriter out, PrintWriter err, String... args) {
+    if ("false".equals(System.getProperty("parkdoc.fastpath"))) {
+      return null;
+    }
+    int i = 0;
+    String indexArg = null;
+    if (args.length > 1 && args[0].equals("--index")) {
+      indexArg = args[1];
+      i = 2;
+    } else if (args.length > 0 && args[0].startsWith("--index=")) {
+      indexArg = args[0].substring("--index=".length());
+      i = 1;
+    }
+    if (i >= args.length || !args[i].equals("search") || i + 1 >= args.length) {
+      return null;
+    }
+    List<String> words = new ArrayList<>();
+    for (int w = i + 1; w < args.length; w++) {
+      String a = args[w];
+      if (a.isEmpty() || a.startsWith("-") || a.startsWith("@")) {
+        return null;
+      }
+      words.add(a);
+    }
+    try {
+      top.index = indexArg == null ? null : Path.of(indexArg);
+    } catch (java.nio.file.InvalidPathException e) {
+      return null; // picocli says what is wrong with it
+    }
+    String query = String.join(" ", words);
+    try {
+      if (prefetching() && !query.chars().allMatch(c -> c < 0x80)) {
+        // The query's dictionaries load on the other core while the index opens. An ASCII query
+        // needs none to start with: a thread would only cost its start.
+        top.prefetch = Prefetch.start(top.layout().root(), query);
+      }
+      try (Prefetch unused = top.prefetch; Searcher searcher = top.openSearcher()) {
+        return SearchCommand.searchAndPrint(top, searcher, new SearchRequest(query, Set.of(),
+            SearchCommand.DEFAULT_LIMIT, 0, SearchCommand.DEFAULT_PASSAGES, false), false, out);
+      }
+    } catch (RuntimeException e) {
+      return top.report(e, err);
+    }
+  }
+
+  private static boolean prefetching() {
+    return !"false".equals(System.getProperty("parkdoc.prefetch"));
   }
 
   /** The words of a search's query in a command line, read before picocli does (a guess, as above). */
@@ -152,7 +217,10 @@ public final class ParkdocCommand implements Callable<Integer> {
 
   /** Prints {@code e} as one line (with its stack trace under --verbose); returns the exit code. */
   int report(Exception e) {
-    PrintWriter err = spec.commandLine().getErr();
+    return report(e, spec.commandLine().getErr());
+  }
+
+  private int report(Exception e, PrintWriter err) {
     if (e instanceof ParkdocException) {
       err.println("parkdoc: " + e.getMessage());
     } else {

@@ -40,12 +40,15 @@ import picocli.CommandLine.ParentCommand;
 final class SearchCommand implements Callable<Integer> {
   private static final String JOIN = " … ";
 
+  static final int DEFAULT_LIMIT = 10;
+  static final int DEFAULT_PASSAGES = 2;
+
   @ParentCommand ParkdocCommand parent;
 
   @Parameters(paramLabel = "QUERY", arity = "0..*", description = "The query; several arguments are joined with spaces.")
   List<String> query = new ArrayList<>();
 
-  @Option(names = {"-n", "--limit"}, paramLabel = "N", defaultValue = "10", description = "Hits to show (default: ${DEFAULT-VALUE}).")
+  @Option(names = {"-n", "--limit"}, paramLabel = "N", defaultValue = "" + DEFAULT_LIMIT, description = "Hits to show (default: ${DEFAULT-VALUE}).")
   int limit;
 
   @Option(names = "--offset", paramLabel = "N", defaultValue = "0", description = "Skip the N best hits (paging).")
@@ -54,7 +57,7 @@ final class SearchCommand implements Callable<Integer> {
   @Option(names = "--lang", paramLabel = "LANG", split = ",", description = "Search only these languages (ko, ja, zh, zh-Hant, en, ...).")
   List<String> langs = new ArrayList<>();
 
-  @Option(names = "--passages", paramLabel = "N", defaultValue = "2", description = "Passages per hit (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--passages", paramLabel = "N", defaultValue = "" + DEFAULT_PASSAGES, description = "Passages per hit (default: ${DEFAULT-VALUE}).")
   int passages;
 
   @Option(names = "--json", description = "Print one JSON object per hit per line.")
@@ -83,24 +86,30 @@ final class SearchCommand implements Callable<Integer> {
       if (batch != null) {
         return batch(searcher, languages, out);
       }
-      long t0 = System.nanoTime();
-      SearchResults results = searcher.search(new SearchRequest(String.join(" ", query), languages, limit, offset, passages, false));
-      if (json) {
-        for (Hit h : results.hits()) {
-          out.println(Json.write(toJson(h, null)));
-        }
-      } else {
-        HitPrinter printer = parent.printer();
-        for (Hit h : results.hits()) {
-          printer.print(out, h, parent.display(h.path()));
-        }
-        if (parent.env().terminal()) {
-          printer.footer(out, HitPrinter.summary(results, (System.nanoTime() - t0) / 1_000_000));
-        }
-      }
-      out.flush();
-      return results.hits().isEmpty() ? ExitCodes.NOTHING : ExitCodes.FOUND;
+      return searchAndPrint(parent, searcher, new SearchRequest(String.join(" ", query), languages, limit, offset, passages, false),
+          json, out);
     }
+  }
+
+  /** Runs one query and prints its hits as text or JSON lines; returns the exit code. */
+  static int searchAndPrint(ParkdocCommand parent, Searcher searcher, SearchRequest request, boolean json, PrintWriter out) {
+    long t0 = System.nanoTime();
+    SearchResults results = searcher.search(request);
+    if (json) {
+      for (Hit h : results.hits()) {
+        out.println(Json.write(toJson(parent, h, null)));
+      }
+    } else {
+      HitPrinter printer = parent.printer();
+      for (Hit h : results.hits()) {
+        printer.print(out, h, parent.display(h.path()));
+      }
+      if (parent.env().terminal()) {
+        printer.footer(out, HitPrinter.summary(results, (System.nanoTime() - t0) / 1_000_000));
+      }
+    }
+    out.flush();
+    return results.hits().isEmpty() ? ExitCodes.NOTHING : ExitCodes.FOUND;
   }
 
   private int batch(Searcher searcher, Set<String> languages, PrintWriter out) {
@@ -126,7 +135,7 @@ final class SearchCommand implements Callable<Integer> {
         }
         SearchResults r = searcher.search(new SearchRequest(q, languages, limit, offset, passages, true));
         for (Hit h : r.hits()) {
-          out.println(Json.write(toJson(h, qid)));
+          out.println(Json.write(toJson(parent, h, qid)));
           any = true;
         }
       }
@@ -137,7 +146,7 @@ final class SearchCommand implements Callable<Integer> {
     return any ? ExitCodes.FOUND : ExitCodes.NOTHING;
   }
 
-  private Map<String, Object> toJson(Hit h, String qid) {
+  private static Map<String, Object> toJson(ParkdocCommand parent, Hit h, String qid) {
     Map<String, Object> m = new LinkedHashMap<>();
     if (qid != null) {
       m.put("qid", qid);

@@ -519,6 +519,38 @@ class CliTest {
     assertEquals("", r.out(), r::describe);
   }
 
+  /**
+   * {@code parkdoc [--index DIR] search WORD...} skips picocli (see ParkdocCommand.plainSearch):
+   * its output, errors and exit codes must be exactly what picocli's path gives.
+   */
+  @Test
+  void plainSearchSkipsPicocliWithTheSameResults() {
+    List<List<String>> commands = List.of(
+        List.of("--index", index.toString(), "search", "레이저"),
+        List.of("--index=" + index, "search", "レーザー", "加工"),
+        List.of("--index", index.toString(), "search", "激光"),
+        List.of("--index", index.toString(), "search", "laser", "industry"),
+        List.of("--index", index.toString(), "search", "zzzznothing"),
+        List.of("--index", index.toString(), "search", "search"),
+        List.of("--index", work.resolve("no-index-here").toString(), "search", "laser"),
+        List.of("search", "laser"));
+    for (List<String> args : commands) {
+      String[] a = args.toArray(String[]::new);
+      Result fast = run(Map.of("PARKDOC_INDEX", index.toString()), a);
+      Result picocli;
+      System.setProperty("parkdoc.fastpath", "false");
+      try {
+        picocli = run(Map.of("PARKDOC_INDEX", index.toString()), a);
+      } finally {
+        System.clearProperty("parkdoc.fastpath");
+      }
+      assertEquals(picocli, fast, String.join(" ", args));
+    }
+    assertEquals(0, run(Map.of(), "--index", index.toString(), "search", "laser").code());
+    assertEquals(1, run(Map.of(), "--index", index.toString(), "search", "zzzznothing").code());
+    assertEquals(2, run(Map.of(), "--index", work.resolve("no-index-here").toString(), "search", "laser").code());
+  }
+
   @Test
   void unknownSearchOption() {
     Result r = parkdoc("search", "--bogus", "laser");
