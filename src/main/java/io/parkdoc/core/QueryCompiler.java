@@ -151,18 +151,7 @@ final class QueryCompiler {
   static final float STEM_PREFIX_WEIGHT = 0.5f;
 
   private List<String> distinctTerms(String text) {
-    java.util.Set<String> terms = new java.util.LinkedHashSet<>();
-    try (TokenStream ts = contentAnalyzer.tokenStream(field, text)) {
-      CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
-      ts.reset();
-      while (ts.incrementToken()) {
-        terms.add(term.toString());
-      }
-      ts.end();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return List.copyOf(terms);
+    return List.copyOf(new java.util.LinkedHashSet<>(Terms.of(contentAnalyzer, field, text)));
   }
 
   private static void positiveWords(QuerySyntax.Node node, StringBuilder out) {

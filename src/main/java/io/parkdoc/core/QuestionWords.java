@@ -1,7 +1,5 @@
 package io.parkdoc.core;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -10,8 +8,6 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.AnalyzerWrapper;
 import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.StopFilter;
-import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 
 /**
  * The interrogative words of a question (what, which, кто, 什么, อะไร), dropped from the terms of a
@@ -91,16 +87,7 @@ final class QuestionWords {
   private static CharArraySet analysed(Analyzer analyzer, String field, List<String> words) {
     CharArraySet set = new CharArraySet(words.size(), false);
     for (String w : words) {
-      try (TokenStream ts = analyzer.tokenStream(field, w)) {
-        CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
-        ts.reset();
-        while (ts.incrementToken()) {
-          set.add(term.toString());
-        }
-        ts.end();
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
+      set.addAll(Terms.of(analyzer, field, w));
     }
     return set;
   }
