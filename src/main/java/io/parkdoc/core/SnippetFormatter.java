@@ -53,6 +53,30 @@ final class SnippetFormatter extends PassageFormatter {
     return i;
   }
 
+  /** How far a cut may move to reach a space between words. */
+  private static final int WORD_SLACK = 24;
+
+  /**
+   * {@code cut} moved in {@code direction} to the nearest space when it falls inside a word and a
+   * space lies within {@link #WORD_SLACK} characters, never past {@code bound} (a match); else
+   * {@code cut}. Text without spaces (Chinese, Japanese) keeps its cut between characters.
+   */
+  private static int atSpace(String s, int cut, int direction, int bound) {
+    if (cut <= 0 || cut >= s.length()
+        || !Character.isLetterOrDigit(s.charAt(cut - 1)) || !Character.isLetterOrDigit(s.charAt(cut))) {
+      return cut;
+    }
+    for (int i = cut, n = 0; n < WORD_SLACK; i += direction, n++) {
+      if (direction < 0 ? i <= bound : i >= bound) {
+        return cut;
+      }
+      if (Character.isWhitespace(s.charAt(direction < 0 ? i - 1 : i))) {
+        return direction < 0 ? i - 1 : i + 1;
+      }
+    }
+    return cut;
+  }
+
   /** The offset {@code budget} columns after {@code at}, not after {@code limit}. */
   private static int forward(String s, int at, int limit, int budget) {
     int i = at;
@@ -75,6 +99,21 @@ final class SnippetFormatter extends PassageFormatter {
       from = back(content, to, start, WINDOW);
       cutStart = from > start;
       cutEnd = to < end;
+      // In text with spaces between words, cut at a space rather than inside a word ("Intell…").
+      int firstMatch = end;
+      int lastMatch = start;
+      for (int m = 0; m < matchStarts.length; m++) {
+        if (matchEnds[m] > from && matchStarts[m] < to) {
+          firstMatch = Math.min(firstMatch, matchStarts[m]);
+          lastMatch = Math.max(lastMatch, matchEnds[m]);
+        }
+      }
+      if (cutEnd) {
+        to = atSpace(content, to, -1, Math.max(from, lastMatch));
+      }
+      if (cutStart) {
+        from = atSpace(content, from, +1, Math.min(to, firstMatch));
+      }
       if (from > 0 && Character.isLowSurrogate(content.charAt(from))) {
         from++;
       }

@@ -91,6 +91,26 @@ class SnippetTest {
   }
 
   @Test
+  void windowOfSpacedTextIsCutBetweenWordsNotInsideThem() {
+    String words = "speed up the building of Changchun Intelligent Manufacturing Valley and more ";
+    String content = words.repeat(4) + "the laser industry research institute " + words.repeat(5);
+    Snippet s = snippetOf(content, "laser");
+    assertEquals(List.of("laser"), highlighted(s));
+    String inner = s.text().substring(1, s.text().length() - 1);
+    assertTrue(s.text().startsWith("…") && s.text().endsWith("…"), s.text());
+    // whole words on both sides: the cut text starts and ends where the original has a space
+    assertTrue(content.contains(" " + inner + " "), s.text());
+  }
+
+  @Test
+  void windowOfUnspacedTextIsStillCutBetweenCharacters() {
+    String content = "长春高新区激光产业".repeat(40) + "研究院" + "光电显示技术".repeat(40);
+    Snippet s = snippetOf(content, "研究院");
+    assertTrue(s.text().startsWith("…") && s.text().endsWith("…"), s.text());
+    assertEquals(List.of("研究院"), highlighted(s));
+  }
+
+  @Test
   void matchNearTheEndKeepsTheEndUncut() {
     String content = "x".repeat(500) + "laser" + "yy";
     Snippet s = snippetOf(content, "laser");
