@@ -162,17 +162,8 @@ public final class Dictionaries {
     /** Loads the dictionaries, from (and into) the unpacked copy under {@code root} when not null. */
     Korean(Path root) {
       Path dir = unpacked(root, KO, org.apache.lucene.analysis.ko.dict.ConnectionCosts::new);
-      org.apache.lucene.analysis.ko.dict.TokenInfoDictionary t = null;
-      if (dir != null) {
-        try {
-          String p = dir.resolve("TokenInfoDictionary").toString();
-          t = new org.apache.lucene.analysis.ko.dict.TokenInfoDictionary(
-              Path.of(p + TOKEN_INFO[0]), Path.of(p + TOKEN_INFO[1]), Path.of(p + TOKEN_INFO[2]), Path.of(p + TOKEN_INFO[3]));
-        } catch (IOException | RuntimeException e) {
-          damaged(dir);
-        }
-      }
-      tokenInfo = t != null ? t : org.apache.lucene.analysis.ko.dict.TokenInfoDictionary.getInstance();
+      tokenInfo = tokenInfo(dir, org.apache.lucene.analysis.ko.dict.TokenInfoDictionary::new,
+          org.apache.lucene.analysis.ko.dict.TokenInfoDictionary::getInstance);
       unknown = org.apache.lucene.analysis.ko.dict.UnknownDictionary.getInstance();
       Object[] from = new Object[1];
       costs = costs(org.apache.lucene.analysis.ko.dict.ConnectionCosts.class, dir,
@@ -193,17 +184,8 @@ public final class Dictionaries {
     /** Loads the dictionaries, from (and into) the unpacked copy under {@code root} when not null. */
     Japanese(Path root) {
       Path dir = unpacked(root, JA, org.apache.lucene.analysis.ja.dict.ConnectionCosts::new);
-      org.apache.lucene.analysis.ja.dict.TokenInfoDictionary t = null;
-      if (dir != null) {
-        try {
-          String p = dir.resolve("TokenInfoDictionary").toString();
-          t = new org.apache.lucene.analysis.ja.dict.TokenInfoDictionary(
-              Path.of(p + TOKEN_INFO[0]), Path.of(p + TOKEN_INFO[1]), Path.of(p + TOKEN_INFO[2]), Path.of(p + TOKEN_INFO[3]));
-        } catch (IOException | RuntimeException e) {
-          damaged(dir);
-        }
-      }
-      tokenInfo = t != null ? t : org.apache.lucene.analysis.ja.dict.TokenInfoDictionary.getInstance();
+      tokenInfo = tokenInfo(dir, org.apache.lucene.analysis.ja.dict.TokenInfoDictionary::new,
+          org.apache.lucene.analysis.ja.dict.TokenInfoDictionary::getInstance);
       unknown = org.apache.lucene.analysis.ja.dict.UnknownDictionary.getInstance();
       Object[] from = new Object[1];
       costs = costs(org.apache.lucene.analysis.ja.dict.ConnectionCosts.class, dir,
@@ -211,6 +193,25 @@ public final class Dictionaries {
           org.apache.lucene.analysis.ja.dict.ConnectionCosts::getInstance, from);
       costsFrom = (String) from[0];
     }
+  }
+
+  /** A token-info dictionary's constructor from its four files (Lucene's public one). */
+  private interface TokenInfoFiles<T> {
+    T load(Path targetMap, Path posDict, Path dict, Path fst) throws IOException;
+  }
+
+  /** The token-info dictionary from the unpacked copy in {@code dir}, else (none, damaged) the jar's. */
+  private static <T> T tokenInfo(Path dir, TokenInfoFiles<T> files, java.util.function.Supplier<T> fromJar) {
+    if (dir != null) {
+      try {
+        String p = dir.resolve("TokenInfoDictionary").toString();
+        return files.load(Path.of(p + TOKEN_INFO[0]), Path.of(p + TOKEN_INFO[1]), Path.of(p + TOKEN_INFO[2]),
+            Path.of(p + TOKEN_INFO[3]));
+      } catch (IOException | RuntimeException e) {
+        damaged(dir);
+      }
+    }
+    return fromJar.get();
   }
 
   /** JapaneseAnalyzer's default stop words (its holder class is private). */
