@@ -1,5 +1,6 @@
 package io.parkdoc.cli;
 
+import io.parkdoc.Seeds;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -23,7 +24,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -63,15 +63,8 @@ class CliTest {
 
   @BeforeAll
   static void buildIndex() throws IOException {
-    Path projectSeeds = Path.of("seeds").toAbsolutePath();
-    assertTrue(Files.isDirectory(projectSeeds), "no seeds/ folder in the working directory " + Path.of("").toAbsolutePath());
     seeds = work.resolve("seeds");
-    Files.createDirectories(seeds);
-    try (Stream<Path> files = Files.list(projectSeeds)) {
-      for (Path f : files.toList()) {
-        Files.write(seeds.resolve(f.getFileName().toString()), Files.readAllBytes(f));
-      }
-    }
+    Seeds.copyTo(seeds);
     index = work.resolve("idx");
     built = run(Map.of(), "--index", index.toString(), "index", seeds.toString());
   }

@@ -1,5 +1,6 @@
 package io.parkdoc.cli;
 
+import io.parkdoc.Seeds;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,11 +12,9 @@ import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,12 +38,7 @@ class ShellScriptTest {
   @BeforeAll
   static void indexSeeds() throws IOException {
     Path seeds = work.resolve("seeds");
-    Files.createDirectories(seeds);
-    try (Stream<Path> files = Files.list(Path.of("seeds"))) {
-      for (Path f : files.toList()) {
-        Files.copy(f, seeds.resolve(f.getFileName()));
-      }
-    }
+    Seeds.copyTo(seeds);
     index = work.resolve("idx");
     Result r = run(Map.of(), "", "--index", index.toString(), "index", seeds.toString());
     assertEquals(0, r.code(), r::describe);

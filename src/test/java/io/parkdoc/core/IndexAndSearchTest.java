@@ -1,10 +1,10 @@
 package io.parkdoc.core;
 
+import io.parkdoc.Seeds;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -16,7 +16,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.apache.lucene.analysis.Analyzer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -41,16 +40,7 @@ class IndexAndSearchTest {
   // ---- helpers ------------------------------------------------------------------------------
 
   static List<Path> copySeeds(Path dest) throws IOException {
-    assumeTrue(Files.isDirectory(SEEDS), "seeds/ not found from " + Path.of("").toAbsolutePath());
-    Files.createDirectories(dest);
-    List<Path> out = new ArrayList<>();
-    try (Stream<Path> s = Files.list(SEEDS)) {
-      for (Path p : s.filter(p -> p.toString().endsWith(".txt")).sorted().toList()) {
-        out.add(Files.copy(p, dest.resolve(p.getFileName())));
-      }
-    }
-    assertEquals(5, out.size(), "seed files");
-    return out;
+    return Seeds.copyTo(dest);
   }
 
   static IndexSummary index(IndexLayout layout, IndexOptions options, Path folder) {

@@ -1,5 +1,6 @@
 package io.parkdoc.shell;
 
+import io.parkdoc.Seeds;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -26,7 +27,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.jline.reader.Candidate;
 import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
@@ -72,12 +72,7 @@ class ShellTest {
   @BeforeAll
   static void indexSeeds() throws IOException {
     Path seeds = work.resolve("seeds");
-    Files.createDirectories(seeds);
-    try (Stream<Path> files = Files.list(Path.of("seeds"))) {
-      for (Path f : files.toList()) {
-        Files.copy(f, seeds.resolve(f.getFileName()));
-      }
-    }
+    Seeds.copyTo(seeds);
     index = work.resolve("idx");
     StringWriter out = new StringWriter();
     int code = Main.run(new PrintWriter(out), new PrintWriter(out), Environment.of(Map.of(), InputStream.nullInputStream(), work),
