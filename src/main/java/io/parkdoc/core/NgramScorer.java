@@ -81,8 +81,9 @@ final class NgramScorer {
       System.arraycopy(ids, 0, outcomeIds, at, ids.length);
       System.arraycopy(params, 0, weights, at, ids.length);
       at += ids.length;
-      int slot = slot(key(gram, 0, gram.length()));
-      keys[slot] = key(gram, 0, gram.length());
+      long key = key(gram.toCharArray(), 0, gram.length());
+      int slot = slot(key);
+      keys[slot] = key;
       predicates[slot] = p;
       p++;
     }
@@ -119,14 +120,6 @@ final class NgramScorer {
   }
 
   /** A non-zero key for chars {@code [from, to)} of {@code s}, 1 to 3 UTF-16 units. */
-  private static long key(CharSequence s, int from, int to) {
-    long k = to - from;
-    for (int i = from; i < to; i++) {
-      k = (k << 16) | s.charAt(i);
-    }
-    return k;
-  }
-
   private static long key(char[] s, int from, int to) {
     long k = to - from;
     for (int i = from; i < to; i++) {
