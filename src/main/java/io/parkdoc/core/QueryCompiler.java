@@ -79,7 +79,7 @@ final class QueryCompiler {
     // ("what is sepsis") comes without a question mark as often as with one.
     Analyzer withoutQuestions = natural || Languages.CHINESE.equals(indexLang)
         ? QuestionWords.removedFrom(indexLang, field, analyzer) : null;
-    if (withoutQuestions != null && !hasTerms(withoutQuestions, positiveText(parsed.root()))) {
+    if (withoutQuestions != null && Terms.of(withoutQuestions, field, positiveText(parsed.root())).isEmpty()) {
       withoutQuestions = null; // "What?" or "Who" alone: the question words are what to search for
     }
     this.questionBuilder = withoutQuestions == null ? null : new QueryBuilder(withoutQuestions);
@@ -105,29 +105,31 @@ final class QueryCompiler {
    */
   Query compileTop(QuerySyntax.Node root) {
     Query q = compile(root);
-    if (q == null || !natural || PROXIMITY_WEIGHT <= 0) {
+    if (q == null || !natural) {
       return q;
     }
-    List<Query> pairs = proximityPairs(positiveText(root));
-    if (pairs.isEmpty()) {
-      return q;
+    String text = positiveText(root);
+    BooleanQuery.Builder top = new BooleanQuery.Builder().add(q, Occur.MUST);
+    boolean bonus = false;
+    List<Query> pairs = proximityPairs(text);
+    if (!pairs.isEmpty()) {
+      BooleanQuery.Builder near = new BooleanQuery.Builder();
+      for (Query p : pairs) {
+        near.add(p, Occur.SHOULD);
+      }
+      top.add(new BoostQuery(near.build(), PROXIMITY_WEIGHT), Occur.SHOULD);
+      bonus = true;
     }
-    BooleanQuery.Builder near = new BooleanQuery.Builder();
-    for (Query p : pairs) {
-      near.add(p, Occur.SHOULD);
-    }
-    BooleanQuery.Builder top = new BooleanQuery.Builder()
-        .add(q, Occur.MUST)
-        .add(new BoostQuery(near.build(), PROXIMITY_WEIGHT), Occur.SHOULD);
     if (STEM_PREFIX_LANGUAGES.test(indexLang)) {
-      for (String term : distinctTerms(positiveText(root))) {
+      for (String term : new java.util.LinkedHashSet<>(Terms.of(contentAnalyzer, field, text))) {
         if (term.length() >= STEM_PREFIX_MIN_LENGTH) {
           Query prefix = new PrefixQuery(new Term(field, term.substring(0, term.length() - STEM_PREFIX_CUT)));
           top.add(new BoostQuery(prefix, STEM_PREFIX_WEIGHT), Occur.SHOULD);
+          bonus = true;
         }
       }
     }
-    return top.build();
+    return bonus ? top.build() : q;
   }
 
   /**
@@ -149,10 +151,6 @@ final class QueryCompiler {
   static final int STEM_PREFIX_MIN_LENGTH = 6;
   static final int STEM_PREFIX_CUT = 2;
   static final float STEM_PREFIX_WEIGHT = 0.5f;
-
-  private List<String> distinctTerms(String text) {
-    return List.copyOf(new java.util.LinkedHashSet<>(Terms.of(contentAnalyzer, field, text)));
-  }
 
   private static void positiveWords(QuerySyntax.Node node, StringBuilder out) {
     switch (node) {
@@ -292,20 +290,6 @@ final class QueryCompiler {
     StringBuilder text = new StringBuilder();
     positiveWords(root, text);
     return text.toString();
-  }
-
-  private boolean hasTerms(Analyzer a, String text) {
-    try (TokenStream ts = a.tokenStream(field, text)) {
-      ts.reset();
-      boolean any = ts.incrementToken();
-      while (ts.incrementToken()) {
-        // drain
-      }
-      ts.end();
-      return any;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 
   /**
