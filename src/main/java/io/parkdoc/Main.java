@@ -30,7 +30,7 @@ public final class Main {
    * Keeps library chatter off the user's stderr: Lucene's advice about the Vector API module and
    * SLF4J's note that OpenNLP has no logging back end are for developers, not users.
    */
-  private static void quietLibraries() {
+  public static void quietLibraries() {
     LUCENE.setLevel(java.util.logging.Level.SEVERE);
     System.setProperty("slf4j.internal.verbosity", "ERROR");
   }

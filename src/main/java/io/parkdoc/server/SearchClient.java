@@ -1,0 +1,112 @@
+package io.parkdoc.server;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.Channels;
+import java.nio.channels.SocketChannel;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The launcher's way to a running {@link SearchServer}: sends this process's command line,
+ * working directory, environment and "is this a terminal" to the server, writes what comes back
+ * to standard output and standard error, and exits with the command's exit code.
+ *
+ * <p>It exits with {@link Wire#UNAVAILABLE}, having written nothing, when there is no server to
+ * answer (no socket, a dead one, another jar's, a connection cut before the whole answer came);
+ * the launcher then runs the command itself. This class loads a handful of JDK classes and
+ * nothing of Lucene or picocli: a JVM that runs it starts in about the time of
+ * {@code java -version}.
+ *
+ * <p>Usage (by the launcher): {@code java -cp parkdoc.jar io.parkdoc.server.SearchClient SOCKET ARGS...}
+ */
+public final class SearchClient {
+  private SearchClient() {}
+
+  public static void main(String[] args) {
+    System.exit(run(args));
+  }
+
+  static int run(String[] args) {
+    if (args.length < 1) {
+      return Wire.UNAVAILABLE;
+    }
+    Answer answer;
+    try {
+      answer = ask(Path.of(args[0]), request(List.of(args).subList(1, args.length)));
+    } catch (IOException | RuntimeException e) {
+      return Wire.UNAVAILABLE;
+    }
+    if (answer.code() == Wire.UNAVAILABLE) {
+      return Wire.UNAVAILABLE;
+    }
+    // From here on the command has run: a closed pipe (| head) is the reader's choice, as it is
+    // for parkdoc itself, and must not make the launcher run the command a second time.
+    write(new FileOutputStream(FileDescriptor.err), answer.err());
+    write(new FileOutputStream(FileDescriptor.out), answer.out());
+    return answer.code();
+  }
+
+  /** What a command printed, and its exit code. */
+  record Answer(int code, byte[] out, byte[] err) {}
+
+  /** This process's command line as a request. */
+  static Wire.Request request(List<String> args) {
+    return new Wire.Request(jar(), Boolean.getBoolean("parkdoc.terminal"), Path.of("").toAbsolutePath().toString(),
+        System.getenv(), args);
+  }
+
+  /** The jar (or classes folder) this class was loaded from: the server answers only its own. */
+  static String jar() {
+    try {
+      return Path.of(SearchClient.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+    } catch (java.net.URISyntaxException | RuntimeException e) {
+      return "";
+    }
+  }
+
+  /** Sends {@code request} to the server at {@code socket} and reads the whole answer. */
+  static Answer ask(Path socket, Wire.Request request) throws IOException {
+    try (SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX)) {
+      channel.connect(UnixDomainSocketAddress.of(socket));
+      DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Channels.newOutputStream(channel)));
+      Wire.writeRun(out, request);
+      DataInputStream in = new DataInputStream(new BufferedInputStream(Channels.newInputStream(channel)));
+      int code = in.readInt();
+      if (code == Wire.UNAVAILABLE) {
+        return new Answer(code, new byte[0], new byte[0]);
+      }
+      byte[] stdout = Wire.readBytes(in);
+      byte[] stderr = Wire.readBytes(in);
+      return new Answer(code, stdout, stderr);
+    }
+  }
+
+  /** Sends a request without arguments ({@link Wire#STATUS}, {@link Wire#STOP}); returns the answer's text. */
+  static String control(Path socket, byte kind) throws IOException {
+    try (SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX)) {
+      channel.connect(UnixDomainSocketAddress.of(socket));
+      DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Channels.newOutputStream(channel)));
+      out.writeInt(Wire.MAGIC);
+      out.writeByte(kind);
+      out.flush();
+      return Wire.readString(new DataInputStream(new BufferedInputStream(Channels.newInputStream(channel))));
+    }
+  }
+
+  private static void write(FileOutputStream stream, byte[] bytes) {
+    try {
+      stream.write(bytes);
+      stream.flush();
+    } catch (IOException e) {
+      // the reader has gone; nothing more to tell it
+    }
+  }
+}
