@@ -201,6 +201,87 @@ class LauncherIT {
   }
 
   /**
+   * The search server end to end: a search started with PARKDOC_SERVER leaves a server behind;
+   * the next searches go to it (its count of answers grows) and print byte for byte what the
+   * launcher prints without it, exit codes included; it sees files indexed after it started; a
+   * killed server's socket only makes the launcher run the search itself (and start a new one);
+   * and it ends by itself when idle, taking its socket with it.
+   */
+  @Test
+  void theSearchServerAnswersAsTheLauncherWould() throws Exception {
+    Path runtime = Files.createDirectories(tmp.resolve("runtime"));
+    Map<String, String> on = Map.of("XDG_RUNTIME_DIR", runtime.toString(), "PARKDOC_SERVER", "0.15");
+    Map<String, String> off = Map.of("XDG_RUNTIME_DIR", runtime.toString(), "PARKDOC_SERVER", "0");
+    Run first = parkdoc(300, on, "search", "레이저");
+    assertEquals(0, first.code(), first::describe);
+    Path socket = awaitSocket(runtime.resolve("parkdoc"), -1);
+    io.parkdoc.server.Servers.Status started = io.parkdoc.server.Servers.status(socket);
+
+    List<List<String>> cases = List.of(
+        List.of("search", "레이저"), List.of("search", "--json", "激光"), List.of("search", "--color=always", "laser"),
+        List.of("--index", "index", "search", "レーザ"), List.of("search", "xyzzyplughnotaword"),
+        List.of("search", "(laser"), List.of("--index", "nowhere", "search", "laser"));
+    for (List<String> args : cases) {
+      Run served = parkdoc(300, on, args.toArray(String[]::new));
+      Run direct = parkdoc(300, off, args.toArray(String[]::new));
+      assertEquals(direct, served, () -> "parkdoc " + args + " served\n" + served.describe() + "\nrun directly\n" + direct.describe());
+    }
+    assertEquals(started.served() + cases.size(), io.parkdoc.server.Servers.status(socket).served(),
+        "every search above should have been answered by the server");
+
+    Path later = Files.createDirectories(tmp.resolve("later"));
+    Files.writeString(later.resolve("quorvendal.txt"), "The quorvendal laser arrived after the server started.\n");
+    assertEquals(1, parkdoc(300, on, "search", "quorvendal").code());
+    Run indexed = parkdoc(300, off, "index", later.toString());
+    assertEquals(0, indexed.code(), indexed::describe);
+    Run found = parkdoc(300, on, "search", "quorvendal");
+    assertEquals(0, found.code(), found::describe);
+    assertTrue(found.out().contains("quorvendal.txt"), found::describe);
+
+    ProcessHandle.of(started.pid()).ifPresent(ProcessHandle::destroyForcibly);
+    awaitGone(started.pid());
+    assertTrue(Files.exists(socket), "kill -9 leaves the socket behind");
+    Run afterKill = parkdoc(300, on, "search", "레이저");
+    assertEquals(first, afterKill, "a dead server's socket: the launcher runs the search itself");
+    Path again = awaitSocket(runtime.resolve("parkdoc"), started.pid());
+    long second = io.parkdoc.server.Servers.status(again).pid();
+
+    // Idle for 0.15 minutes (9 s): it ends and removes its socket.
+    awaitGone(second);
+    assertFalse(Files.exists(again), "an idle server removes its socket");
+  }
+
+  /** The socket of a server other than {@code notPid} that answers, within a minute. */
+  private static Path awaitSocket(Path dir, long notPid) throws Exception {
+    long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    while (System.nanoTime() < end) {
+      if (Files.isDirectory(dir)) {
+        try (Stream<Path> s = Files.list(dir)) {
+          for (Path p : s.filter(p -> p.toString().endsWith(".sock")).toList()) {
+            try {
+              if (io.parkdoc.server.Servers.status(p).pid() != notPid) {
+                return p;
+              }
+            } catch (IOException e) {
+              // not answering (yet)
+            }
+          }
+        }
+      }
+      Thread.sleep(200);
+    }
+    throw new AssertionError("no search server answered in " + dir + " within a minute");
+  }
+
+  private static void awaitGone(long pid) throws Exception {
+    long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    while (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
+      assertTrue(System.nanoTime() < end, "process " + pid + " still running after a minute");
+      Thread.sleep(200);
+    }
+  }
+
+  /**
    * Cron, systemd units and container images often run without LANG/LC_ALL. The launcher says
    * "nothing here depends on the caller's shell set-up", so a Korean query must still work.
    */

@@ -52,6 +52,7 @@ import picocli.CommandLine.Spec;
       "  CLICOLOR_FORCE  turns colour on in a pipe unless 0 (with --color=auto)",
       "  PARKDOC_HISTORY the shell's history file (default: ~/.local/state/parkdoc/history)",
       "  PAGER           the shell's pager for long documents (default: a built-in less)",
+      "  PARKDOC_SERVER  0: no search server; N: it stays N idle minutes (default 10; see the man page)",
     })
 public final class ParkdocCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
