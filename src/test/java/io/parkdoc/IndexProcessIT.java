@@ -102,13 +102,17 @@ class IndexProcessIT {
         return false;
       }
     });
-    await("the watcher reports the change", 30, () -> {
-      try {
-        return watch.out().matches("(?s).*\\d\\d:\\d\\d:\\d\\d  1 added, 0 updated, 0 unchanged, 0 removed \\(en 1\\).*");
-      } catch (java.io.IOException e) {
-        return false;
-      }
-    });
+    try {
+      await("the watcher reports the change", 30, () -> {
+        try {
+          return watch.out().matches("(?s).*\\d\\d:\\d\\d:\\d\\d  1 added, 0 updated, 0 unchanged, 0 removed \\(en 1\\).*");
+        } catch (java.io.IOException e) {
+          return false;
+        }
+      });
+    } catch (AssertionError e) {
+      throw new AssertionError(e.getMessage() + "\n" + watch.result(-1).describe(), e);
+    }
 
     watch.process().destroy(); // SIGTERM, as Ctrl-C's SIGINT: the shutdown hook stops and commits
     assertTrue(watch.process().waitFor(60, TimeUnit.SECONDS), "ends on the signal");

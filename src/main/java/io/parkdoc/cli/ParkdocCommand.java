@@ -92,6 +92,10 @@ public final class ParkdocCommand implements Callable<Integer> {
     CommandLine cl = new CommandLine(top);
     cl.setOut(out);
     cl.setErr(err);
+    // Help's colours by the output's rule, from the environment parkdoc was given: picocli would
+    // ask this JVM's console, which a search server answering for a terminal has not got.
+    boolean ansi = guessColor(args).enabled(env.variables(), env.terminal());
+    cl.setColorScheme(CommandLine.Help.defaultColorScheme(ansi ? CommandLine.Help.Ansi.ON : CommandLine.Help.Ansi.OFF));
     cl.setCaseInsensitiveEnumValuesAllowed(true);
     int columns = env.terminal() ? columns(env) : 0;
     if (columns > 0) {
@@ -194,6 +198,23 @@ public final class ParkdocCommand implements Callable<Integer> {
       }
     }
     return query.toString();
+  }
+
+  /** The {@code --color} a command line names, read before picocli does (AUTO when none or not valid). */
+  private static ColorMode guessColor(String... args) {
+    ColorMode mode = ColorMode.AUTO;
+    for (int i = 0; i < args.length; i++) {
+      String value = args[i].startsWith("--color=") ? args[i].substring("--color=".length())
+          : args[i].equals("--color") && i + 1 < args.length ? args[i + 1] : null;
+      if (value != null) {
+        try {
+          mode = ColorMode.valueOf(value.toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+          // picocli says what is wrong with it
+        }
+      }
+    }
+    return mode;
   }
 
   /** The index a command line names, read before picocli does (a wrong guess only wastes a warm-up). */

@@ -109,7 +109,10 @@ class SearchServerTest {
         request(work, Map.of(), "--index", "idx", "search", "--lang", "ko", "--limit", "1", "--offset", "1", "레이저"),
         terminal(request(work, Map.of("COLUMNS", "60"), "--index", "idx", "search", "長春")),
         terminal(request(work, Map.of("COLUMNS", "60", "NO_COLOR", "1"), "--index", "idx", "search", "長春")),
-        request(work, Map.of(), "--index", "idx", "search", "--color=always", "laser"));
+        request(work, Map.of(), "--index", "idx", "search", "--color=always", "laser"),
+        terminal(request(work, Map.of("COLUMNS", "70"), "--help")),
+        terminal(request(work, Map.of("COLUMNS", "70", "NO_COLOR", "1"), "search", "--help")),
+        request(work, Map.of(), "--version"));
     int before = servedCount();
     List<Integer> codes = new ArrayList<>();
     for (Wire.Request r : requests) {
@@ -119,14 +122,16 @@ class SearchServerTest {
           + "\nexpected\n" + expected.describe());
       codes.add(got.code());
     }
-    // The cases cover each exit code, and colour on a terminal (and off with NO_COLOR).
-    assertEquals(List.of(0, 0, 0, 0, 1, 2, 2, 0, 0, 0, 0), codes);
+    // The cases cover each exit code, and colour on a terminal (and off with NO_COLOR), in hits and in help.
+    assertEquals(List.of(0, 0, 0, 0, 1, 2, 2, 0, 0, 0, 0, 0, 0, 0), codes);
+    assertTrue(served(requests.get(11)).out().contains("\u001b["), "help in colour on a terminal");
+    assertFalse(served(requests.get(12)).out().contains("\u001b["), "help without colour with NO_COLOR");
     assertTrue(served(requests.get(8)).out().contains("\u001b["), "colour on a terminal");
     assertFalse(served(requests.get(9)).out().contains("\u001b["), "NO_COLOR");
     assertTrue(served(requests.get(0)).out().contains("seeds/000_a8d161a3e181a11e.txt"), "paths relative to the client's folder");
     assertTrue(served(requests.get(3)).out().contains(seeds.resolve("002_3b836e4530a82553.txt") + "  ja"),
         "a path outside the client's folder in full");
-    assertEquals(before + requests.size() + 4, servedCount());
+    assertEquals(before + requests.size() + 6, servedCount());
   }
 
   @Test
