@@ -156,6 +156,22 @@ class SearchServerTest {
   }
 
   @Test
+  void aRebuiltJarEndsIt() throws Exception {
+    // A stand-in for the jar: the server checks its identity (inode, size, time), not its content.
+    Path jar = Files.writeString(work.resolve("stand-in.jar"), "first build");
+    Path s = work.resolve("rebuilt.sock");
+    SearchServer rebuilt = SearchServer.start(s, 600_000, jar);
+    Thread t = Thread.ofPlatform().daemon().start(rebuilt::serve);
+    Wire.Request r = new Wire.Request(jar.toString(), false, work.toString(), Map.of(), List.of("--version"));
+    assertEquals(0, SearchClient.ask(s, r).code(), "its own jar, unchanged: served");
+    Files.writeString(jar, "the second build, longer");
+    assertEquals(Wire.UNAVAILABLE, SearchClient.ask(s, r).code(), "after a rebuild: run it yourself");
+    t.join(20_000);
+    assertFalse(t.isAlive(), "a server whose jar was rebuilt should end");
+    assertFalse(Files.exists(s));
+  }
+
+  @Test
   void concurrentClientsGetTheirOwnAnswers() throws Exception {
     List<Wire.Request> requests = new ArrayList<>();
     for (String q : List.of("레이저", "レーザー", "激光", "laser", "xyzzyplughnotaword", "長春")) {
