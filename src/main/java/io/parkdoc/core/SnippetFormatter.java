@@ -77,6 +77,18 @@ final class SnippetFormatter extends PassageFormatter {
     return cut;
   }
 
+  /** An opening bracket or quote: ( [ 「 『 【 《 ‘ “ and the like. */
+  private static boolean opening(char c) {
+    int t = Character.getType(c);
+    return t == Character.START_PUNCTUATION || t == Character.INITIAL_QUOTE_PUNCTUATION;
+  }
+
+  /** A closing bracket or quote. */
+  private static boolean closing(char c) {
+    int t = Character.getType(c);
+    return t == Character.END_PUNCTUATION || t == Character.FINAL_QUOTE_PUNCTUATION;
+  }
+
   /** The offset {@code budget} columns after {@code at}, not after {@code limit}. */
   private static int forward(String s, int at, int limit, int budget) {
     int i = at;
@@ -110,9 +122,18 @@ final class SnippetFormatter extends PassageFormatter {
       }
       if (cutEnd) {
         to = atSpace(content, to, -1, Math.max(from, lastMatch));
+        // Nor after an opening quote or bracket whose text was cut off ("선도 ‘…").
+        int keep = Math.max(from, lastMatch);
+        while (to > keep && (opening(content.charAt(to - 1)) || Character.isWhitespace(content.charAt(to - 1)))) {
+          to--;
+        }
       }
       if (cutStart) {
         from = atSpace(content, from, +1, Math.min(to, firstMatch));
+        int keep = Math.min(to, firstMatch);
+        while (from < keep && (closing(content.charAt(from)) || Character.isWhitespace(content.charAt(from)))) {
+          from++;
+        }
       }
       if (from > 0 && Character.isLowSurrogate(content.charAt(from))) {
         from++;

@@ -103,6 +103,24 @@ class SnippetTest {
   }
 
   @Test
+  void aCutWindowNeverEndsOnAnOpeningQuoteNorStartsOnAClosingOne() {
+    // A window ends wherever its 200 columns run out: shifting the text one character at a time
+    // puts the cut next to every quote and bracket of the sentence once.
+    String unit = "국내 기술 선도 ‘광학 밸리’를 건설하고 「광섬유」 산업 (연구원) 지원 ";
+    for (int shift = 0; shift < unit.length(); shift++) {
+      String content = unit.repeat(6) + "가".repeat(shift) + " 레이저 " + unit.repeat(6);
+      Snippet s = snippetOf(content, "레이저");
+      String text = s.text();
+      assertTrue(text.startsWith("…") && text.endsWith("…"), text);
+      char last = text.charAt(text.length() - 2);
+      char first = text.charAt(1);
+      assertFalse("‘「(“『【《〈".indexOf(last) >= 0, () -> "ends on an opening quote: " + text);
+      assertFalse("’」)”』】》〉".indexOf(first) >= 0, () -> "starts on a closing quote: " + text);
+      assertFalse(highlighted(s).isEmpty(), text);
+    }
+  }
+
+  @Test
   void windowOfUnspacedTextIsStillCutBetweenCharacters() {
     String content = "长春高新区激光产业".repeat(40) + "研究院" + "光电显示技术".repeat(40);
     Snippet s = snippetOf(content, "研究院");
