@@ -218,7 +218,7 @@ public final class ParkdocCommand implements Callable<Integer> {
   }
 
   /** The index a command line names, read before picocli does (a wrong guess only wastes a warm-up). */
-  private static Path guessIndex(Environment env, String... args) {
+  public static Path guessIndex(Environment env, String... args) {
     String dir = null;
     for (int i = 0; i < args.length; i++) {
       if (args[i].equals("--index") && i + 1 < args.length) {
