@@ -221,7 +221,8 @@ class LauncherIT {
         List.of("search", "레이저"), List.of("search", "--json", "激光"), List.of("search", "--color=always", "laser"),
         List.of("--index", "index", "search", "レーザ"), List.of("search", "xyzzyplughnotaword"),
         List.of("search", "(laser"), List.of("--index", "nowhere", "search", "laser"), List.of("--help"),
-        List.of("search", "--help"), List.of("--version"));
+        List.of("search", "--help"), List.of("--version"), List.of("status", "--json"),
+        List.of("detect", "seeds/" + EN, "seeds/" + JA), List.of("analyze", "레이저를"));
     for (List<String> args : cases) {
       Run served = parkdoc(300, on, args.toArray(String[]::new));
       Run direct = parkdoc(300, off, args.toArray(String[]::new));

@@ -189,7 +189,7 @@ public final class LanguageDetector {
 
   public LanguageDetector() {}
 
-  /** True once the statistical model has been read: only text outside CJK scripts needs it. */
+  /** True once this detector has needed the statistical model: only text outside CJK scripts does. */
   public boolean modelLoaded() {
     return model != null;
   }
@@ -738,19 +738,27 @@ public final class LanguageDetector {
     p.certainty = v.certainty;
   }
 
-  /** The model with the candidate labels of each script; read once, on first need. */
+  /**
+   * The model with the candidate labels of each script; read on first need, once per process
+   * (the search server answers many {@code detect} commands, each with a new detector).
+   */
   private Model model() {
     Model m = model;
     if (m == null) {
       synchronized (modelLock) {
         m = model;
         if (m == null) {
-          m = Model.load();
+          m = LoadedModel.INSTANCE;
           model = m;
         }
       }
     }
     return m;
+  }
+
+  /** This process's model, read on first use (class initialisation is the lock). */
+  private static final class LoadedModel {
+    static final Model INSTANCE = Model.load();
   }
 
   private static final class Model {

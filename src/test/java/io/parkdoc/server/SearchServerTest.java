@@ -112,7 +112,12 @@ class SearchServerTest {
         request(work, Map.of(), "--index", "idx", "search", "--color=always", "laser"),
         terminal(request(work, Map.of("COLUMNS", "70"), "--help")),
         terminal(request(work, Map.of("COLUMNS", "70", "NO_COLOR", "1"), "search", "--help")),
-        request(work, Map.of(), "--version"));
+        request(work, Map.of(), "--version"),
+        request(work, Map.of(), "--index", "idx", "status"),
+        request(work, Map.of(), "--index", "idx", "status", "--json"),
+        request(work, Map.of(), "detect", "--json", "seeds/004_39588cbbee0213c5.txt", "seeds/002_3b836e4530a82553.txt"),
+        request(work, Map.of(), "detect", "seeds/nonexistent.txt"),
+        request(work, Map.of(), "analyze", "--lang", "ko", "레이저를"));
     int before = servedCount();
     List<Integer> codes = new ArrayList<>();
     for (Wire.Request r : requests) {
@@ -123,7 +128,7 @@ class SearchServerTest {
       codes.add(got.code());
     }
     // The cases cover each exit code, and colour on a terminal (and off with NO_COLOR), in hits and in help.
-    assertEquals(List.of(0, 0, 0, 0, 1, 2, 2, 0, 0, 0, 0, 0, 0, 0), codes);
+    assertEquals(List.of(0, 0, 0, 0, 1, 2, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0), codes);
     assertTrue(served(requests.get(11)).out().contains("\u001b["), "help in colour on a terminal");
     assertFalse(served(requests.get(12)).out().contains("\u001b["), "help without colour with NO_COLOR");
     assertTrue(served(requests.get(8)).out().contains("\u001b["), "colour on a terminal");
