@@ -240,6 +240,11 @@ class LauncherIT {
     assertEquals(0, found.code(), found::describe);
     assertTrue(found.out().contains("quorvendal.txt"), found::describe);
 
+    // A stopped server (kill -STOP) accepts connections but starts nothing: the client gives up
+    // after a few seconds and the launcher runs the search itself.
+    assertEquals(0, new ProcessBuilder("kill", "-STOP", Long.toString(started.pid())).start().waitFor());
+    Run whileStopped = parkdoc(300, on, "search", "레이저");
+    assertEquals(first, whileStopped, "a stopped server: the launcher runs the search itself");
     ProcessHandle.of(started.pid()).ifPresent(ProcessHandle::destroyForcibly);
     awaitGone(started.pid());
     assertTrue(Files.exists(socket), "kill -9 leaves the socket behind");

@@ -748,7 +748,7 @@ public final class LanguageDetector {
       synchronized (modelLock) {
         m = model;
         if (m == null) {
-          m = LoadedModel.INSTANCE;
+          m = processModel();
           model = m;
         }
       }
@@ -756,9 +756,20 @@ public final class LanguageDetector {
     return m;
   }
 
-  /** This process's model, read on first use (class initialisation is the lock). */
-  private static final class LoadedModel {
-    static final Model INSTANCE = Model.load();
+  private static final Object PROCESS_MODEL_LOCK = new Object();
+  private static Model processModel;
+
+  /**
+   * This process's model, read on first use; a failed read is tried again next time (a class
+   * holder would turn one failure into a NoClassDefFoundError for good).
+   */
+  private static Model processModel() {
+    synchronized (PROCESS_MODEL_LOCK) {
+      if (processModel == null) {
+        processModel = Model.load();
+      }
+      return processModel;
+    }
   }
 
   private static final class Model {

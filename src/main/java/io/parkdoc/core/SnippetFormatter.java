@@ -124,14 +124,26 @@ final class SnippetFormatter extends PassageFormatter {
         to = atSpace(content, to, -1, Math.max(from, lastMatch));
         // Nor after an opening quote or bracket whose text was cut off ("선도 ‘…").
         int keep = Math.max(from, lastMatch);
-        while (to > keep && (opening(content.charAt(to - 1)) || Character.isWhitespace(content.charAt(to - 1)))) {
+        while (to > keep) {
+          char c = content.charAt(to - 1);
+          // an opening quote is dropped only when its quoted text was cut ("선도 ‘광…"); German
+          // „Text“ ends with U+201C, which Unicode calls an opening quote, and keeps it.
+          boolean cutQuote = opening(c) && to < content.length() && Character.isLetterOrDigit(content.charAt(to));
+          if (!cutQuote && !Character.isWhitespace(c)) {
+            break;
+          }
           to--;
         }
       }
       if (cutStart) {
         from = atSpace(content, from, +1, Math.min(to, firstMatch));
         int keep = Math.min(to, firstMatch);
-        while (from < keep && (closing(content.charAt(from)) || Character.isWhitespace(content.charAt(from)))) {
+        while (from < keep) {
+          char c = content.charAt(from);
+          boolean cutQuote = closing(c) && from > 0 && Character.isLetterOrDigit(content.charAt(from - 1));
+          if (!cutQuote && !Character.isWhitespace(c)) {
+            break;
+          }
           from++;
         }
       }

@@ -38,24 +38,61 @@ public final class SearchClient {
     if (args.length < 1) {
       return Wire.UNAVAILABLE;
     }
+    // A server that does not start the command soon (stopped, stuck, or busy with a long one)
+    // is no server: give up, having printed nothing, and let the launcher run it.
+    Thread watchdog = new Thread(() -> {
+      try {
+        Thread.sleep(START_TIMEOUT_MILLIS);
+        Runtime.getRuntime().halt(Wire.UNAVAILABLE);
+      } catch (InterruptedException e) {
+        // started in time
+      }
+    }, "parkdoc-client-watchdog");
+    watchdog.setDaemon(true);
+    watchdog.start();
     Answer answer;
     try {
-      answer = ask(Path.of(args[0]), request(List.of(args).subList(1, args.length)));
+      answer = ask(Path.of(args[0]), request(List.of(args).subList(1, args.length)), watchdog::interrupt);
     } catch (IOException | RuntimeException e) {
       return Wire.UNAVAILABLE;
+    } finally {
+      watchdog.interrupt();
     }
     if (answer.code() == Wire.UNAVAILABLE) {
       return Wire.UNAVAILABLE;
     }
     // From here on the command has run: a closed pipe (| head) is the reader's choice, as it is
     // for parkdoc itself, and must not make the launcher run the command a second time.
-    write(new FileOutputStream(FileDescriptor.err), answer.err());
-    write(new FileOutputStream(FileDescriptor.out), answer.out());
+    FileOutputStream out = new FileOutputStream(FileDescriptor.out);
+    FileOutputStream err = new FileOutputStream(FileDescriptor.err);
+    for (Chunk c : answer.chunks()) {
+      write(c.stream() == Wire.STDERR ? err : out, c.bytes());
+    }
     return answer.code();
   }
 
-  /** What a command printed, and its exit code. */
-  record Answer(int code, byte[] out, byte[] err) {}
+  /** How long a server may take to start a command. */
+  static final long START_TIMEOUT_MILLIS = 3_000;
+
+  /** Bytes a command wrote to {@link Wire#STDOUT} or {@link Wire#STDERR}. */
+  record Chunk(byte stream, byte[] bytes) {}
+
+  /** What a command printed, in the order it printed it, and its exit code. */
+  record Answer(int code, List<Chunk> chunks) {
+    byte[] out() {
+      return join(Wire.STDOUT);
+    }
+
+    byte[] err() {
+      return join(Wire.STDERR);
+    }
+
+    private byte[] join(byte stream) {
+      java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream();
+      chunks.stream().filter(c -> c.stream() == stream).forEach(c -> b.writeBytes(c.bytes()));
+      return b.toByteArray();
+    }
+  }
 
   /** This process's command line as a request. */
   static Wire.Request request(List<String> args) {
@@ -74,18 +111,28 @@ public final class SearchClient {
 
   /** Sends {@code request} to the server at {@code socket} and reads the whole answer. */
   static Answer ask(Path socket, Wire.Request request) throws IOException {
+    return ask(socket, request, () -> { });
+  }
+
+  /** As {@link #ask(Path, Wire.Request)}, calling {@code started} when the server starts the command. */
+  static Answer ask(Path socket, Wire.Request request, Runnable started) throws IOException {
     try (SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX)) {
       channel.connect(UnixDomainSocketAddress.of(socket));
       DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Channels.newOutputStream(channel)));
       Wire.writeRun(out, request);
       DataInputStream in = new DataInputStream(new BufferedInputStream(Channels.newInputStream(channel)));
-      int code = in.readInt();
-      if (code == Wire.UNAVAILABLE) {
-        return new Answer(code, new byte[0], new byte[0]);
+      if (in.readByte() != Wire.STARTED) {
+        throw new IOException("not a parkdoc server");
       }
-      byte[] stdout = Wire.readBytes(in);
-      byte[] stderr = Wire.readBytes(in);
-      return new Answer(code, stdout, stderr);
+      started.run();
+      int code = in.readInt();
+      List<Chunk> chunks = new java.util.ArrayList<>();
+      if (code != Wire.UNAVAILABLE) {
+        for (byte stream = in.readByte(); stream != Wire.END; stream = in.readByte()) {
+          chunks.add(new Chunk(stream, Wire.readBytes(in)));
+        }
+      }
+      return new Answer(code, chunks);
     }
   }
 

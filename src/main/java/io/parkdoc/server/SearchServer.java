@@ -13,6 +13,7 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
@@ -52,8 +53,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * started for the same socket finds the lock taken and ends at once. Requests run one at a time.
  *
  * <p>Usage (by the launcher):
- * {@code java -cp parkdoc.jar io.parkdoc.server.SearchServer SOCKET IDLE_MINUTES CWD [ARGS...]},
- * where ARGS, run in CWD, warm it up (the search that started it).
+ * {@code java -cp parkdoc.jar io.parkdoc.server.SearchServer SOCKET IDLE_MINUTES}, with standard
+ * input holding CWD and ARGS..., each ended by a NUL: the command line that started it, run in
+ * CWD to warm it up.
  */
 public final class SearchServer implements AutoCloseable {
   private static final long CHECK_MILLIS = 2_000;
@@ -83,28 +85,29 @@ public final class SearchServer implements AutoCloseable {
   }
 
   static int run(String[] args) {
-    if (args.length < 3) {
-      System.err.println("usage: SearchServer SOCKET IDLE_MINUTES CWD [ARGS...]");
+    if (args.length != 2) {
+      System.err.println("usage: SearchServer SOCKET IDLE_MINUTES < CWD\\0ARGS\\0...");
       return 2;
     }
     Main.quietLibraries();
     Path socket = Path.of(args[0]).toAbsolutePath();
     long idle = (long) (Double.parseDouble(args[1]) * 60_000);
+    // The lock file stays: deleting it would let two servers each lock a file of that name.
     Path lockFile = socket.resolveSibling(socket.getFileName() + ".lock");
     try (FileChannel lockChannel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
          FileLock lock = lockChannel.tryLock()) {
       if (lock == null) {
         return 0; // another server has this socket
       }
-      try {
-        warmUp(Path.of(args[2]), List.of(args).subList(3, args.length));
-        try (SearchServer server = start(socket, idle, ownJar())) {
-          // kill (SIGTERM), logging out: the socket goes with the process.
-          Runtime.getRuntime().addShutdownHook(new Thread(server::close, "parkdoc-server-exit"));
-          server.serve();
-        }
-      } finally {
-        Files.deleteIfExists(lockFile);
+      // The command line to warm up with comes on standard input, not in `ps` for all to read.
+      List<String> warm = List.of(new String(System.in.readAllBytes(), StandardCharsets.UTF_8).split("\0"));
+      if (!warm.isEmpty() && !warm.get(0).isEmpty()) {
+        warmUp(Path.of(warm.get(0)), warm.subList(1, warm.size()));
+      }
+      try (SearchServer server = start(socket, idle, ownJar())) {
+        // kill (SIGTERM), logging out: the socket goes with the process.
+        Runtime.getRuntime().addShutdownHook(new Thread(server::close, "parkdoc-server-exit"));
+        server.serve();
       }
       return 0;
     } catch (IOException | RuntimeException e) {
@@ -167,17 +170,18 @@ public final class SearchServer implements AutoCloseable {
   }
 
   private void answer(Wire.Request request, DataOutputStream out) throws IOException {
-    if (!jar.toString().equals(request.jar()) || !Objects.equals(jarIdentity, identity(jar))) {
-      out.writeInt(Wire.UNAVAILABLE);
-      return;
-    }
-    ByteArrayOutputStream stdout = new ByteArrayOutputStream();
-    ByteArrayOutputStream stderr = new ByteArrayOutputStream();
+    Output output = new Output();
     int code;
     synchronized (running) {
+      out.writeByte(Wire.STARTED);
+      out.flush();
+      if (!jar.toString().equals(request.jar()) || !Objects.equals(jarIdentity, identity(jar))) {
+        out.writeInt(Wire.UNAVAILABLE);
+        return;
+      }
       lastUsed.set(System.currentTimeMillis());
       try {
-        code = runCommand(request, stdout, stderr);
+        code = runCommand(request, output);
       } catch (RuntimeException | Error e) {
         code = Wire.UNAVAILABLE; // whatever it was, a fresh process will say it properly
       }
@@ -186,21 +190,69 @@ public final class SearchServer implements AutoCloseable {
     }
     out.writeInt(code);
     if (code != Wire.UNAVAILABLE) {
-      Wire.writeBytes(out, stdout.toByteArray());
-      Wire.writeBytes(out, stderr.toByteArray());
+      for (Output.Chunk c : output.chunks()) {
+        out.writeByte(c.stream());
+        Wire.writeBytes(out, c.bytes());
+      }
+      out.writeByte(Wire.END);
     }
   }
 
-  /** Runs a request's command line as its own process would, into {@code stdout} and {@code stderr}. */
-  static int runCommand(Wire.Request request, OutputStream stdout, OutputStream stderr) {
+  /** Runs a request's command line as its own process would, into {@code output}. */
+  static int runCommand(Wire.Request request, Output output) {
     Environment env = new Environment(request.env(), InputStream.nullInputStream(), request.terminal(),
         Path.of(request.cwd()));
-    PrintWriter out = new PrintWriter(stdout, false, StandardCharsets.UTF_8);
-    PrintWriter err = new PrintWriter(stderr, false, StandardCharsets.UTF_8);
+    // Flushed at each line, as Main.main's writers are: standard output and error interleave as
+    // they would on a terminal or with 2>&1.
+    PrintWriter out = new PrintWriter(new OutputStreamWriter(output.stream(Wire.STDOUT), StandardCharsets.UTF_8), true);
+    PrintWriter err = new PrintWriter(new OutputStreamWriter(output.stream(Wire.STDERR), StandardCharsets.UTF_8), true);
     int code = Main.run(out, err, env, request.args().toArray(String[]::new));
     out.flush();
     err.flush();
     return code;
+  }
+
+  /** What a command writes to its two streams, kept in the order it is written. Thread-safe. */
+  static final class Output {
+    record Chunk(byte stream, byte[] bytes) {}
+
+    private final java.util.List<Chunk> chunks = new java.util.ArrayList<>();
+    private final ByteArrayOutputStream pending = new ByteArrayOutputStream();
+    private byte pendingStream = -1;
+
+    OutputStream stream(byte stream) {
+      return new OutputStream() {
+        @Override
+        public void write(int b) {
+          write(new byte[] {(byte) b}, 0, 1);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+          append(stream, b, off, len);
+        }
+      };
+    }
+
+    private synchronized void append(byte stream, byte[] b, int off, int len) {
+      if (stream != pendingStream) {
+        close();
+        pendingStream = stream;
+      }
+      pending.write(b, off, len);
+    }
+
+    private void close() {
+      if (pending.size() > 0) {
+        chunks.add(new Chunk(pendingStream, pending.toByteArray()));
+        pending.reset();
+      }
+    }
+
+    synchronized java.util.List<Chunk> chunks() {
+      close();
+      return java.util.List.copyOf(chunks);
+    }
   }
 
   /** Ends the server when it has been idle too long, its jar changed, or its socket went. */

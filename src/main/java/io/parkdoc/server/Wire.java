@@ -15,10 +15,13 @@ import java.util.Map;
  *
  * <p>A request: the magic number, the kind, then for {@link #RUN} the client's jar, whether its
  * standard input and output are a terminal, its working directory, its environment variables and
- * its arguments. The answer to a run: the exit code, then the bytes of standard output and of
- * standard error; a code of {@link #UNAVAILABLE} means "run it yourself". Strings are UTF-8
- * with an int length (no 64 KB limit, unlike {@code writeUTF}). Both ends are the same jar, so
- * there is one version of the format.
+ * its arguments. The answer to a run: the byte {@link #STARTED} as the command starts (the
+ * client waits for it only so long: a stopped or stuck server must not hang it), then the exit
+ * code, then what the command wrote, as chunks in the order it wrote them, each marked
+ * {@link #STDOUT} or {@link #STDERR} (so that {@code 2>&1} interleaves as it would), ending
+ * with {@link #END}; a code of {@link #UNAVAILABLE} means "run it yourself" and has no chunks.
+ * Strings are UTF-8 with an int length (no 64 KB limit, unlike {@code writeUTF}). Both ends are
+ * the same jar, so there is one version of the format.
  */
 final class Wire {
   static final int MAGIC = 0x504b4431; // "PKD1"
@@ -28,6 +31,14 @@ final class Wire {
   static final byte STATUS = 2;
   /** Stop the server. */
   static final byte STOP = 3;
+  /** Sent as a run request starts. */
+  static final byte STARTED = 'S';
+  /** A chunk of standard output. */
+  static final byte STDOUT = 1;
+  /** A chunk of standard error. */
+  static final byte STDERR = 2;
+  /** After the last chunk. */
+  static final byte END = 0;
   /**
    * The exit code that tells the launcher to run the command itself: no server, a server of
    * another jar, or a broken connection. {@code EX_TEMPFAIL} of sysexits.h; parkdoc's own codes

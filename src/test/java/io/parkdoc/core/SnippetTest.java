@@ -121,6 +121,21 @@ class SnippetTest {
   }
 
   @Test
+  void aWholeGermanQuotationKeepsItsClosingQuote() {
+    // German „…“ closes with U+201C, which Unicode classes as an opening quote: a window that
+    // ends right after a whole quotation must keep it.
+    String unit = "Er sagte „Laserstrahl“ und ging weiter. ";
+    boolean endedOnQuote = false;
+    for (int shift = 0; shift < unit.length(); shift++) {
+      String content = unit.repeat(8) + "Photonik " + "x".repeat(shift) + " " + unit.repeat(8);
+      String text = snippetOf(content, "Photonik").text();
+      endedOnQuote |= text.endsWith("“…");
+      assertFalse(text.endsWith("„…"), text);
+    }
+    assertTrue(endedOnQuote, "some window should end right after a whole quotation");
+  }
+
+  @Test
   void windowOfUnspacedTextIsStillCutBetweenCharacters() {
     String content = "长春高新区激光产业".repeat(40) + "研究院" + "光电显示技术".repeat(40);
     Snippet s = snippetOf(content, "研究院");

@@ -140,6 +140,40 @@ class SearchServerTest {
   }
 
   @Test
+  void standardOutputAndErrorInterleaveAsTheyWereWritten() throws IOException {
+    // As with 2>&1: a missing file's message between the two files' lines.
+    Wire.Request r = request(work, Map.of(), "detect", "seeds/004_39588cbbee0213c5.txt", "seeds/nonexistent.txt",
+        "seeds/002_3b836e4530a82553.txt");
+    StringWriter both = new StringWriter();
+    Environment env = new Environment(r.env(), InputStream.nullInputStream(), false, work);
+    int code = Main.run(new PrintWriter(both, true), new PrintWriter(both, true), env, r.args().toArray(String[]::new));
+    SearchClient.Answer a = SearchClient.ask(socket, r);
+    StringBuilder served = new StringBuilder();
+    a.chunks().forEach(c -> served.append(new String(c.bytes(), StandardCharsets.UTF_8)));
+    assertEquals(2, code);
+    assertEquals(code, a.code());
+    assertEquals(both.toString(), served.toString());
+    assertTrue(served.indexOf("004_") < served.indexOf("nonexistent") && served.indexOf("nonexistent") < served.indexOf("002_"),
+        served::toString);
+  }
+
+  @Test
+  void aServerThatDoesNotStartTheCommandIsNoServer() throws Exception {
+    // A socket that is listening but never served (a stopped server): the client gives up, prints
+    // nothing and exits 75, in a process of its own since it halts its JVM.
+    Path mute = work.resolve("mute.sock");
+    try (java.nio.channels.ServerSocketChannel listening = java.nio.channels.ServerSocketChannel.open(java.net.StandardProtocolFamily.UNIX)) {
+      listening.bind(java.net.UnixDomainSocketAddress.of(mute));
+      Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+          "-cp", System.getProperty("java.class.path"), SearchClient.class.getName(), mute.toString(), "search", "laser")
+          .redirectErrorStream(true).start();
+      assertTrue(p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS), "the client should give up on its own");
+      assertEquals(Wire.UNAVAILABLE, p.exitValue());
+      assertEquals("", new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+    }
+  }
+
+  @Test
   void seesWhatWasIndexedAfterItStarted() throws IOException {
     Wire.Request search = request(work, Map.of(), "--index", "idx", "search", "quorvendal");
     assertEquals(1, served(search).code(), "not indexed yet");
