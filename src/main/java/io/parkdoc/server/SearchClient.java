@@ -118,6 +118,12 @@ public final class SearchClient {
   static Answer ask(Path socket, Wire.Request request, Runnable started) throws IOException {
     try (SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX)) {
       channel.connect(UnixDomainSocketAddress.of(socket));
+      // The request carries this user's environment: only a server of this user may have it,
+      // whatever the socket's folder turned out to be when connecting.
+      String peer = channel.getOption(jdk.net.ExtendedSocketOptions.SO_PEERCRED).user().getName();
+      if (!peer.equals(System.getProperty("user.name"))) {
+        throw new IOException("the server at " + socket + " runs as " + peer);
+      }
       DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Channels.newOutputStream(channel)));
       Wire.writeRun(out, request);
       DataInputStream in = new DataInputStream(new BufferedInputStream(Channels.newInputStream(channel)));

@@ -174,6 +174,30 @@ class SearchServerTest {
   }
 
   @Test
+  void aClientTalksOnlyToAServerOfItsOwnUser() throws Exception {
+    // The same server, seen by a client that believes it is another user: its environment must
+    // not go to a server that runs as someone else. (Served as itself, it would exit 0.)
+    List<String> cmd = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-cp", System.getProperty("java.class.path"));
+    List<String> tail = List.of(SearchClient.class.getName(), socket.toString(), "--version");
+    Process asOther = new ProcessBuilder(concat(cmd, List.of("-Duser.name=parkdoc-someone-else"), tail))
+        .directory(work.toFile()).redirectErrorStream(true).start();
+    Process asSelf = new ProcessBuilder(concat(cmd, List.of(), tail)).directory(work.toFile()).redirectErrorStream(true).start();
+    assertTrue(asOther.waitFor(60, java.util.concurrent.TimeUnit.SECONDS) && asSelf.waitFor(60, java.util.concurrent.TimeUnit.SECONDS));
+    assertEquals(Wire.UNAVAILABLE, asOther.exitValue());
+    assertEquals("", new String(asOther.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+    assertEquals(0, asSelf.exitValue());
+    assertTrue(new String(asSelf.getInputStream().readAllBytes(), StandardCharsets.UTF_8).startsWith("parkdoc "));
+  }
+
+  private static List<String> concat(List<String> a, List<String> b, List<String> c) {
+    List<String> all = new ArrayList<>(a);
+    all.addAll(b);
+    all.addAll(c);
+    return all;
+  }
+
+  @Test
   void seesWhatWasIndexedAfterItStarted() throws IOException {
     Wire.Request search = request(work, Map.of(), "--index", "idx", "search", "quorvendal");
     assertEquals(1, served(search).code(), "not indexed yet");
