@@ -208,8 +208,8 @@ public final class ParkdocCommand implements Callable<Integer> {
           : args[i].equals("--color") && i + 1 < args.length ? args[i + 1] : null;
       if (value != null) {
         try {
-          mode = ColorMode.valueOf(value.toUpperCase(java.util.Locale.ROOT));
-        } catch (IllegalArgumentException e) {
+          mode = new ColorConverter().convert(value);
+        } catch (CommandLine.TypeConversionException e) {
           // picocli says what is wrong with it
         }
       }
