@@ -77,16 +77,50 @@ final class SnippetFormatter extends PassageFormatter {
     return cut;
   }
 
-  /** An opening bracket or quote: ( [ 「 『 【 《 ‘ “ and the like. */
-  private static boolean opening(char c) {
-    int t = Character.getType(c);
-    return t == Character.START_PUNCTUATION || t == Character.INITIAL_QUOTE_PUNCTUATION;
+  /**
+   * {@code cut} moved out of a quotation or bracket that it would show only half of: at the
+   * window's end ({@code direction} -1) before an opening mark whose closing mark lies past the
+   * cut ("선도 ‘광학…" ends "선도…"), at its start (+1) after a closing mark whose opening one lies
+   * before it ("…林一号」が" starts "…が"); only within {@link #WORD_SLACK} characters, never past
+   * {@code bound} (a match), then past blanks.
+   */
+  private static int outsideQuotation(String s, int cut, int direction, int bound) {
+    for (int i = cut, n = 0; n < WORD_SLACK && (direction < 0 ? i > bound : i < bound); i += direction, n++) {
+      int k = direction < 0 ? i - 1 : i;
+      if (direction < 0 ? closes(s, k) : opens(s, k)) {
+        break; // the quotation next to the cut is whole
+      }
+      if (direction < 0 ? opens(s, k) : closes(s, k)) {
+        cut = direction < 0 ? k : k + 1;
+        break;
+      }
+    }
+    while (direction < 0 ? cut > bound && Character.isWhitespace(s.charAt(cut - 1))
+        : cut < bound && Character.isWhitespace(s.charAt(cut))) {
+      cut += direction;
+    }
+    return cut;
   }
 
-  /** A closing bracket or quote. */
-  private static boolean closing(char c) {
-    int t = Character.getType(c);
-    return t == Character.END_PUNCTUATION || t == Character.FINAL_QUOTE_PUNCTUATION;
+  /**
+   * Whether the mark at {@code k} opens a quotation: ( [ 「 『 【 《 ‘ “ „ and the like, followed by
+   * its text. German „Text“ closes with U+201C, which Unicode calls an opening quote: after a
+   * letter and before a space it closes.
+   */
+  private static boolean opens(String s, int k) {
+    int t = Character.getType(s.charAt(k));
+    return (t == Character.START_PUNCTUATION || t == Character.INITIAL_QUOTE_PUNCTUATION) && !closes(s, k);
+  }
+
+  /** Whether the mark at {@code k} closes a quotation or bracket. */
+  private static boolean closes(String s, int k) {
+    int t = Character.getType(s.charAt(k));
+    if (t == Character.END_PUNCTUATION || t == Character.FINAL_QUOTE_PUNCTUATION) {
+      return true;
+    }
+    boolean afterText = k > 0 && Character.isLetterOrDigit(s.charAt(k - 1));
+    boolean beforeText = k + 1 < s.length() && Character.isLetterOrDigit(s.charAt(k + 1));
+    return t == Character.INITIAL_QUOTE_PUNCTUATION && afterText && !beforeText;
   }
 
   /** The offset {@code budget} columns after {@code at}, not after {@code limit}. */
@@ -121,31 +155,10 @@ final class SnippetFormatter extends PassageFormatter {
         }
       }
       if (cutEnd) {
-        to = atSpace(content, to, -1, Math.max(from, lastMatch));
-        // Nor after an opening quote or bracket whose text was cut off ("선도 ‘…").
-        int keep = Math.max(from, lastMatch);
-        while (to > keep) {
-          char c = content.charAt(to - 1);
-          // an opening quote is dropped only when its quoted text was cut ("선도 ‘광…"); German
-          // „Text“ ends with U+201C, which Unicode calls an opening quote, and keeps it.
-          boolean cutQuote = opening(c) && to < content.length() && Character.isLetterOrDigit(content.charAt(to));
-          if (!cutQuote && !Character.isWhitespace(c)) {
-            break;
-          }
-          to--;
-        }
+        to = outsideQuotation(content, atSpace(content, to, -1, Math.max(from, lastMatch)), -1, Math.max(from, lastMatch));
       }
       if (cutStart) {
-        from = atSpace(content, from, +1, Math.min(to, firstMatch));
-        int keep = Math.min(to, firstMatch);
-        while (from < keep) {
-          char c = content.charAt(from);
-          boolean cutQuote = closing(c) && from > 0 && Character.isLetterOrDigit(content.charAt(from - 1));
-          if (!cutQuote && !Character.isWhitespace(c)) {
-            break;
-          }
-          from++;
-        }
+        from = outsideQuotation(content, atSpace(content, from, +1, Math.min(to, firstMatch)), +1, Math.min(to, firstMatch));
       }
       if (from > 0 && Character.isLowSurrogate(content.charAt(from))) {
         from++;

@@ -117,6 +117,22 @@ class SnippetTest {
       assertFalse("‘「(“『【《〈".indexOf(last) >= 0, () -> "ends on an opening quote: " + text);
       assertFalse("’」)”』】》〉".indexOf(first) >= 0, () -> "starts on a closing quote: " + text);
       assertFalse(highlighted(s).isEmpty(), text);
+      // Nor shows half of one: the first mark in the window opens, the last one closes.
+      String marks = text.replaceAll("[^‘’「」()]", "");
+      assertFalse(marks.startsWith("’") || marks.startsWith("」") || marks.startsWith(")"), () -> "half a quotation at the start: " + text);
+      assertFalse(marks.endsWith("‘") || marks.endsWith("「") || marks.endsWith("("), () -> "half a quotation at the end: " + text);
+    }
+  }
+
+  @Test
+  void aJapaneseWindowDoesNotStartInsideABracket() {
+    // The Japanese seed's passage began "…林一号」が…", the tail of 「吉林一号」.
+    String unit = "長春光機所の「吉林一号」が衛星コンステレーションとなり、";
+    for (int shift = 0; shift < unit.length(); shift++) {
+      String content = unit.repeat(8) + "あ".repeat(shift) + "レーザ抵抗調整機" + unit.repeat(8);
+      String text = snippetOf(content, "レーザ").text();
+      String marks = text.replaceAll("[^「」]", "");
+      assertFalse(marks.startsWith("」") || marks.endsWith("「"), () -> "half a bracket: " + text);
     }
   }
 
