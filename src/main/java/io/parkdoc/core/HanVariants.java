@@ -83,6 +83,40 @@ public final class HanVariants {
     return c >= FIRST && c <= LAST && Table.KIND[c - FIRST] == SIMPLIFIED_ONLY;
   }
 
+  /**
+   * The Chinese script {@code text} is written in, by its characters that only one of them writes:
+   * {@link Languages#SIMPLIFIED_CHINESE} for 长春 or 说明, {@link Languages#TRADITIONAL_CHINESE}
+   * for 長春 or 說明; null when it has none of them (激光), both kinds, or a sign of Japanese or
+   * Korean (kana, a shinjitai form such as 発, Hangul).
+   */
+  public static String scriptOf(CharSequence text) {
+    boolean simplified = false;
+    boolean traditional = false;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      switch (Character.UnicodeScript.of(c)) {
+        case HIRAGANA, KATAKANA, HANGUL -> {
+          return null;
+        }
+        default -> { }
+      }
+      if (c >= FIRST && c <= LAST) {
+        switch (Table.KIND[c - FIRST]) {
+          case TRADITIONAL -> traditional = true;
+          case SIMPLIFIED_ONLY -> simplified = true;
+          case SHINJITAI -> {
+            return null;
+          }
+          default -> { }
+        }
+      }
+    }
+    if (simplified == traditional) {
+      return null;
+    }
+    return simplified ? Languages.SIMPLIFIED_CHINESE : Languages.TRADITIONAL_CHINESE;
+  }
+
   /** {@code text} with every variant folded by {@link #toSimplified(char)}; same length. */
   public static String toSimplified(CharSequence text) {
     char[] out = new char[text.length()];

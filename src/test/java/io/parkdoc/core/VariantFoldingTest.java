@@ -34,7 +34,10 @@ class VariantFoldingTest {
       "hans.txt", new String[] {"zh-Hans", "长春的发展很快。气候寒冷。广大市场卖出。产业中心。"},
       "width.txt", new String[] {"en", "The ＬＥＤ display is bright."},
       "kana.txt", new String[] {"ja", "ｶﾀｶﾅで書いた文。"},
-      "piece.txt", new String[] {"zh-Hans", "维生素很重要。水很重要，素也很重要。"});
+      "piece.txt", new String[] {"zh-Hans", "维生素很重要。水很重要，素也很重要。"},
+      "better-hant.txt", new String[] {"zh-Hant", "電腦。電腦的歷史。"},
+      "weaker-hans.txt", new String[] {"zh-Hans", "这是一篇很长的文章，讲的是历史、地理、文化、音乐和体育，"
+          + "其中只有一句话提到电脑，别的段落都在讨论许多不同的话题。"});
 
   @BeforeAll
   static void index() throws IOException {
@@ -107,6 +110,44 @@ class VariantFoldingTest {
   void aHanOnlyQuerySearchesJapaneseAndChineseAndShowsEachLanguage() {
     List<String> langs = searcher.search(SearchRequest.of("長春")).hits().stream().map(Hit::lang).sorted().toList();
     assertEquals(List.of("ja", "zh-Hans", "zh-Hant"), langs);
+  }
+
+  private static float score(SearchResults r, String file) {
+    return r.hits().stream().filter(h -> h.path().endsWith("/" + file)).findFirst().orElseThrow().score();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({"长春,hans.txt,hant.txt", "長春,hant.txt,hans.txt", "发展 气候,hans.txt,hant.txt", "發展 氣候,hant.txt,hans.txt"})
+  void aChineseDocumentInTheQuerysOwnScriptComesFirst(String query, String own, String other) {
+    // hans.txt and hant.txt say the same in the two scripts: alike but for the script preference.
+    SearchResults r = searcher.search(SearchRequest.of(query));
+    List<String> order = r.hits().stream().map(h -> Path.of(h.path()).getFileName().toString())
+        .filter(f -> f.equals(own) || f.equals(other)).toList();
+    assertEquals(List.of(own, other), order, query);
+    assertEquals(Searcher.OTHER_SCRIPT_FACTOR, score(r, other) / score(r, own), 0.001f,
+        "the other script's document is ranked at a fixed share of its score");
+  }
+
+  @Test
+  void aQueryThatTellsNoScriptRanksBothScriptsAlike() {
+    SearchResults r = searcher.search(SearchRequest.of("中心"));
+    assertEquals(score(r, "hans.txt"), score(r, "hant.txt"), 0.0001f, "中心 is written alike in both scripts");
+  }
+
+  @Test
+  void aClearlyBetterMatchInTheOtherScriptStillComesFirst() {
+    List<String> order = searcher.search(SearchRequest.of("电脑")).hits().stream()
+        .map(h -> Path.of(h.path()).getFileName().toString()).toList();
+    assertEquals(List.of("better-hant.txt", "weaker-hans.txt"), order,
+        "a short document about 電腦 outranks a long one that mentions 电脑 once, whatever the query's script");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(nullValues = "-", value = {
+    "长春,zh-Hans", "说明书,zh-Hans", "長春,zh-Hant", "說明書,zh-Hant",
+    "激光,-", "长春 長春,-", "発展,-", "長春のレーザー,-", "장춘 長春,-", "laser,-"})
+  void theScriptOfAQueryIsToldByTheCharactersOnlyOneScriptWrites(String text, String script) {
+    assertEquals(script, HanVariants.scriptOf(text));
   }
 
   @Test
