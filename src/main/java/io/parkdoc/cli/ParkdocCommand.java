@@ -172,7 +172,7 @@ public final class ParkdocCommand implements Callable<Integer> {
       }
       try (Prefetch unused = top.prefetch; Searcher searcher = top.openSearcher()) {
         return SearchCommand.searchAndPrint(top, searcher, new SearchRequest(query, Set.of(),
-            SearchCommand.DEFAULT_LIMIT, 0, SearchCommand.DEFAULT_PASSAGES, false), false, out);
+            SearchCommand.DEFAULT_LIMIT, 0, SearchCommand.DEFAULT_PASSAGES, false), false, out, err);
       }
     } catch (RuntimeException e) {
       return top.report(e, err);

@@ -87,12 +87,16 @@ final class SearchCommand implements Callable<Integer> {
         return batch(searcher, languages, out);
       }
       return searchAndPrint(parent, searcher, new SearchRequest(String.join(" ", query), languages, limit, offset, passages, false),
-          json, out);
+          json, out, parent.spec.commandLine().getErr());
     }
   }
 
-  /** Runs one query and prints its hits as text or JSON lines; returns the exit code. */
-  static int searchAndPrint(ParkdocCommand parent, Searcher searcher, SearchRequest request, boolean json, PrintWriter out) {
+  /**
+   * Runs one query and prints its hits as text or JSON lines, and on {@code err} why it found
+   * nothing when its words are stop words; returns the exit code.
+   */
+  static int searchAndPrint(ParkdocCommand parent, Searcher searcher, SearchRequest request, boolean json, PrintWriter out,
+      PrintWriter err) {
     long t0 = System.nanoTime();
     SearchResults results = searcher.search(request);
     if (json) {
@@ -109,6 +113,12 @@ final class SearchCommand implements Callable<Integer> {
       }
     }
     out.flush();
+    if (results.total() == 0) {
+      String note = HitPrinter.stopWordNote(searcher.stopWords(request));
+      if (note != null) {
+        err.println("parkdoc: " + note);
+      }
+    }
     return results.hits().isEmpty() ? ExitCodes.NOTHING : ExitCodes.FOUND;
   }
 

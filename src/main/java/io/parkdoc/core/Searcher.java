@@ -278,6 +278,50 @@ public final class Searcher implements Closeable {
   }
 
   /**
+   * The words of {@code request}'s query that a searched language drops as a stop word, each with
+   * those languages, in query order: German {@code würde}, English {@code will}, Spanish {@code era}
+   * are too common there to be indexed, so a search for Würde (dignity) finds no German text.
+   * Words the query excludes, and the CJK languages (their bigram fields index every character),
+   * are left out. For saying why a search found nothing.
+   */
+  public Map<String, List<String>> stopWords(SearchRequest request) {
+    Map<String, List<String>> dropped = new java.util.LinkedHashMap<>();
+    QuerySyntax.Parsed parsed;
+    try {
+      parsed = QuerySyntax.parse(request.query(), true);
+    } catch (RuntimeException e) {
+      return dropped;
+    }
+    List<String> words = new ArrayList<>();
+    positiveWords(parsed.root(), words);
+    List<String> searched = plan(request).languages();
+    for (String w : words) {
+      String word = w.replaceAll("^[^\\p{L}\\p{N}]+|[^\\p{L}\\p{N}]+$", "");
+      if (word.codePoints().noneMatch(Character::isLetter) || dropped.containsKey(word)) {
+        continue;
+      }
+      for (String lang : searched) {
+        if (!Languages.isCjk(lang) && Terms.of(analyzer(lang), Fields.text(lang), word).isEmpty()) {
+          dropped.computeIfAbsent(word, k -> new ArrayList<>()).add(lang);
+        }
+      }
+    }
+    return dropped;
+  }
+
+  /** The words of the query's words and phrases that are not excluded, split at spaces. */
+  private static void positiveWords(QuerySyntax.Node node, List<String> out) {
+    switch (node) {
+      case QuerySyntax.Words w -> out.addAll(List.of(w.text().strip().split("\\s+")));
+      case QuerySyntax.Phrase p -> out.addAll(List.of(p.text().strip().split("\\s+")));
+      case QuerySyntax.Bool b -> b.clauses().stream()
+          .filter(c -> c.occur() != Occur.MUST_NOT)
+          .forEach(c -> positiveWords(c.node(), out));
+      default -> { }
+    }
+  }
+
+  /**
    * Runs {@code request}.
    *
    * @throws ParkdocException when the query is malformed (and not lenient)

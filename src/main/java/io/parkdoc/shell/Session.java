@@ -195,6 +195,10 @@ final class Session implements Closeable {
       printer.print(out, h, printer.fitPath(h, settings.display().apply(h.path())));
     }
     String summary = HitPrinter.summary(p.results(), interactive ? p.millis() : -1);
+    String note = p.results().total() == 0 ? HitPrinter.stopWordNote(searcher().stopWords(p.request())) : null;
+    if (note != null) {
+      summary += " · " + note;
+    }
     if (interactive && hasMore(p)) {
       summary += " · :more";
     }

@@ -6,6 +6,7 @@ import io.parkdoc.core.Snippet;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.jline.utils.AttributedString;
 import org.jline.utils.AttributedStringBuilder;
 import org.jline.utils.AttributedStyle;
@@ -110,6 +111,25 @@ public final class HitPrinter {
         (r.total() == 1 ? (r.relaxed() ? "partial match" : "hit") : (r.relaxed() ? "partial matches" : "hits"))
             + (r.relaxed() ? " (no document has every word)" : ""),
         String.join(" ", r.languages())) + (millis < 0 ? "" : " · " + millis + " ms");
+  }
+
+  /**
+   * Why a search found nothing, when some of its words are stop words ({@link
+   * io.parkdoc.core.Searcher#stopWords}): "'Würde' is a stop word in de: too common there to be
+   * indexed, so it cannot be searched for". Null when {@code stopWords} is empty.
+   */
+  public static String stopWordNote(Map<String, List<String>> stopWords) {
+    if (stopWords.isEmpty()) {
+      return null;
+    }
+    if (stopWords.size() == 1) {
+      var e = stopWords.entrySet().iterator().next();
+      return "'" + e.getKey() + "' is a stop word in " + String.join(", ", e.getValue())
+          + ": too common there to be indexed, so it cannot be searched for";
+    }
+    List<String> each = stopWords.entrySet().stream()
+        .map(e -> "'" + e.getKey() + "' (" + String.join(", ", e.getValue()) + ")").toList();
+    return String.join(", ", each) + " are stop words: too common there to be indexed, so they cannot be searched for";
   }
 
   /** A one-line summary under the hits, on a terminal only. */

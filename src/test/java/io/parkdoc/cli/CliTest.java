@@ -308,6 +308,32 @@ class CliTest {
   }
 
   @Test
+  void aSearchThatFindsNothingBecauseOfStopWordsSaysSo(@TempDir Path fresh) throws IOException {
+    Path docs = fresh.resolve("docs");
+    Files.createDirectories(docs);
+    Files.writeString(docs.resolve("udhr-de.txt"), "Alle Menschen sind frei und gleich an Würde und Rechten geboren.");
+    String idx = fresh.resolve("idx").toString();
+    assertExit(0, run(Map.of(), "--index", idx, "index", "--lang", "de", docs.toString()));
+    String note = "parkdoc: 'Würde' is a stop word in de: too common there to be indexed, so it cannot be searched for";
+    for (Result r : List.of(run(Map.of(), "--index", idx, "search", "Würde"),
+        run(Map.of(), "--index", idx, "search", "--json", "Würde?"))) {
+      assertExit(1, r);
+      assertEquals("", r.out(), r::describe);
+      assertEquals(List.of(note), r.errLines(), r::describe);
+    }
+    Result none = run(Map.of(), "--index", idx, "search", "Würfel");
+    assertExit(1, none);
+    assertEquals("", none.err(), () -> "nothing found for a word that is no stop word: silent, as grep\n" + none.describe());
+    Result found = run(Map.of(), "--index", idx, "search", "Menschen");
+    assertExit(0, found);
+    assertEquals("", found.err(), found::describe);
+    Result many = parkdoc("search", "\"to be or not to be\"");
+    assertExit(1, many);
+    assertEquals(List.of("parkdoc: 'to' (en), 'be' (en), 'or' (en), 'not' (en) are stop words: too common there to be"
+        + " indexed, so they cannot be searched for"), many.errLines(), many::describe);
+  }
+
+  @Test
   void searchWithoutAnIndexSaysHowToMakeOne(@TempDir Path empty) {
     Result r = run(Map.of(), "--index", empty.toString(), "search", "x");
     assertExit(2, r);

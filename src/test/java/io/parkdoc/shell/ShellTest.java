@@ -175,6 +175,13 @@ class ShellTest {
   }
 
   @Test
+  void aSearchThatFindsNothingBecauseOfStopWordsSaysSoUnderIt() throws IOException {
+    Transcript t = type("the\nlaser\n");
+    assertTrue(t.plain().matches("(?s).*no hits in ko, ja, zh, en[^\\n]* · 'the' is a stop word in en: too common there to be indexed.*"), t::describe);
+    assertEquals(1, t.plain().split("stop word", -1).length - 1, () -> "only under the search that found nothing\n" + t.describe());
+  }
+
+  @Test
   void settingALanguageSearchesTheLastQueryAgain() throws IOException {
     Transcript t = type("laser\n:lang ja\n");
     assertTrue(t.plain().contains("no hits in ja"), t::describe);
