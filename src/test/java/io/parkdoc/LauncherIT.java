@@ -259,6 +259,67 @@ class LauncherIT {
   }
 
   /** The socket of a server other than {@code notPid} that answers, within a minute. */
+  /**
+   * Ctrl-C during a search that will start a server: bash runs that search in the background,
+   * where it ignores SIGINT, so the launcher must pass it on. The launcher is interrupted while
+   * its search is held (kill -STOP, so the search cannot finish first); it must wait for the
+   * search to end rather than hand the prompt back with the search still running, then end by
+   * SIGINT itself (130), and start no server.
+   */
+  @Test
+  void ctrlCStopsASearchThatWouldStartAServer() throws Exception {
+    Path runtime = Files.createDirectories(tmp.resolve("runtime-int"));
+    Map<String, String> env = new java.util.HashMap<>(cleanEnvironment());
+    env.putAll(Map.of("XDG_RUNTIME_DIR", runtime.toString(), "PARKDOC_SERVER", "0.2"));
+    for (int attempt = 1; ; attempt++) {
+      ProcessBuilder pb = new ProcessBuilder("bash", "-c", "exec ./parkdoc search 레이저")
+          .directory(project.toFile())
+          .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+          .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+          .redirectError(ProcessBuilder.Redirect.DISCARD);
+      pb.environment().clear();
+      pb.environment().putAll(env);
+      Process launcher = pb.start();
+      ProcessHandle search = null;
+      while (launcher.isAlive() && search == null) {
+        search = launcher.descendants()
+            .filter(h -> h.info().commandLine().map(c -> c.contains("-jar") && c.contains("search")).orElse(false))
+            .findFirst().orElse(null);
+      }
+      if (search == null || signal("STOP", search.pid()) != 0) {
+        launcher.waitFor(60, TimeUnit.SECONDS);
+        assertTrue(attempt < 20, "the search always finished before it could be held");
+        continue; // it finished first: again
+      }
+      try {
+        assertEquals(0, signal("INT", launcher.pid()));
+        assertFalse(launcher.waitFor(1, TimeUnit.SECONDS), "Ctrl-C gave the prompt back while the search ran on");
+        assertEquals(0, signal("CONT", search.pid()));
+        assertTrue(launcher.waitFor(30, TimeUnit.SECONDS), "the launcher should end once its search has");
+        assertEquals(130, launcher.exitValue(), "ended by SIGINT, as the caller's shell expects");
+        assertTrue(search.onExit().get(10, TimeUnit.SECONDS) != null && !search.isAlive(), "the search ends with the launcher");
+      } finally {
+        signal("CONT", search.pid());
+        search.destroyForcibly();
+        launcher.destroyForcibly();
+      }
+      Thread.sleep(1000);
+      assertFalse(Files.isDirectory(runtime.resolve("parkdoc")) && !isEmpty(runtime.resolve("parkdoc")),
+          "an interrupted search starts no server");
+      return;
+    }
+  }
+
+  private static int signal(String name, long pid) throws Exception {
+    return new ProcessBuilder("kill", "-" + name, Long.toString(pid)).start().waitFor();
+  }
+
+  private static boolean isEmpty(Path dir) throws IOException {
+    try (Stream<Path> s = Files.list(dir)) {
+      return s.findAny().isEmpty();
+    }
+  }
+
   private static Path awaitSocket(Path dir, long notPid) throws Exception {
     long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
     while (System.nanoTime() < end) {
