@@ -258,7 +258,6 @@ class LauncherIT {
     assertFalse(Files.exists(again), "an idle server removes its socket");
   }
 
-  /** The socket of a server other than {@code notPid} that answers, within a minute. */
   /**
    * Ctrl-C during a search that will start a server: bash runs that search in the background,
    * where it ignores SIGINT, so the launcher must pass it on. The launcher is interrupted while
@@ -268,11 +267,14 @@ class LauncherIT {
    */
   @Test
   void ctrlCStopsASearchThatWouldStartAServer() throws Exception {
-    Path runtime = Files.createDirectories(tmp.resolve("runtime-int"));
-    Map<String, String> env = new java.util.HashMap<>(cleanEnvironment());
-    env.putAll(Map.of("XDG_RUNTIME_DIR", runtime.toString(), "PARKDOC_SERVER", "0.2"));
     for (int attempt = 1; ; attempt++) {
-      ProcessBuilder pb = new ProcessBuilder("bash", "-c", "exec ./parkdoc search 레이저")
+      // A folder of its own per attempt; a server an uninterrupted attempt starts ends after 3 idle s.
+      Path runtime = Files.createDirectories(tmp.resolve("runtime-int-" + attempt));
+      Map<String, String> env = new java.util.HashMap<>(cleanEnvironment());
+      env.putAll(Map.of("XDG_RUNTIME_DIR", runtime.toString(), "PARKDOC_SERVER", "0.05"));
+      // SIGINT at its default, as at a terminal, whatever this build inherited (nohup, a
+      // background job): a signal ignored on entry cannot be trapped.
+      ProcessBuilder pb = new ProcessBuilder("env", "--default-signal=INT", "bash", "-c", "exec ./parkdoc search 레이저")
           .directory(project.toFile())
           .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
           .redirectOutput(ProcessBuilder.Redirect.DISCARD)
@@ -285,8 +287,12 @@ class LauncherIT {
         search = launcher.descendants()
             .filter(h -> h.info().commandLine().map(c -> c.contains("-jar") && c.contains("search")).orElse(false))
             .findFirst().orElse(null);
+        Thread.sleep(2);
       }
-      if (search == null || signal("STOP", search.pid()) != 0) {
+      if (search == null || signal("STOP", search.pid()) != 0 || !stopped(search.pid())) {
+        if (search != null) {
+          signal("CONT", search.pid());
+        }
         launcher.waitFor(60, TimeUnit.SECONDS);
         assertTrue(attempt < 20, "the search always finished before it could be held");
         continue; // it finished first: again
@@ -303,11 +309,31 @@ class LauncherIT {
         search.destroyForcibly();
         launcher.destroyForcibly();
       }
-      Thread.sleep(1000);
+      Thread.sleep(3000);
       assertFalse(Files.isDirectory(runtime.resolve("parkdoc")) && !isEmpty(runtime.resolve("parkdoc")),
           "an interrupted search starts no server");
       return;
     }
+  }
+
+  /** True when process {@code pid} is stopped (state T), not merely exited and not yet reaped. */
+  private static boolean stopped(long pid) throws Exception {
+    for (int i = 0; i < 100; i++) {
+      try {
+        String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+        char state = stat.charAt(stat.lastIndexOf(')') + 2);
+        if (state == 'T') {
+          return true;
+        }
+        if (state == 'Z' || state == 'X') {
+          return false;
+        }
+      } catch (IOException e) {
+        return false; // gone
+      }
+      Thread.sleep(10);
+    }
+    return false;
   }
 
   private static int signal(String name, long pid) throws Exception {
@@ -320,6 +346,7 @@ class LauncherIT {
     }
   }
 
+  /** The socket of a server other than {@code notPid} that answers, within a minute. */
   private static Path awaitSocket(Path dir, long notPid) throws Exception {
     long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
     while (System.nanoTime() < end) {

@@ -182,7 +182,7 @@ public final class Searcher implements Closeable {
       }
       Query q = new QueryCompiler(lang, analyzer(lang), bigramAnalyzer(lang), parsed, relaxed).compileTop(parsed.root());
       if (q != null && Languages.CHINESE.equals(lang)) {
-        q = preferScript(q, request.query());
+        q = preferScript(q, parsed.root());
       }
       if (q != null) {
         any.add(q, Occur.SHOULD);
@@ -210,8 +210,8 @@ public final class Searcher implements Closeable {
    * script than the query ({@link #preferScript}). Measured with {@code bench/relevance} on the
    * relevance sets all in one index, where Simplified questions (cmrc2018, xquad-zh) compete with
    * Traditional passages (drcd) and the other way round, factor 1 (none) / 0.8 / 0.67 / 0.001
-   * (the other script after nearly everything in the query's own): xquad-zh .9453 / .9546 /
-   * .9568 / .9579, drcd .9618 / .9629 / .9630 / .9620, cmrc2018 .9887 / .9897 / .9900 / .9900;
+   * (the other script after nearly everything in the query's own): xquad-zh .9453 / .9543 /
+   * .9562 / .9574, drcd .9618 / .9641 / .9643 / .9644, cmrc2018 .9887 / .9897 / .9900 / .9900;
    * the other sets unchanged. 0.8 takes most of the gain and keeps a clearly better match in the
    * other script first (it needs a quarter more score, not half). The cost, in {@code
    * CrossVariantEvalTest}: xquad-zh's paragraphs asked for in Traditional, .984 to .979 recall@10.
@@ -220,13 +220,16 @@ public final class Searcher implements Closeable {
 
   /**
    * {@code query} for the Chinese index, with the documents written in the other Chinese script
-   * than {@code text} ({@link HanVariants#scriptOf}) ranked at {@value #OTHER_SCRIPT_FACTOR} of
+   * than the query's words ({@link HanVariants#scriptOf}; not the words it excludes nor its
+   * filters' values) ranked at {@value #OTHER_SCRIPT_FACTOR} of
    * their score: folding lets 长春 find 長春, and among passages that match about as well, one
    * written the way the user writes comes first. A clearly better match in the other script still
    * ranks above. Unchanged when the query tells no script (激光) or no such document is indexed.
    */
-  private Query preferScript(Query query, String text) {
-    String script = HanVariants.scriptOf(text);
+  private Query preferScript(Query query, QuerySyntax.Node root) {
+    List<String> words = new ArrayList<>();
+    positiveWords(root, words);
+    String script = HanVariants.scriptOf(String.join(" ", words));
     if (script == null) {
       return query;
     }
@@ -278,11 +281,13 @@ public final class Searcher implements Closeable {
   }
 
   /**
-   * The words of {@code request}'s query that a searched language drops as a stop word, each with
-   * those languages, in query order: German {@code würde}, English {@code will}, Spanish {@code era}
-   * are too common there to be indexed, so a search for Würde (dignity) finds no German text.
-   * Words the query excludes, and the CJK languages (their bigram fields index every character),
-   * are left out. For saying why a search found nothing.
+   * Why a search that found nothing could not search some languages at all: the query's words
+   * that each such language drops as stop words, with those languages, in query order. German
+   * {@code würde}, English {@code will}, Spanish {@code era} are too common there to be indexed,
+   * so a search for Würde (dignity) has nothing to look for in German text. A language where
+   * some word is left to search ({@code the xyzzy}), one the query's {@code lang:} filter leaves
+   * out, words the query excludes, and the CJK languages (their bigram fields index every
+   * character) give nothing here.
    */
   public Map<String, List<String>> stopWords(SearchRequest request) {
     Map<String, List<String>> dropped = new java.util.LinkedHashMap<>();
@@ -294,19 +299,41 @@ public final class Searcher implements Closeable {
     }
     List<String> words = new ArrayList<>();
     positiveWords(parsed.root(), words);
-    List<String> searched = plan(request).languages();
-    for (String w : words) {
-      String word = w.replaceAll("^[^\\p{L}\\p{N}]+|[^\\p{L}\\p{N}]+$", "");
-      if (word.codePoints().noneMatch(Character::isLetter) || dropped.containsKey(word)) {
+    Set<String> filtered = languageFilter(parsed.root());
+    for (String lang : plan(request).languages()) {
+      if (Languages.isCjk(lang) || (filtered != null && !filtered.contains(lang))
+          || new QueryCompiler(lang, analyzer(lang), bigramAnalyzer(lang), parsed, false).compileTop(parsed.root()) != null) {
         continue;
       }
-      for (String lang : searched) {
-        if (!Languages.isCjk(lang) && Terms.of(analyzer(lang), Fields.text(lang), word).isEmpty()) {
-          dropped.computeIfAbsent(word, k -> new ArrayList<>()).add(lang);
+      for (String w : words) {
+        String word = w.replaceAll("^[^\\p{L}\\p{N}]+|[^\\p{L}\\p{N}]+$", "");
+        if (word.codePoints().anyMatch(Character::isLetter) && Terms.of(analyzer(lang), Fields.text(lang), word).isEmpty()) {
+          List<String> in = dropped.computeIfAbsent(word, k -> new ArrayList<>());
+          if (!in.contains(lang)) {
+            in.add(lang);
+          }
         }
       }
     }
     return dropped;
+  }
+
+  /** The index languages a {@code lang:} filter of the whole query restricts it to, or null when none does. */
+  private static Set<String> languageFilter(QuerySyntax.Node root) {
+    List<QuerySyntax.Node> restricting = root instanceof QuerySyntax.Bool b
+        ? b.clauses().stream().filter(c -> c.occur() != Occur.MUST_NOT && c.occur() != Occur.SHOULD)
+            .map(QuerySyntax.Clause::node).toList()
+        : List.of(root);
+    Set<String> langs = null;
+    for (QuerySyntax.Node n : restricting) {
+      if (n instanceof QuerySyntax.Filter f && f.field().equals("lang")) {
+        langs = langs == null ? new java.util.HashSet<>() : langs;
+        for (String v : f.value().split(",")) {
+          langs.add(Languages.indexLanguage(v.strip()));
+        }
+      }
+    }
+    return langs;
   }
 
   /** The words of the query's words and phrases that are not excluded, split at spaces. */

@@ -324,6 +324,12 @@ class CliTest {
     Result none = run(Map.of(), "--index", idx, "search", "Würfel");
     assertExit(1, none);
     assertEquals("", none.err(), () -> "nothing found for a word that is no stop word: silent, as grep\n" + none.describe());
+    for (String query : List.of("Würde Würfel", "Würde lang:ko", "Würde -Menschen")) {
+      Result r = run(Map.of(), "--index", idx, "search", query);
+      assertExit(1, r);
+      assertEquals("", r.err(), () -> "a stop word beside a word searched for, or in a language the query leaves out,"
+          + " is not why nothing was found\n" + r.describe());
+    }
     Result found = run(Map.of(), "--index", idx, "search", "Menschen");
     assertExit(0, found);
     assertEquals("", found.err(), found::describe);
