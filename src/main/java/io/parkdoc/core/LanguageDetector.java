@@ -184,7 +184,6 @@ public final class LanguageDetector {
   private static final Set<String> MAJOR_LANGUAGES =
       Set.of("en", "de", "fr", "es", "pt", "it", "nl", "ru");
 
-  private final Object modelLock = new Object();
   private volatile Model model;
 
   public LanguageDetector() {}
@@ -745,13 +744,8 @@ public final class LanguageDetector {
   private Model model() {
     Model m = model;
     if (m == null) {
-      synchronized (modelLock) {
-        m = model;
-        if (m == null) {
-          m = processModel();
-          model = m;
-        }
-      }
+      m = processModel(); // one instance per process, so a race here only assigns it twice
+      model = m;
     }
     return m;
   }

@@ -152,16 +152,6 @@ final class QueryCompiler {
   static final int STEM_PREFIX_CUT = 2;
   static final float STEM_PREFIX_WEIGHT = 0.5f;
 
-  private static void positiveWords(QuerySyntax.Node node, StringBuilder out) {
-    switch (node) {
-      case QuerySyntax.Words w -> out.append(w.text()).append(' ');
-      case QuerySyntax.Bool b -> b.clauses().stream()
-          .filter(c -> c.occur() != Occur.MUST_NOT)
-          .forEach(c -> positiveWords(c.node(), out));
-      default -> { }
-    }
-  }
-
   private List<Query> proximityPairs(String text) {
     List<String> terms = new ArrayList<>();
     List<Integer> positions = new ArrayList<>();
@@ -286,10 +276,8 @@ final class QueryCompiler {
     return (questionBuilder != null ? questionBuilder : builder).createBooleanQuery(field, text, occur);
   }
 
-  private String positiveText(QuerySyntax.Node root) {
-    StringBuilder text = new StringBuilder();
-    positiveWords(root, text);
-    return text.toString();
+  private static String positiveText(QuerySyntax.Node root) {
+    return QuerySyntax.positiveText(root, false);
   }
 
   /**

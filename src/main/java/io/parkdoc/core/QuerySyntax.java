@@ -43,6 +43,32 @@ public final class QuerySyntax {
   public record Clause(Node node, Occur occur) {}
 
   /**
+   * The text of {@code node}'s words, and of its phrases when {@code phrases}, that the query does
+   * not exclude, each followed by a space: what the query asks for, without its operators,
+   * prefixes and filters.
+   */
+  static String positiveText(Node node, boolean phrases) {
+    StringBuilder out = new StringBuilder();
+    positiveText(node, phrases, out);
+    return out.toString();
+  }
+
+  private static void positiveText(Node node, boolean phrases, StringBuilder out) {
+    switch (node) {
+      case Words w -> out.append(w.text()).append(' ');
+      case Phrase p -> {
+        if (phrases) {
+          out.append(p.text()).append(' ');
+        }
+      }
+      case Bool b -> b.clauses().stream()
+          .filter(c -> c.occur() != Occur.MUST_NOT)
+          .forEach(c -> positiveText(c.node(), phrases, out));
+      default -> { }
+    }
+  }
+
+  /**
    * A parsed query.
    *
    * @param root the tree

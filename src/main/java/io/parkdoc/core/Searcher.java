@@ -227,9 +227,7 @@ public final class Searcher implements Closeable {
    * ranks above. Unchanged when the query tells no script (激光) or no such document is indexed.
    */
   private Query preferScript(Query query, QuerySyntax.Node root) {
-    List<String> words = new ArrayList<>();
-    positiveWords(root, words);
-    String script = HanVariants.scriptOf(String.join(" ", words));
+    String script = HanVariants.scriptOf(QuerySyntax.positiveText(root, true));
     if (script == null) {
       return query;
     }
@@ -297,8 +295,7 @@ public final class Searcher implements Closeable {
     } catch (RuntimeException e) {
       return dropped;
     }
-    List<String> words = new ArrayList<>();
-    positiveWords(parsed.root(), words);
+    String[] words = QuerySyntax.positiveText(parsed.root(), true).strip().split("\\s+");
     Set<String> filtered = languageFilter(parsed.root());
     for (String lang : plan(request).languages()) {
       if (Languages.isCjk(lang) || (filtered != null && !filtered.contains(lang))
@@ -334,18 +331,6 @@ public final class Searcher implements Closeable {
       }
     }
     return langs;
-  }
-
-  /** The words of the query's words and phrases that are not excluded, split at spaces. */
-  private static void positiveWords(QuerySyntax.Node node, List<String> out) {
-    switch (node) {
-      case QuerySyntax.Words w -> out.addAll(List.of(w.text().strip().split("\\s+")));
-      case QuerySyntax.Phrase p -> out.addAll(List.of(p.text().strip().split("\\s+")));
-      case QuerySyntax.Bool b -> b.clauses().stream()
-          .filter(c -> c.occur() != Occur.MUST_NOT)
-          .forEach(c -> positiveWords(c.node(), out));
-      default -> { }
-    }
   }
 
   /**

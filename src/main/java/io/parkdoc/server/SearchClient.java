@@ -65,7 +65,7 @@ public final class SearchClient {
     // for parkdoc itself, and must not make the launcher run the command a second time.
     FileOutputStream out = new FileOutputStream(FileDescriptor.out);
     FileOutputStream err = new FileOutputStream(FileDescriptor.err);
-    for (Chunk c : answer.chunks()) {
+    for (Wire.Chunk c : answer.chunks()) {
       write(c.stream() == Wire.STDERR ? err : out, c.bytes());
     }
     return answer.code();
@@ -74,11 +74,8 @@ public final class SearchClient {
   /** How long a server may take to start a command. */
   static final long START_TIMEOUT_MILLIS = 3_000;
 
-  /** Bytes a command wrote to {@link Wire#STDOUT} or {@link Wire#STDERR}. */
-  record Chunk(byte stream, byte[] bytes) {}
-
   /** What a command printed, in the order it printed it, and its exit code. */
-  record Answer(int code, List<Chunk> chunks) {
+  record Answer(int code, List<Wire.Chunk> chunks) {
     byte[] out() {
       return join(Wire.STDOUT);
     }
@@ -132,13 +129,7 @@ public final class SearchClient {
       }
       started.run();
       int code = in.readInt();
-      List<Chunk> chunks = new java.util.ArrayList<>();
-      if (code != Wire.UNAVAILABLE) {
-        for (byte stream = in.readByte(); stream != Wire.END; stream = in.readByte()) {
-          chunks.add(new Chunk(stream, Wire.readBytes(in)));
-        }
-      }
-      return new Answer(code, chunks);
+      return new Answer(code, code == Wire.UNAVAILABLE ? List.of() : Wire.readChunks(in));
     }
   }
 

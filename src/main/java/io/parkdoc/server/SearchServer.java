@@ -190,11 +190,7 @@ public final class SearchServer implements AutoCloseable {
     }
     out.writeInt(code);
     if (code != Wire.UNAVAILABLE) {
-      for (Output.Chunk c : output.chunks()) {
-        out.writeByte(c.stream());
-        Wire.writeBytes(out, c.bytes());
-      }
-      out.writeByte(Wire.END);
+      Wire.writeChunks(out, output.chunks());
     }
   }
 
@@ -214,9 +210,7 @@ public final class SearchServer implements AutoCloseable {
 
   /** What a command writes to its two streams, kept in the order it is written. Thread-safe. */
   static final class Output {
-    record Chunk(byte stream, byte[] bytes) {}
-
-    private final java.util.List<Chunk> chunks = new java.util.ArrayList<>();
+    private final java.util.List<Wire.Chunk> chunks = new java.util.ArrayList<>();
     private final ByteArrayOutputStream pending = new ByteArrayOutputStream();
     private byte pendingStream = -1;
 
@@ -244,12 +238,12 @@ public final class SearchServer implements AutoCloseable {
 
     private void close() {
       if (pending.size() > 0) {
-        chunks.add(new Chunk(pendingStream, pending.toByteArray()));
+        chunks.add(new Wire.Chunk(pendingStream, pending.toByteArray()));
         pending.reset();
       }
     }
 
-    synchronized java.util.List<Chunk> chunks() {
+    synchronized java.util.List<Wire.Chunk> chunks() {
       close();
       return java.util.List.copyOf(chunks);
     }

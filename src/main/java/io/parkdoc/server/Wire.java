@@ -95,6 +95,27 @@ final class Wire {
     return new String(readBytes(in), StandardCharsets.UTF_8);
   }
 
+  /** Bytes a command wrote to {@link #STDOUT} or {@link #STDERR}. */
+  record Chunk(byte stream, byte[] bytes) {}
+
+  /** {@code chunks}, then {@link #END}. */
+  static void writeChunks(DataOutputStream out, List<Chunk> chunks) throws IOException {
+    for (Chunk c : chunks) {
+      out.writeByte(c.stream());
+      writeBytes(out, c.bytes());
+    }
+    out.writeByte(END);
+  }
+
+  /** The chunks up to {@link #END}. */
+  static List<Chunk> readChunks(DataInputStream in) throws IOException {
+    List<Chunk> chunks = new java.util.ArrayList<>();
+    for (byte stream = in.readByte(); stream != END; stream = in.readByte()) {
+      chunks.add(new Chunk(stream, readBytes(in)));
+    }
+    return chunks;
+  }
+
   static void writeBytes(DataOutputStream out, byte[] b) throws IOException {
     out.writeInt(b.length);
     out.write(b);
