@@ -78,10 +78,15 @@ public final class TextLayout {
     return "…" + text.substring(i);
   }
 
+  /** True for a character of text written with spaces between words: narrow ones, and Hangul. */
+  private static boolean spacedScript(int cp) {
+    return WCWidth.wcwidth(cp) < 2 || Character.UnicodeScript.of(cp) == Character.UnicodeScript.HANGUL;
+  }
+
   /**
    * Wraps {@code text} into lines of at most {@code width} columns, each after {@code indent}
-   * spaces. Breaks at a space when one is near, else between any two characters (CJK text has no
-   * spaces to break at), never inside a character, and not before a closing mark such as 。 or 」.
+   * spaces. Breaks at a space when one is near, except inside Chinese and Japanese text, which has
+   * no spaces to break at and breaks between any two characters, never inside a character, and not before a closing mark such as 。 or 」.
    */
   public static List<AttributedString> wrap(AttributedString text, int indent, int width) {
     List<AttributedString> lines = new ArrayList<>();
@@ -105,9 +110,10 @@ public final class TextLayout {
         i += Character.charCount(cp);
       }
       int end = i;
-      // Back up to a space only to keep a Latin word whole; CJK text breaks anywhere.
+      // Back up to a space only to keep a word whole where words are spaced (Latin, Korean);
+      // Chinese and Japanese text breaks anywhere.
       if (i < s.length() && lastSpace > start && i - lastSpace < 20
-          && WCWidth.wcwidth(s.codePointAt(i)) < 2 && WCWidth.wcwidth(s.codePointBefore(i)) < 2) {
+          && spacedScript(s.codePointAt(i)) && spacedScript(s.codePointBefore(i))) {
         end = lastSpace;
       } else if (i < s.length()) {
         end = kinsoku(s, start, end);

@@ -121,6 +121,20 @@ class TextLayoutTest {
     assertEquals(text.stripTrailing().length(), end, () -> "text lost after " + end + ":\n" + shown);
   }
 
+  @ParameterizedTest(name = "width {0}")
+  @org.junit.jupiter.params.provider.ValueSource(ints = {30, 41, 60}) // every word fits on a line
+  void koreanBreaksBetweenWordsAsLatinDoes(int width) {
+    // Korean is written with spaces between words: 디스플레|이 is as wrong as displ|ay.
+    List<AttributedString> lines = TextLayout.wrap(new AttributedString(KO), 4, width);
+    int pos = 0;
+    for (AttributedString line : lines.subList(0, lines.size() - 1)) {
+      String body = line.toString().substring(4);
+      pos = KO.indexOf(body, pos) + body.length();
+      final String shown = body;
+      assertEquals(' ', KO.charAt(pos), () -> "a line ends inside a word: '" + shown + "'");
+    }
+  }
+
   @Test
   void highlightedCharacterKeepsItsStyleAfterWrapping() {
     AttributedString in = highlight(KO, "레이저");
