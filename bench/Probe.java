@@ -4,12 +4,12 @@
 //   java -cp target/parkdoc.jar bench/Probe.java analyze LANG DIR
 // Not part of the build or of the unit tests; prints one line of numbers per measurement.
 
-import io.parkdoc.core.HanVariants;
-import io.parkdoc.core.IndexLayout;
-import io.parkdoc.core.Languages;
+import io.parkdoc.core.analysis.HanVariants;
+import io.parkdoc.backend.lucene.IndexLayout;
+import io.parkdoc.core.analysis.Languages;
 import io.parkdoc.core.SearchRequest;
 import io.parkdoc.core.SearchResults;
-import io.parkdoc.core.Searcher;
+import io.parkdoc.backend.lucene.LuceneSearcher;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,7 +36,7 @@ public class Probe {
    * warm up, then ROUNDS rounds of all queries. Prints "p50_ms p99_ms queries hits_of_first".
    */
   static void latency(Path index, int rounds, String[] queries) {
-    try (Searcher s = Searcher.open(new IndexLayout(index))) {
+    try (LuceneSearcher s = LuceneSearcher.open(new IndexLayout(index))) {
       int hits = 0;
       for (int w = 0; w < 3; w++) {
         for (String q : queries) {
@@ -70,7 +70,7 @@ public class Probe {
     if (what.equals("han")) {
       HanVariants.toSimplified('長');
     } else if (what.startsWith("open:")) {
-      Searcher.open(new IndexLayout(Path.of(what.substring(5)))).close();
+      LuceneSearcher.open(new IndexLayout(Path.of(what.substring(5)))).close();
     } else {
       try (Analyzer a = Languages.newAnalyzer(what)) {
         consume(a, what.equals("ko") ? "레이저" : what.equals("ja") ? "レーザー" : "laser");

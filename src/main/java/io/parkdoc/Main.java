@@ -15,8 +15,16 @@ public final class Main {
   public static void main(String[] args) {
     quietLibraries();
     // UTF-8 whatever the locale says: a C locale would turn every Hangul and Han into '?'.
-    PrintWriter out = new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8), true);
-    PrintWriter err = new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.err), StandardCharsets.UTF_8), true);
+    PrintWriter out =
+        new PrintWriter(
+            new OutputStreamWriter(
+                new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8),
+            true);
+    PrintWriter err =
+        new PrintWriter(
+            new OutputStreamWriter(
+                new FileOutputStream(FileDescriptor.err), StandardCharsets.UTF_8),
+            true);
     int code = run(out, err, Environment.system(), args);
     out.flush();
     err.flush();
@@ -24,7 +32,8 @@ public final class Main {
   }
 
   // Held so the logger settings are not garbage-collected with the loggers.
-  private static final java.util.logging.Logger LUCENE = java.util.logging.Logger.getLogger("org.apache.lucene");
+  private static final java.util.logging.Logger LUCENE =
+      java.util.logging.Logger.getLogger("org.apache.lucene");
 
   /**
    * Keeps library chatter off the user's stderr: Lucene's advice about the Vector API module and
@@ -35,12 +44,17 @@ public final class Main {
     System.setProperty("slf4j.internal.verbosity", "ERROR");
   }
 
-  /** Runs parkdoc with {@code args}, writing to {@code out} and {@code err}; returns the exit code. */
+  /**
+   * Runs parkdoc with {@code args}, writing to {@code out} and {@code err}; returns the exit code.
+   */
   public static int run(PrintWriter out, PrintWriter err, String... args) {
     return run(out, err, Environment.system(), args);
   }
 
-  /** As {@link #run(PrintWriter, PrintWriter, String...)}, with the environment given rather than the process's. */
+  /**
+   * As {@link #run(PrintWriter, PrintWriter, String...)}, with the environment given rather than
+   * the process's.
+   */
   public static int run(PrintWriter out, PrintWriter err, Environment env, String... args) {
     return ParkdocCommand.execute(out, err, env, args);
   }

@@ -16,15 +16,15 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * The training run of the launcher's AOT cache: runs the commands a user runs most (help, search
- * in every script with snippets, status) in one JVM, so that the JDK records which classes to load
- * and link ahead of time. Not part of the command line; {@code ./parkdoc} starts it with
- * {@code -XX:AOTCacheOutput} after a build or when the JDK changes.
+ * The training run of the launcher's AOT cache: runs the commands a user runs most (help, search in
+ * every script with snippets, status) in one JVM, so that the JDK records which classes to load and
+ * link ahead of time. Not part of the command line; {@code ./parkdoc} starts it with {@code
+ * -XX:AOTCacheOutput} after a build or when the JDK changes.
  *
  * <p>Usage: {@code java -cp parkdoc.jar io.parkdoc.Training --search INDEX} searches an index of
- * the seeds made beforehand (the launcher's way: the indexer's classes then stay out of the
- * cache, whose every class is loaded at start-up); {@code ... Training SEEDS_DIR} indexes the
- * seeds into a temporary folder first and deletes it afterwards. Prints nothing.
+ * the seeds made beforehand (the launcher's way: the indexer's classes then stay out of the cache,
+ * whose every class is loaded at start-up); {@code ... Training SEEDS_DIR} indexes the seeds into a
+ * temporary folder first and deletes it afterwards. Prints nothing.
  */
 public final class Training {
   private Training() {}
@@ -56,7 +56,9 @@ public final class Training {
       runs.add(List.of("--index", index, "index", "--quiet", seeds.toString()));
     }
     if (Files.isDirectory(indexDir) || (seeds != null && Files.isDirectory(seeds))) {
-      for (String q : List.of("레이저", "レーザー", "激光", "長春", "laser", "LED", "AI 기술", "\"laser industry\"", "laser*")) {
+      for (String q :
+          List.of(
+              "레이저", "レーザー", "激光", "長春", "laser", "LED", "AI 기술", "\"laser industry\"", "laser*")) {
         runs.add(List.of("--index", index, "search", q));
         runs.add(List.of("--index", index, "search", "--json", q));
       }
@@ -65,20 +67,23 @@ public final class Training {
     }
     Environment env = Environment.of(Map.of(), InputStream.nullInputStream(), work);
     for (List<String> run : runs) {
-      PrintWriter out = new PrintWriter(OutputStream.nullOutputStream(), false, StandardCharsets.UTF_8);
+      PrintWriter out =
+          new PrintWriter(OutputStream.nullOutputStream(), false, StandardCharsets.UTF_8);
       Main.run(out, out, env, run.toArray(String[]::new));
     }
   }
 
   private static void delete(Path dir) throws IOException {
     try (Stream<Path> walk = Files.walk(dir)) {
-      walk.sorted(Comparator.reverseOrder()).forEach(p -> {
-        try {
-          Files.deleteIfExists(p);
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      });
+      walk.sorted(Comparator.reverseOrder())
+          .forEach(
+              p -> {
+                try {
+                  Files.deleteIfExists(p);
+                } catch (IOException e) {
+                  throw new UncheckedIOException(e);
+                }
+              });
     }
   }
 }

@@ -3,9 +3,9 @@ package io.parkdoc;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.parkdoc.core.IndexLayout;
+import io.parkdoc.backend.lucene.IndexLayout;
+import io.parkdoc.backend.lucene.LuceneSearcher;
 import io.parkdoc.core.SearchRequest;
-import io.parkdoc.core.Searcher;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -60,7 +60,8 @@ class CrashSafetyIT {
     }
   }
 
-  private static void await(String what, long seconds, BooleanSupplier condition) throws InterruptedException {
+  private static void await(String what, long seconds, BooleanSupplier condition)
+      throws InterruptedException {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
     while (System.nanoTime() < deadline) {
       if (condition.getAsBoolean()) {
@@ -97,20 +98,39 @@ class CrashSafetyIT {
       return; // killed before the first commit: nothing to open yet, nothing lost
     }
     Map<String, List<String>> docs = ParkdocProcess.documents(index);
-    System.out.println(when + ": " + docs.size() + " of " + FILES + " paths committed, "
-        + docs.values().stream().filter(l -> l.size() > 1).count() + " in two indices");
-    try (Searcher s = Searcher.open(new IndexLayout(index))) {
+    System.out.println(
+        when
+            + ": "
+            + docs.size()
+            + " of "
+            + FILES
+            + " paths committed, "
+            + docs.values().stream().filter(l -> l.size() > 1).count()
+            + " in two indices");
+    try (LuceneSearcher s = LuceneSearcher.open(new IndexLayout(index))) {
       if (onlyAdds) {
-        assertEquals(docs.size(), s.documents(), when + ": no path twice, " + s.documents() + " documents for " + docs.size() + " paths");
+        assertEquals(
+            docs.size(),
+            s.documents(),
+            when
+                + ": no path twice, "
+                + s.documents()
+                + " documents for "
+                + docs.size()
+                + " paths");
       }
       if (!docs.isEmpty()) {
-        assertTrue(s.search(SearchRequest.of("docword1 OR laser OR 레이저 OR 激光 OR レーザ")).total() > 0, when + ": answers");
+        assertTrue(
+            s.search(SearchRequest.of("docword1 OR laser OR 레이저 OR 激光 OR レーザ")).total() > 0,
+            when + ": answers");
       }
     }
   }
 
   private ParkdocProcess index(Path index, String... extra) throws IOException {
-    List<String> args = new ArrayList<>(List.of("--index", index.toString(), "index", "-q", "--commit-every", "0.3"));
+    List<String> args =
+        new ArrayList<>(
+            List.of("--index", index.toString(), "index", "-q", "--commit-every", "0.3"));
     args.addAll(List.of(extra));
     args.add(docs.toString());
     return ParkdocProcess.start(tmp, logs, null, args.toArray(String[]::new));
@@ -151,11 +171,17 @@ class CrashSafetyIT {
     int before = committedDocuments(index);
     p = index(index);
     ParkdocProcess half = p;
-    await("half the files are committed", 300, () -> committedDocuments(index) >= Math.max(before + 1, FILES / 2)
-        || !half.process().isAlive());
+    await(
+        "half the files are committed",
+        300,
+        () ->
+            committedDocuments(index) >= Math.max(before + 1, FILES / 2)
+                || !half.process().isAlive());
     p.kill();
     assertUsable(index, "killed half way", true);
-    assertTrue(committedDocuments(index) > before, "a killed run keeps what it committed: " + before + " -> " + committedDocuments(index));
+    assertTrue(
+        committedDocuments(index) > before,
+        "a killed run keeps what it committed: " + before + " -> " + committedDocuments(index));
 
     // 4. a run to the end converges on the clean run's documents
     ParkdocProcess.Result done = index(index).await(600);
@@ -169,8 +195,14 @@ class CrashSafetyIT {
       switch (i % 3) {
         case 0 -> Files.delete(f);
         case 1 -> Files.writeString(f, Files.readString(f) + "edited " + i + "\n");
-        default -> Files.writeString(f, (i % 2 == 0 ? "The laser plant in Changchun grows. " : "레이저 산업은 장춘에서 성장한다. ")
-            .repeat(20) + "\ndocword" + i + "\n");
+        default ->
+            Files.writeString(
+                f,
+                (i % 2 == 0 ? "The laser plant in Changchun grows. " : "레이저 산업은 장춘에서 성장한다. ")
+                        .repeat(20)
+                    + "\ndocword"
+                    + i
+                    + "\n");
       }
     }
     Map<String, List<String>> clean2 = cleanRun("clean-2");
@@ -183,7 +215,7 @@ class CrashSafetyIT {
     done = index(index).await(600);
     assertEquals(0, done.code(), done::describe);
     assertEquals(clean2, ParkdocProcess.documents(index), "converged after the edits");
-    try (Searcher s = Searcher.open(new IndexLayout(index))) {
+    try (LuceneSearcher s = LuceneSearcher.open(new IndexLayout(index))) {
       assertEquals(clean2.size(), s.documents());
     }
   }

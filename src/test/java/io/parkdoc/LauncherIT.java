@@ -40,21 +40,31 @@ class LauncherIT {
   private static final AtomicInteger SCRIPTS = new AtomicInteger();
 
   @TempDir static Path tmp;
+
   /** The fresh copy of the project. */
   private static Path project;
+
   /** Where the test's shell scripts go, outside the project. */
   private static Path scripts;
 
   record Run(int code, String out, String err) {
     String describe() {
-      return "exit " + code + "\n--- stdout ---\n" + out + "--- stderr ---\n" + err + "--------------";
+      return "exit "
+          + code
+          + "\n--- stdout ---\n"
+          + out
+          + "--- stderr ---\n"
+          + err
+          + "--------------";
     }
   }
 
   @BeforeAll
   static void freshCopyAndIndex() throws IOException, InterruptedException {
     Path root = Path.of(System.getProperty("parkdoc.root", "")).toAbsolutePath();
-    assertTrue(Files.isRegularFile(root.resolve("parkdoc")), "system property parkdoc.root should name the project, not " + root);
+    assertTrue(
+        Files.isRegularFile(root.resolve("parkdoc")),
+        "system property parkdoc.root should name the project, not " + root);
     project = tmp.resolve("parkdoc-copy");
     scripts = tmp.resolve("scripts");
     Files.createDirectories(project);
@@ -64,12 +74,16 @@ class LauncherIT {
     }
     Files.createDirectories(project.resolve("index"));
     Files.copy(root.resolve("index/.gitignore"), project.resolve("index/.gitignore"));
-    assertTrue(Files.isExecutable(project.resolve("parkdoc")), "the copied launcher should be executable");
+    assertTrue(
+        Files.isExecutable(project.resolve("parkdoc")), "the copied launcher should be executable");
     assertFalse(Files.exists(project.resolve("target")));
 
     Run r = parkdoc(TimeUnit.MINUTES.toSeconds(10), Map.of(), "index", "seeds/");
-    assertEquals(0, r.code(), () -> "./parkdoc index seeds/ (builds the jar on first use)\n" + r.describe());
-    assertTrue(Files.isRegularFile(project.resolve("target/parkdoc.jar")), () -> "the launcher should have built target/parkdoc.jar\n" + r.describe());
+    assertEquals(
+        0, r.code(), () -> "./parkdoc index seeds/ (builds the jar on first use)\n" + r.describe());
+    assertTrue(
+        Files.isRegularFile(project.resolve("target/parkdoc.jar")),
+        () -> "the launcher should have built target/parkdoc.jar\n" + r.describe());
     assertTrue(r.out().contains("5 added"), () -> "five seeds indexed\n" + r.describe());
   }
 
@@ -95,7 +109,8 @@ class LauncherIT {
   /** The user's environment without JAVA_HOME or anything that changes parkdoc's output. */
   private static Map<String, String> cleanEnvironment() {
     Map<String, String> env = new HashMap<>(System.getenv());
-    for (String v : List.of("JAVA_HOME", "NO_COLOR", "CLICOLOR_FORCE", "PARKDOC_INDEX", "COLUMNS")) {
+    for (String v :
+        List.of("JAVA_HOME", "NO_COLOR", "CLICOLOR_FORCE", "PARKDOC_INDEX", "COLUMNS")) {
       env.remove(v);
     }
     assertTrue(env.containsKey("PATH") && env.containsKey("HOME"), "PATH and HOME should be set");
@@ -103,7 +118,8 @@ class LauncherIT {
   }
 
   /** Runs {@code ./parkdoc ARGS} in the copy. */
-  static Run parkdoc(long timeoutSeconds, Map<String, String> extraEnv, String... args) throws IOException, InterruptedException {
+  static Run parkdoc(long timeoutSeconds, Map<String, String> extraEnv, String... args)
+      throws IOException, InterruptedException {
     StringBuilder cmd = new StringBuilder("exec ./parkdoc");
     for (String a : args) {
       cmd.append(' ').append(quote(a));
@@ -123,18 +139,20 @@ class LauncherIT {
    * Runs {@code script} with bash in the copy. The script is written to a UTF-8 file so CJK
    * arguments reach bash as UTF-8 whatever this JVM's platform encoding.
    */
-  static Run shell(long timeoutSeconds, Map<String, String> baseEnv, Map<String, String> extraEnv, String script)
+  static Run shell(
+      long timeoutSeconds, Map<String, String> baseEnv, Map<String, String> extraEnv, String script)
       throws IOException, InterruptedException {
     int n = SCRIPTS.incrementAndGet();
     Path file = scripts.resolve("cmd-" + n + ".sh");
     Files.writeString(file, script + "\n", StandardCharsets.UTF_8);
     Path out = scripts.resolve("cmd-" + n + ".out");
     Path err = scripts.resolve("cmd-" + n + ".err");
-    ProcessBuilder pb = new ProcessBuilder("bash", file.toString())
-        .directory(project.toFile())
-        .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
-        .redirectOutput(out.toFile())
-        .redirectError(err.toFile());
+    ProcessBuilder pb =
+        new ProcessBuilder("bash", file.toString())
+            .directory(project.toFile())
+            .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+            .redirectOutput(out.toFile())
+            .redirectError(err.toFile());
     pb.environment().clear();
     pb.environment().putAll(baseEnv);
     pb.environment().putAll(extraEnv);
@@ -143,7 +161,13 @@ class LauncherIT {
       p.descendants().forEach(ProcessHandle::destroyForcibly);
       p.destroyForcibly();
       p.waitFor(10, TimeUnit.SECONDS);
-      fail("'" + script + "' did not finish within " + timeoutSeconds + " s\n--- stderr ---\n" + read(err));
+      fail(
+          "'"
+              + script
+              + "' did not finish within "
+              + timeoutSeconds
+              + " s\n--- stderr ---\n"
+              + read(err));
     }
     return new Run(p.exitValue(), read(out), read(err));
   }
@@ -161,26 +185,40 @@ class LauncherIT {
     "激光, zh-Hans, " + ZH + ",",
     "laser, en, " + EN + ",",
   })
-  void searchFindsTheSeedInEachLanguage(String word, String lang, String file, String other) throws Exception {
+  void searchFindsTheSeedInEachLanguage(String word, String lang, String file, String other)
+      throws Exception {
     Run r = parkdoc("search", word);
     assertEquals(0, r.code(), () -> "./parkdoc search " + word + "\n" + r.describe());
-    assertTrue(r.out().contains("seeds/" + file), () -> "should find " + file + "\n" + r.describe());
+    assertTrue(
+        r.out().contains("seeds/" + file), () -> "should find " + file + "\n" + r.describe());
     if (other != null) {
-      assertTrue(r.out().contains("seeds/" + other), () -> "should find " + other + "\n" + r.describe());
+      assertTrue(
+          r.out().contains("seeds/" + other), () -> "should find " + other + "\n" + r.describe());
     }
-    assertTrue(r.out().contains("  " + lang + "  "), () -> "the hit's language " + lang + "\n" + r.describe());
-    boolean passage = r.out().lines().anyMatch(l -> l.startsWith("    ") && l.toLowerCase(java.util.Locale.ROOT).contains(word));
+    assertTrue(
+        r.out().contains("  " + lang + "  "),
+        () -> "the hit's language " + lang + "\n" + r.describe());
+    boolean passage =
+        r.out()
+            .lines()
+            .anyMatch(
+                l -> l.startsWith("    ") && l.toLowerCase(java.util.Locale.ROOT).contains(word));
     assertTrue(passage, () -> "a passage should hold " + word + "\n" + r.describe());
     assertFalse(r.out().contains("\u001b"), () -> "no ANSI escapes in a pipe\n" + r.describe());
-    assertFalse(r.err().contains("building"), () -> "the jar is built already; no rebuild\n" + r.describe());
-    assertFalse(r.err().contains("WARNING") || r.err().contains("SLF4J"), () -> "no JVM or library chatter\n" + r.describe());
+    assertFalse(
+        r.err().contains("building"),
+        () -> "the jar is built already; no rebuild\n" + r.describe());
+    assertFalse(
+        r.err().contains("WARNING") || r.err().contains("SLF4J"),
+        () -> "no JVM or library chatter\n" + r.describe());
   }
 
   @Test
   void colourAlwaysMarksTheWord() throws Exception {
     Run r = parkdoc("search", "--color=always", "laser");
     assertEquals(0, r.code(), r::describe);
-    assertTrue(Pattern.compile("\u001b\\[[0-9;]*mlaser\u001b\\[[0-9;]*m").matcher(r.out()).find(),
+    assertTrue(
+        Pattern.compile("\u001b\\[[0-9;]*mlaser\u001b\\[[0-9;]*m").matcher(r.out()).find(),
         () -> "an escape sequence around 'laser'\n" + r.describe());
   }
 
@@ -201,38 +239,61 @@ class LauncherIT {
   }
 
   /**
-   * The search server end to end: a search started with PARKDOC_SERVER leaves a server behind;
-   * the next searches go to it (its count of answers grows) and print byte for byte what the
-   * launcher prints without it, exit codes included; it sees files indexed after it started; a
-   * killed server's socket only makes the launcher run the search itself (and start a new one);
-   * and it ends by itself when idle, taking its socket with it.
+   * The search server end to end: a search started with PARKDOC_SERVER leaves a server behind; the
+   * next searches go to it (its count of answers grows) and print byte for byte what the launcher
+   * prints without it, exit codes included; it sees files indexed after it started; a killed
+   * server's socket only makes the launcher run the search itself (and start a new one); and it
+   * ends by itself when idle, taking its socket with it.
    */
   @Test
   void theSearchServerAnswersAsTheLauncherWould() throws Exception {
     Path runtime = Files.createDirectories(tmp.resolve("runtime"));
-    Map<String, String> on = Map.of("XDG_RUNTIME_DIR", runtime.toString(), "PARKDOC_SERVER", "0.15");
+    Map<String, String> on =
+        Map.of("XDG_RUNTIME_DIR", runtime.toString(), "PARKDOC_SERVER", "0.15");
     Map<String, String> off = Map.of("XDG_RUNTIME_DIR", runtime.toString(), "PARKDOC_SERVER", "0");
     Run first = parkdoc(300, on, "search", "레이저");
     assertEquals(0, first.code(), first::describe);
     Path socket = awaitSocket(runtime.resolve("parkdoc"), -1);
-    io.parkdoc.server.Servers.Status started = io.parkdoc.server.Servers.status(socket);
+    io.parkdoc.daemon.Daemons.Status started = io.parkdoc.daemon.Daemons.status(socket);
 
-    List<List<String>> cases = List.of(
-        List.of("search", "레이저"), List.of("search", "--json", "激光"), List.of("search", "--color=always", "laser"),
-        List.of("--index", "index", "search", "レーザ"), List.of("search", "xyzzyplughnotaword"),
-        List.of("search", "(laser"), List.of("--index", "nowhere", "search", "laser"), List.of("--help"),
-        List.of("search", "--help"), List.of("--version"), List.of("status", "--json"),
-        List.of("detect", "seeds/" + EN, "seeds/" + JA), List.of("analyze", "레이저를"));
+    List<List<String>> cases =
+        List.of(
+            List.of("search", "레이저"),
+            List.of("search", "--json", "激光"),
+            List.of("search", "--color=always", "laser"),
+            List.of("--index", "index", "search", "レーザ"),
+            List.of("search", "xyzzyplughnotaword"),
+            List.of("search", "(laser"),
+            List.of("--index", "nowhere", "search", "laser"),
+            List.of("--help"),
+            List.of("search", "--help"),
+            List.of("--version"),
+            List.of("status", "--json"),
+            List.of("detect", "seeds/" + EN, "seeds/" + JA),
+            List.of("analyze", "레이저를"));
     for (List<String> args : cases) {
       Run served = parkdoc(300, on, args.toArray(String[]::new));
       Run direct = parkdoc(300, off, args.toArray(String[]::new));
-      assertEquals(direct, served, () -> "parkdoc " + args + " served\n" + served.describe() + "\nrun directly\n" + direct.describe());
+      assertEquals(
+          direct,
+          served,
+          () ->
+              "parkdoc "
+                  + args
+                  + " served\n"
+                  + served.describe()
+                  + "\nrun directly\n"
+                  + direct.describe());
     }
-    assertEquals(started.served() + cases.size(), io.parkdoc.server.Servers.status(socket).served(),
+    assertEquals(
+        started.served() + cases.size(),
+        io.parkdoc.daemon.Daemons.status(socket).served(),
         "every search above should have been answered by the server");
 
     Path later = Files.createDirectories(tmp.resolve("later"));
-    Files.writeString(later.resolve("quorvendal.txt"), "The quorvendal laser arrived after the server started.\n");
+    Files.writeString(
+        later.resolve("quorvendal.txt"),
+        "The quorvendal laser arrived after the server started.\n");
     assertEquals(1, parkdoc(300, on, "search", "quorvendal").code());
     Run indexed = parkdoc(300, off, "index", later.toString());
     assertEquals(0, indexed.code(), indexed::describe);
@@ -242,7 +303,8 @@ class LauncherIT {
 
     // A stopped server (kill -STOP) accepts connections but starts nothing: the client gives up
     // after a few seconds and the launcher runs the search itself.
-    assertEquals(0, new ProcessBuilder("kill", "-STOP", Long.toString(started.pid())).start().waitFor());
+    assertEquals(
+        0, new ProcessBuilder("kill", "-STOP", Long.toString(started.pid())).start().waitFor());
     Run whileStopped = parkdoc(300, on, "search", "레이저");
     assertEquals(first, whileStopped, "a stopped server: the launcher runs the search itself");
     ProcessHandle.of(started.pid()).ifPresent(ProcessHandle::destroyForcibly);
@@ -251,7 +313,7 @@ class LauncherIT {
     Run afterKill = parkdoc(300, on, "search", "레이저");
     assertEquals(first, afterKill, "a dead server's socket: the launcher runs the search itself");
     Path again = awaitSocket(runtime.resolve("parkdoc"), started.pid());
-    long second = io.parkdoc.server.Servers.status(again).pid();
+    long second = io.parkdoc.daemon.Daemons.status(again).pid();
 
     // Idle for 0.15 minutes (9 s): it ends and removes its socket.
     awaitGone(second);
@@ -259,34 +321,45 @@ class LauncherIT {
   }
 
   /**
-   * Ctrl-C during a search that will start a server: bash runs that search in the background,
-   * where it ignores SIGINT, so the launcher must pass it on. The launcher is interrupted while
-   * its search is held (kill -STOP, so the search cannot finish first); it must wait for the
-   * search to end rather than hand the prompt back with the search still running, then end by
-   * SIGINT itself (130), and start no server.
+   * Ctrl-C during a search that will start a server: bash runs that search in the background, where
+   * it ignores SIGINT, so the launcher must pass it on. The launcher is interrupted while its
+   * search is held (kill -STOP, so the search cannot finish first); it must wait for the search to
+   * end rather than hand the prompt back with the search still running, then end by SIGINT itself
+   * (130), and start no server.
    */
   @Test
   void ctrlCStopsASearchThatWouldStartAServer() throws Exception {
     for (int attempt = 1; ; attempt++) {
-      // A folder of its own per attempt; a server an uninterrupted attempt starts ends after 3 idle s.
+      // A folder of its own per attempt; a server an uninterrupted attempt starts ends after 3 idle
+      // s.
       Path runtime = Files.createDirectories(tmp.resolve("runtime-int-" + attempt));
       Map<String, String> env = new java.util.HashMap<>(cleanEnvironment());
       env.putAll(Map.of("XDG_RUNTIME_DIR", runtime.toString(), "PARKDOC_SERVER", "0.05"));
       // SIGINT at its default, as at a terminal, whatever this build inherited (nohup, a
       // background job): a signal ignored on entry cannot be trapped.
-      ProcessBuilder pb = new ProcessBuilder("env", "--default-signal=INT", "bash", "-c", "exec ./parkdoc search 레이저")
-          .directory(project.toFile())
-          .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
-          .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-          .redirectError(ProcessBuilder.Redirect.DISCARD);
+      ProcessBuilder pb =
+          new ProcessBuilder(
+                  "env", "--default-signal=INT", "bash", "-c", "exec ./parkdoc search 레이저")
+              .directory(project.toFile())
+              .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+              .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+              .redirectError(ProcessBuilder.Redirect.DISCARD);
       pb.environment().clear();
       pb.environment().putAll(env);
       Process launcher = pb.start();
       ProcessHandle search = null;
       while (launcher.isAlive() && search == null) {
-        search = launcher.descendants()
-            .filter(h -> h.info().commandLine().map(c -> c.contains("-jar") && c.contains("search")).orElse(false))
-            .findFirst().orElse(null);
+        search =
+            launcher
+                .descendants()
+                .filter(
+                    h ->
+                        h.info()
+                            .commandLine()
+                            .map(c -> c.contains("-jar") && c.contains("search"))
+                            .orElse(false))
+                .findFirst()
+                .orElse(null);
         Thread.sleep(2);
       }
       if (search == null || signal("STOP", search.pid()) != 0 || !stopped(search.pid())) {
@@ -299,18 +372,24 @@ class LauncherIT {
       }
       try {
         assertEquals(0, signal("INT", launcher.pid()));
-        assertFalse(launcher.waitFor(1, TimeUnit.SECONDS), "Ctrl-C gave the prompt back while the search ran on");
+        assertFalse(
+            launcher.waitFor(1, TimeUnit.SECONDS),
+            "Ctrl-C gave the prompt back while the search ran on");
         assertEquals(0, signal("CONT", search.pid()));
-        assertTrue(launcher.waitFor(30, TimeUnit.SECONDS), "the launcher should end once its search has");
+        assertTrue(
+            launcher.waitFor(30, TimeUnit.SECONDS), "the launcher should end once its search has");
         assertEquals(130, launcher.exitValue(), "ended by SIGINT, as the caller's shell expects");
-        assertTrue(search.onExit().get(10, TimeUnit.SECONDS) != null && !search.isAlive(), "the search ends with the launcher");
+        assertTrue(
+            search.onExit().get(10, TimeUnit.SECONDS) != null && !search.isAlive(),
+            "the search ends with the launcher");
       } finally {
         signal("CONT", search.pid());
         search.destroyForcibly();
         launcher.destroyForcibly();
       }
       Thread.sleep(3000);
-      assertFalse(Files.isDirectory(runtime.resolve("parkdoc")) && !isEmpty(runtime.resolve("parkdoc")),
+      assertFalse(
+          Files.isDirectory(runtime.resolve("parkdoc")) && !isEmpty(runtime.resolve("parkdoc")),
           "an interrupted search starts no server");
       return;
     }
@@ -354,7 +433,7 @@ class LauncherIT {
         try (Stream<Path> s = Files.list(dir)) {
           for (Path p : s.filter(p -> p.toString().endsWith(".sock")).toList()) {
             try {
-              if (io.parkdoc.server.Servers.status(p).pid() != notPid) {
+              if (io.parkdoc.daemon.Daemons.status(p).pid() != notPid) {
                 return p;
               }
             } catch (IOException e) {
@@ -386,7 +465,8 @@ class LauncherIT {
     bare.put("PATH", System.getenv("PATH"));
     bare.put("HOME", System.getenv("HOME"));
     Run r = shell(300, bare, Map.of(), "exec ./parkdoc search 레이저");
-    assertEquals(0, r.code(), () -> "./parkdoc search 레이저 with only PATH and HOME set\n" + r.describe());
+    assertEquals(
+        0, r.code(), () -> "./parkdoc search 레이저 with only PATH and HOME set\n" + r.describe());
     assertTrue(r.out().contains("seeds/" + KO_1) && r.out().contains("레이저"), r::describe);
   }
 
@@ -402,10 +482,13 @@ class LauncherIT {
 
   @Test
   void anOldJavaHomeIsPassedOver() throws Exception {
-    Assumptions.assumeTrue(Files.isExecutable(JDK17.resolve("bin/java")), "skipped: no JDK 17 at " + JDK17);
+    Assumptions.assumeTrue(
+        Files.isExecutable(JDK17.resolve("bin/java")), "skipped: no JDK 17 at " + JDK17);
     Run r = parkdoc(300, Map.of("JAVA_HOME", JDK17.toString()), "--version");
     assertEquals(0, r.code(), () -> "JAVA_HOME=" + JDK17 + " ./parkdoc --version\n" + r.describe());
-    assertTrue(r.out().contains("Java 2"), () -> "should run on a JDK >= 21, not JAVA_HOME's 17\n" + r.describe());
+    assertTrue(
+        r.out().contains("Java 2"),
+        () -> "should run on a JDK >= 21, not JAVA_HOME's 17\n" + r.describe());
     assertTrue(javaMajor(r) >= 21, r::describe);
   }
 
@@ -420,8 +503,16 @@ class LauncherIT {
     Map<String, String> env = cleanEnvironment();
     env.put("PATH", bin + ":" + env.get("PATH"));
     // From another folder, with the index named explicitly.
-    Run r = shell(300, env, Map.of(), "cd " + quote(scripts.toString()) + " && exec parkdoc --index "
-        + quote(project.resolve("index").toString()) + " search laser");
+    Run r =
+        shell(
+            300,
+            env,
+            Map.of(),
+            "cd "
+                + quote(scripts.toString())
+                + " && exec parkdoc --index "
+                + quote(project.resolve("index").toString())
+                + " search laser");
     assertEquals(0, r.code(), () -> "parkdoc through a symlink in PATH\n" + r.describe());
     assertTrue(r.out().contains(EN), r::describe);
   }
@@ -433,10 +524,13 @@ class LauncherIT {
   }
 
   /** A fake JDK home: a release file and, when {@code binaries}, stub bin/java and bin/javac. */
-  private static Path fakeJdk(Path home, String releaseVersion, boolean binaries) throws IOException {
+  private static Path fakeJdk(Path home, String releaseVersion, boolean binaries)
+      throws IOException {
     Files.createDirectories(home.resolve("bin"));
     if (releaseVersion != null) {
-      Files.writeString(home.resolve("release"), "IMPLEMENTOR=\"Fake\"\nJAVA_VERSION=\"" + releaseVersion + "\"\nOS_NAME=\"Linux\"\n");
+      Files.writeString(
+          home.resolve("release"),
+          "IMPLEMENTOR=\"Fake\"\nJAVA_VERSION=\"" + releaseVersion + "\"\nOS_NAME=\"Linux\"\n");
     }
     if (binaries) {
       for (String b : List.of("java", "javac")) {
@@ -448,13 +542,15 @@ class LauncherIT {
     return home;
   }
 
-  private static Run jdkSh(Map<String, String> extraEnv, String body) throws IOException, InterruptedException {
+  private static Run jdkSh(Map<String, String> extraEnv, String body)
+      throws IOException, InterruptedException {
     return shell(60, cleanEnvironment(), extraEnv, ". ./.ci/jdk.sh\n" + body);
   }
 
   @ParameterizedTest(name = "JAVA_VERSION=\"{0}\" -> {1}")
   @CsvSource({"17.0.2, 17", "25, 25", "21.0.9+10-LTS, 21", "1.8.0_392, 8", "25-ea, 25"})
-  void jdkMajorFromTheReleaseFile(String version, String major, @TempDir Path dir) throws Exception {
+  void jdkMajorFromTheReleaseFile(String version, String major, @TempDir Path dir)
+      throws Exception {
     Path home = fakeJdk(dir.resolve("jdk"), version, false);
     Run r = jdkSh(Map.of(), "parkdoc_jdk_major " + quote(home.toString()));
     assertEquals(0, r.code(), r::describe);
@@ -501,8 +597,8 @@ class LauncherIT {
    */
   @Test
   void findJdkFailureMessage(@TempDir Path dir) throws Exception {
-    Run r = jdkSh(Map.of("HOME", dir.toString()),
-        "parkdoc_jdk_major() { echo 17; }\nparkdoc_find_jdk");
+    Run r =
+        jdkSh(Map.of("HOME", dir.toString()), "parkdoc_jdk_major() { echo 17; }\nparkdoc_find_jdk");
     assertEquals(1, r.code(), r::describe);
     assertEquals("", r.out(), () -> "nothing on stdout\n" + r.describe());
     List<String> lines = r.err().lines().toList();
@@ -510,8 +606,8 @@ class LauncherIT {
     assertTrue(lines.get(0).startsWith("parkdoc: needs a JDK 21 or newer (found 17)"), r::describe);
     assertTrue(lines.get(0).contains("JAVA_HOME"), r::describe);
 
-    Run none = jdkSh(Map.of("HOME", dir.toString()),
-        "parkdoc_jdk_major() { echo 0; }\nparkdoc_find_jdk");
+    Run none =
+        jdkSh(Map.of("HOME", dir.toString()), "parkdoc_jdk_major() { echo 0; }\nparkdoc_find_jdk");
     assertEquals(1, none.code(), none::describe);
     assertTrue(none.err().contains("(found none)"), none::describe);
   }
@@ -533,7 +629,8 @@ class LauncherIT {
     assertEquals(0, first.code(), first::describe);
     shell(300, cleanEnvironment(), Map.of(), "sleep 0.5; flock target/aot/.lock true");
     try (Stream<Path> files = Files.list(project.resolve("target/aot"))) {
-      assertTrue(files.anyMatch(f -> f.getFileName().toString().endsWith("-help.aot")), "a help cache");
+      assertTrue(
+          files.anyMatch(f -> f.getFileName().toString().endsWith("-help.aot")), "a help cache");
     }
     Run again = parkdoc("--help");
     assertEquals(first.out(), again.out());
@@ -542,7 +639,11 @@ class LauncherIT {
 
   private static Path aotCache() throws IOException {
     try (Stream<Path> files = Files.list(project.resolve("target/aot"))) {
-      return files.filter(f -> f.getFileName().toString().endsWith(".aot") && !f.getFileName().toString().endsWith("-help.aot"))
+      return files
+          .filter(
+              f ->
+                  f.getFileName().toString().endsWith(".aot")
+                      && !f.getFileName().toString().endsWith("-help.aot"))
           .findFirst()
           .orElseThrow(() -> new AssertionError("no AOT cache in target/aot"));
     }
@@ -554,29 +655,48 @@ class LauncherIT {
    */
   private static void awaitCacheFor(String jdk) throws Exception {
     Path jar = project.resolve("target/parkdoc.jar");
-    String jarId = "jar=" + Files.size(jar) + ":" + Files.getLastModifiedTime(jar).toMillis() / 1000 + ":"
-        + Files.getAttribute(jar, "unix:ino");
+    String jarId =
+        "jar="
+            + Files.size(jar)
+            + ":"
+            + Files.getLastModifiedTime(jar).toMillis() / 1000
+            + ":"
+            + Files.getAttribute(jar, "unix:ino");
     Path cache = aotCache();
     Path key = Path.of(cache + ".key");
     for (int i = 0; i < 360; i++) {
       shell(300, cleanEnvironment(), Map.of(), "flock target/aot/.lock true");
       List<String> lines = Files.exists(key) ? Files.readAllLines(key) : List.of();
-      if (lines.size() == 2 && lines.get(0).contains("jdk=" + jdk + " ") && lines.get(0).endsWith(jarId)
+      if (lines.size() == 2
+          && lines.get(0).contains("jdk=" + jdk + " ")
+          && lines.get(0).endsWith(jarId)
           && lines.get(1).equals(String.valueOf(Files.size(cache)))) {
         return;
       }
       Thread.sleep(500);
     }
     Path log = project.resolve("target/aot/train.log");
-    fail("no cache for " + jdk + " and " + jarId + "; key: " + (Files.exists(key) ? Files.readString(key) : "none")
-        + ", cache size " + Files.size(cache) + ", train.log: " + (Files.exists(log) ? Files.readString(log) : "none"));
+    fail(
+        "no cache for "
+            + jdk
+            + " and "
+            + jarId
+            + "; key: "
+            + (Files.exists(key) ? Files.readString(key) : "none")
+            + ", cache size "
+            + Files.size(cache)
+            + ", train.log: "
+            + (Files.exists(log) ? Files.readString(log) : "none"));
   }
 
   private static String defaultJdk() throws Exception {
-    return shell(60, cleanEnvironment(), Map.of(), ". ./.ci/jdk.sh\nparkdoc_find_jdk").out().strip();
+    return shell(60, cleanEnvironment(), Map.of(), ". ./.ci/jdk.sh\nparkdoc_find_jdk")
+        .out()
+        .strip();
   }
 
-  private static void assertSearchWorks(Map<String, String> env, String word, String file) throws Exception {
+  private static void assertSearchWorks(Map<String, String> env, String word, String file)
+      throws Exception {
     Run r = parkdoc(300, env, "search", word);
     assertEquals(0, r.code(), r::describe);
     assertTrue(r.out().contains(file), r::describe);
@@ -604,7 +724,8 @@ class LauncherIT {
     Files.write(cache, junk);
     assertSearchWorks(Map.of(), "레이저", KO_1);
     // A rebuilt jar (here: a new time stamp): runs without, rebuilds it in the background.
-    Files.setLastModifiedTime(project.resolve("target/parkdoc.jar"),
+    Files.setLastModifiedTime(
+        project.resolve("target/parkdoc.jar"),
         java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 1000));
     assertSearchWorks(Map.of(), "レーザ", JA);
     awaitCacheFor(jdk);
@@ -625,10 +746,15 @@ class LauncherIT {
   void manyConcurrentRunsBuildTheCacheOnce() throws Exception {
     String jdk = defaultJdk();
     awaitCacheFor(jdk);
-    Files.setLastModifiedTime(project.resolve("target/parkdoc.jar"),
+    Files.setLastModifiedTime(
+        project.resolve("target/parkdoc.jar"),
         java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 2000));
-    Run r = shell(300, cleanEnvironment(), Map.of(),
-        "for i in 1 2 3 4; do ./parkdoc search laser >out.$i 2>err.$i & done; wait; cat out.1 out.2 out.3 out.4; cat err.*; rm -f out.* err.*");
+    Run r =
+        shell(
+            300,
+            cleanEnvironment(),
+            Map.of(),
+            "for i in 1 2 3 4; do ./parkdoc search laser >out.$i 2>err.$i & done; wait; cat out.1 out.2 out.3 out.4; cat err.*; rm -f out.* err.*");
     assertEquals(0, r.code(), r::describe);
     assertEquals(4, r.out().lines().filter(l -> l.contains(EN)).count(), r::describe);
     assertEquals("", r.err(), r::describe);
@@ -639,7 +765,8 @@ class LauncherIT {
   void aDamagedDictionaryCopyNeverBreaksASearch() throws Exception {
     assertSearchWorks(Map.of(), "레이저", KO_1); // makes the copy if needed
     try (Stream<Path> files = Files.walk(project.resolve("target/parkdoc-cache"))) {
-      for (Path f : files.filter(Files::isRegularFile).filter(f -> f.toString().contains("/ko/")).toList()) {
+      for (Path f :
+          files.filter(Files::isRegularFile).filter(f -> f.toString().contains("/ko/")).toList()) {
         Files.write(f, new byte[7]);
       }
     }

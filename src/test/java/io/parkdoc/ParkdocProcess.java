@@ -2,6 +2,7 @@ package io.parkdoc;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.parkdoc.backend.lucene.IndexLayout;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -19,7 +20,6 @@ import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.Bits;
-import io.parkdoc.core.IndexLayout;
 
 /**
  * The packaged parkdoc ({@code target/parkdoc.jar}, built by {@code mvn package} before failsafe
@@ -32,7 +32,13 @@ public final class ParkdocProcess {
   /** A finished run. */
   public record Result(int code, String out, String err) {
     public String describe() {
-      return "exit " + code + "\n--- stdout ---\n" + out + "--- stderr ---\n" + err + "--------------";
+      return "exit "
+          + code
+          + "\n--- stdout ---\n"
+          + out
+          + "--- stderr ---\n"
+          + err
+          + "--------------";
     }
   }
 
@@ -46,7 +52,9 @@ public final class ParkdocProcess {
     this.err = err;
   }
 
-  /** The project folder, from system property {@code parkdoc.root} (set by the pom for failsafe). */
+  /**
+   * The project folder, from system property {@code parkdoc.root} (set by the pom for failsafe).
+   */
   public static Path project() {
     return Path.of(System.getProperty("parkdoc.root", "")).toAbsolutePath();
   }
@@ -58,32 +66,42 @@ public final class ParkdocProcess {
   }
 
   /**
-   * Starts {@code parkdoc ARGS} in {@code cwd}, writing its output into {@code logs}; {@code asUser}
-   * is a numeric uid to run as (through setpriv, when this JVM is root), or null.
+   * Starts {@code parkdoc ARGS} in {@code cwd}, writing its output into {@code logs}; {@code
+   * asUser} is a numeric uid to run as (through setpriv, when this JVM is root), or null.
    */
-  public static ParkdocProcess start(Path cwd, Path logs, Integer asUser, String... args) throws IOException {
+  public static ParkdocProcess start(Path cwd, Path logs, Integer asUser, String... args)
+      throws IOException {
     List<String> cmd = new ArrayList<>();
     if (asUser != null) {
       cmd.addAll(List.of("setpriv", "--reuid=" + asUser, "--regid=" + asUser, "--clear-groups"));
     }
-    cmd.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "--enable-native-access=ALL-UNNAMED",
-        "-jar", jar().toString()));
+    cmd.addAll(
+        List.of(
+            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+            "-XX:+UseSerialGC",
+            "-XX:TieredStopAtLevel=1",
+            "--enable-native-access=ALL-UNNAMED",
+            "-jar",
+            jar().toString()));
     cmd.addAll(List.of(args));
     int n = RUNS.incrementAndGet();
     Files.createDirectories(logs);
     Path out = logs.resolve("run-" + n + ".out");
     Path err = logs.resolve("run-" + n + ".err");
-    ProcessBuilder pb = new ProcessBuilder(cmd).directory(cwd.toFile())
-        .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
-        .redirectOutput(out.toFile()).redirectError(err.toFile());
+    ProcessBuilder pb =
+        new ProcessBuilder(cmd)
+            .directory(cwd.toFile())
+            .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+            .redirectOutput(out.toFile())
+            .redirectError(err.toFile());
     pb.environment().put("LC_ALL", "C.UTF-8");
     pb.environment().remove("PARKDOC_INDEX");
     return new ParkdocProcess(pb.start(), out, err);
   }
 
   /** Runs {@code parkdoc ARGS} to its end (at most {@code seconds}). */
-  public static Result run(Path cwd, Path logs, long seconds, String... args) throws IOException, InterruptedException {
+  public static Result run(Path cwd, Path logs, long seconds, String... args)
+      throws IOException, InterruptedException {
     return start(cwd, logs, null, args).await(seconds);
   }
 
@@ -96,7 +114,8 @@ public final class ParkdocProcess {
     if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
       process.destroyForcibly();
       process.waitFor(10, TimeUnit.SECONDS);
-      throw new AssertionError("parkdoc did not finish within " + seconds + " s\n" + result(-1).describe());
+      throw new AssertionError(
+          "parkdoc did not finish within " + seconds + " s\n" + result(-1).describe());
     }
     return result(process.exitValue());
   }
@@ -128,13 +147,15 @@ public final class ParkdocProcess {
     Map<String, List<String>> docs = new TreeMap<>();
     IndexLayout layout = new IndexLayout(root);
     for (String lang : layout.languagesOnDisk()) {
-      try (Directory dir = FSDirectory.open(layout.languageDir(lang)); DirectoryReader r = DirectoryReader.open(dir)) {
+      try (Directory dir = FSDirectory.open(layout.languageDir(lang));
+          DirectoryReader r = DirectoryReader.open(dir)) {
         for (LeafReaderContext leaf : r.leaves()) {
           StoredFields stored = leaf.reader().storedFields();
           Bits live = leaf.reader().getLiveDocs();
           for (int i = 0; i < leaf.reader().maxDoc(); i++) {
             if (live == null || live.get(i)) {
-              docs.computeIfAbsent(stored.document(i).get("path"), k -> new ArrayList<>()).add(lang);
+              docs.computeIfAbsent(stored.document(i).get("path"), k -> new ArrayList<>())
+                  .add(lang);
             }
           }
         }

@@ -17,7 +17,9 @@ public final class Seeds {
   /** Copies the seeds into {@code dest} (created) and returns the copies in name order. */
   public static List<Path> copyTo(Path dest) throws IOException {
     Path seeds = Path.of("seeds");
-    assertTrue(Files.isDirectory(seeds), "no seeds/ folder in the working directory " + Path.of("").toAbsolutePath());
+    assertTrue(
+        Files.isDirectory(seeds),
+        "no seeds/ folder in the working directory " + Path.of("").toAbsolutePath());
     Files.createDirectories(dest);
     List<Path> out = new ArrayList<>();
     try (Stream<Path> s = Files.list(seeds)) {

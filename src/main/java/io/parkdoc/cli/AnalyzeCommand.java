@@ -1,7 +1,9 @@
 package io.parkdoc.cli;
 
-import io.parkdoc.core.Analysis;
+import io.parkdoc.backend.Backends;
 import io.parkdoc.core.ParkdocException;
+import io.parkdoc.core.query.Analysis;
+import io.parkdoc.term.Json;
 import io.parkdoc.term.Styles;
 import io.parkdoc.term.TextLayout;
 import java.io.IOException;
@@ -20,7 +22,10 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code parkdoc analyze TEXT...}: the tokens each language's analyzers make of a text. */
-@Command(name = "analyze", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(
+    name = "analyze",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
     header = "Show the tokens each language's analyzers make of a text.",
     description = {
       "Show how parkdoc sees a text: the tokens each language's analyzer makes of it (term, position, "
@@ -31,16 +36,28 @@ import picocli.CommandLine.ParentCommand;
 final class AnalyzeCommand implements Callable<Integer> {
   @ParentCommand ParkdocCommand parent;
 
-  @Parameters(paramLabel = "TEXT", arity = "1..*", description = "The text; several arguments are joined with spaces; '-' reads standard input.")
+  @Parameters(
+      paramLabel = "TEXT",
+      arity = "1..*",
+      description = "The text; several arguments are joined with spaces; '-' reads standard input.")
   List<String> text = new ArrayList<>();
 
-  @Option(names = {"-l", "--lang"}, paramLabel = "LANG", split = ",", description = "Analyse as these languages (ko, ja, zh, zh-Hant, en, ...).")
+  @Option(
+      names = {"-l", "--lang"},
+      paramLabel = "LANG",
+      split = ",",
+      description = "Analyse as these languages (ko, ja, zh, zh-Hant, en, ...).")
   List<String> langs = new ArrayList<>();
 
-  @Option(names = {"-a", "--attributes"}, description = "Also show what else each analyzer says of a token (part of speech, reading, ...).")
+  @Option(
+      names = {"-a", "--attributes"},
+      description =
+          "Also show what else each analyzer says of a token (part of speech, reading, ...).")
   boolean attributes;
 
-  @Option(names = "--json", description = "Print one JSON object per language field: lang, field, analyzer, tokens.")
+  @Option(
+      names = "--json",
+      description = "Print one JSON object per language field: lang, field, analyzer, tokens.")
   boolean json;
 
   @Override
@@ -53,7 +70,8 @@ final class AnalyzeCommand implements Callable<Integer> {
         throw new ParkdocException("cannot read standard input: " + e.getMessage(), e);
       }
     }
-    List<Analysis.FieldTokens> fields = Analysis.analyze(input, langs, parent.layout());
+    List<Analysis.FieldTokens> fields =
+        Analysis.analyze(input, langs, Backends.languages(parent.location()));
     PrintWriter out = parent.spec.commandLine().getOut();
     for (Analysis.FieldTokens f : fields) {
       if (json) {
@@ -69,18 +87,32 @@ final class AnalyzeCommand implements Callable<Integer> {
   private void print(PrintWriter out, Analysis.FieldTokens f, String input) {
     boolean color = parent.color();
     AttributedStringBuilder head = new AttributedStringBuilder();
-    head.styled(Styles.LANG, f.lang()).append("  ").styled(Styles.PATH, f.field()).append("  ").styled(Styles.DIM, f.analyzer());
+    head.styled(Styles.LANG, f.lang())
+        .append("  ")
+        .styled(Styles.PATH, f.field())
+        .append("  ")
+        .styled(Styles.DIM, f.analyzer());
     out.println(Styles.render(head.toAttributedString(), color));
     if (f.tokens().isEmpty()) {
-      out.println(Styles.render(new AttributedStringBuilder().append("      ").styled(Styles.DIM, "(no tokens)").toAttributedString(), color));
+      out.println(
+          Styles.render(
+              new AttributedStringBuilder()
+                  .append("      ")
+                  .styled(Styles.DIM, "(no tokens)")
+                  .toAttributedString(),
+              color));
     }
     int termWidth = f.tokens().stream().mapToInt(t -> TextLayout.width(t.term())).max().orElse(0);
     int offsetWidth = f.tokens().stream().mapToInt(t -> offsets(t, input).length()).max().orElse(0);
     for (Analysis.Token t : f.tokens()) {
       AttributedStringBuilder line = new AttributedStringBuilder();
-      String pos = t.positionLength() > 1 ? t.position() + "+" + t.positionLength() : String.valueOf(t.position());
+      String pos =
+          t.positionLength() > 1
+              ? t.position() + "+" + t.positionLength()
+              : String.valueOf(t.position());
       line.append(String.format(Locale.ROOT, "%6s  ", pos));
-      line.styled(Styles.MATCH, t.term()).append(" ".repeat(termWidth - TextLayout.width(t.term()) + 2));
+      line.styled(Styles.MATCH, t.term())
+          .append(" ".repeat(termWidth - TextLayout.width(t.term()) + 2));
       String off = offsets(t, input);
       line.append(off).append(" ".repeat(offsetWidth - off.length() + 2));
       line.styled(Styles.DIM, t.type());
@@ -104,17 +136,22 @@ final class AnalyzeCommand implements Callable<Integer> {
     m.put("lang", f.lang());
     m.put("field", f.field());
     m.put("analyzer", f.analyzer());
-    m.put("tokens", f.tokens().stream().map(t -> {
-      Map<String, Object> o = new LinkedHashMap<>();
-      o.put("term", t.term());
-      o.put("start", codePoints(input, t.start()));
-      o.put("end", codePoints(input, t.end()));
-      o.put("position", t.position());
-      o.put("positionLength", t.positionLength());
-      o.put("type", t.type());
-      o.put("attributes", t.attributes());
-      return o;
-    }).toList());
+    m.put(
+        "tokens",
+        f.tokens().stream()
+            .map(
+                t -> {
+                  Map<String, Object> o = new LinkedHashMap<>();
+                  o.put("term", t.term());
+                  o.put("start", codePoints(input, t.start()));
+                  o.put("end", codePoints(input, t.end()));
+                  o.put("position", t.position());
+                  o.put("positionLength", t.positionLength());
+                  o.put("type", t.type());
+                  o.put("attributes", t.attributes());
+                  return o;
+                })
+            .toList());
     return m;
   }
 }

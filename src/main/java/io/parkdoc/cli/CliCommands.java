@@ -3,7 +3,6 @@ package io.parkdoc.cli;
 import io.parkdoc.shell.Commands;
 import java.io.InputStream;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -15,7 +14,8 @@ import picocli.CommandLine.Model.OptionSpec;
 
 /**
  * The command line's commands, for the shell: every subcommand of {@code parkdoc} but the shell
- * itself, {@code help} (the shell has its own) and {@code search} (in the shell a line is a search).
+ * itself, {@code help} (the shell has its own) and {@code search} (in the shell a line is a
+ * search).
  *
  * <p>Each run parses its arguments with a new {@link CommandLine} on new command objects, so no
  * option carries over from one run to the next (picocli issues #1531, #1532), and returns the
@@ -26,34 +26,39 @@ public final class CliCommands implements Commands {
   private static final Set<String> NOT_IN_SHELL = Set.of("shell", "help", "search");
 
   private final Environment env;
-  private final Path index;
+  private final io.parkdoc.core.IndexLocation index;
   private final boolean color;
   private final boolean verbose;
   private final Map<String, String> list = new LinkedHashMap<>();
   private final Map<String, List<String>> options = new HashMap<>();
 
   /**
-   * @param env the environment the commands see (their standard input is always empty: it belongs to the shell)
+   * @param env the environment the commands see (their standard input is always empty: it belongs
+   *     to the shell)
    * @param index the index every command works on
    * @param color whether commands write colour
    * @param verbose whether commands say more (--verbose)
    */
-  public CliCommands(Environment env, Path index, boolean color, boolean verbose) {
+  public CliCommands(
+      Environment env, io.parkdoc.core.IndexLocation index, boolean color, boolean verbose) {
     this.env = env;
     this.index = index;
     this.color = color;
     this.verbose = verbose;
     CommandLine model = new CommandLine(new ParkdocCommand(env));
-    model.getSubcommands().forEach((name, sub) -> {
-      if (!NOT_IN_SHELL.contains(name)) {
-        list.put(name, String.join(" ", sub.getCommandSpec().usageMessage().header()));
-        List<String> names = new ArrayList<>();
-        for (OptionSpec o : sub.getCommandSpec().options()) {
-          names.addAll(List.of(o.names()));
-        }
-        options.put(name, List.copyOf(names));
-      }
-    });
+    model
+        .getSubcommands()
+        .forEach(
+            (name, sub) -> {
+              if (!NOT_IN_SHELL.contains(name)) {
+                list.put(name, String.join(" ", sub.getCommandSpec().usageMessage().header()));
+                List<String> names = new ArrayList<>();
+                for (OptionSpec o : sub.getCommandSpec().options()) {
+                  names.addAll(List.of(o.names()));
+                }
+                options.put(name, List.copyOf(names));
+              }
+            });
   }
 
   @Override
@@ -81,7 +86,8 @@ public final class CliCommands implements Commands {
       vars.put("COLUMNS", String.valueOf(width));
     }
     // Standard input belongs to the shell: a command reading it would take the user's keys.
-    Environment inner = new Environment(vars, InputStream.nullInputStream(), env.terminal(), env.cwd());
+    Environment inner =
+        new Environment(vars, InputStream.nullInputStream(), env.terminal(), env.cwd());
     return ParkdocCommand.execute(out, err, inner, all.toArray(new String[0]));
   }
 }

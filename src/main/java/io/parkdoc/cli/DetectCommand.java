@@ -1,15 +1,16 @@
 package io.parkdoc.cli;
 
-import io.parkdoc.core.Detection;
-import io.parkdoc.core.LanguageDetector;
-import io.parkdoc.core.Segment;
-import io.parkdoc.core.SourceText;
-import io.parkdoc.core.TextExtractor;
+import io.parkdoc.core.detect.Detection;
+import io.parkdoc.core.detect.LanguageDetector;
+import io.parkdoc.core.detect.Segment;
+import io.parkdoc.core.extract.NotTextException;
+import io.parkdoc.core.extract.SourceText;
+import io.parkdoc.core.extract.TextExtractor;
+import io.parkdoc.term.Json;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -21,16 +22,25 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code parkdoc detect PATH...}: the language parkdoc sees in each file. */
-@Command(name = "detect", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(
+    name = "detect",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
     header = "Print the language parkdoc detects in each file.",
-    description = "Print the language parkdoc detects in each file ('-' reads standard input), with its confidence.")
+    description =
+        "Print the language parkdoc detects in each file ('-' reads standard input), with its confidence.")
 final class DetectCommand implements Callable<Integer> {
   @ParentCommand ParkdocCommand parent;
 
-  @Parameters(paramLabel = "PATH", arity = "1..*", description = "Files to examine; '-' for standard input.")
+  @Parameters(
+      paramLabel = "PATH",
+      arity = "1..*",
+      description = "Files to examine; '-' for standard input.")
   List<String> paths;
 
-  @Option(names = "--json", description = "Print one JSON object per file: path, lang, confidence, segments.")
+  @Option(
+      names = "--json",
+      description = "Print one JSON object per file: path, lang, confidence, segments.")
   boolean json;
 
   @Override
@@ -44,17 +54,26 @@ final class DetectCommand implements Callable<Integer> {
       String name = p.equals("-") ? "-" : p;
       SourceText text;
       try {
-        byte[] bytes = p.equals("-") ? parent.env().stdin().readAllBytes() : Files.readAllBytes(parent.env().cwd().resolve(p));
+        byte[] bytes =
+            p.equals("-")
+                ? parent.env().stdin().readAllBytes()
+                : Files.readAllBytes(parent.env().cwd().resolve(p));
         text = extractor.extract(name, bytes, null);
       } catch (NoSuchFileException e) {
         err.println("parkdoc: " + p + ": no such file");
         status = ExitCodes.ERROR;
         continue;
       } catch (IOException e) {
-        err.println("parkdoc: " + p + ": " + (Files.isDirectory(parent.env().cwd().resolve(p)) ? "is a folder" : e.getMessage()));
+        err.println(
+            "parkdoc: "
+                + p
+                + ": "
+                + (Files.isDirectory(parent.env().cwd().resolve(p))
+                    ? "is a folder"
+                    : e.getMessage()));
         status = ExitCodes.ERROR;
         continue;
-      } catch (TextExtractor.NotTextException e) {
+      } catch (NotTextException e) {
         err.println("parkdoc: " + p + ": " + e.getMessage());
         status = ExitCodes.ERROR;
         continue;

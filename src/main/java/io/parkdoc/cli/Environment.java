@@ -15,7 +15,8 @@ import java.util.Map;
  * @param terminal true when standard input and output are a terminal
  * @param cwd the working directory, against which paths are shown
  */
-public record Environment(Map<String, String> variables, InputStream stdin, boolean terminal, Path cwd) {
+public record Environment(
+    Map<String, String> variables, InputStream stdin, boolean terminal, Path cwd) {
 
   /** The environment of this process. */
   public static Environment system() {

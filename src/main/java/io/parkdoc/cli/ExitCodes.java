@@ -4,8 +4,10 @@ package io.parkdoc.cli;
 public final class ExitCodes {
   /** Found something; or the command succeeded. */
   public static final int FOUND = 0;
+
   /** Searched and found nothing. */
   public static final int NOTHING = 1;
+
   /** An error: usage, a malformed query, no index, I/O; or files skipped because of errors. */
   public static final int ERROR = 2;
 

@@ -1,17 +1,17 @@
 package io.parkdoc.cli;
 
-import io.parkdoc.core.Indexer;
+import io.parkdoc.core.index.Progress;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.Map;
 
 /**
  * A live progress line on stderr while indexing: files, MB indexed, MB/s, ETA and the language mix,
- * redrawn in place four times a second and cut to the terminal's width. Only on a terminal; a
- * pipe, --quiet or --json gets nothing.
+ * redrawn in place four times a second and cut to the terminal's width. Only on a terminal; a pipe,
+ * --quiet or --json gets nothing.
  */
 final class ProgressLine implements AutoCloseable {
-  private final Indexer.Progress progress;
+  private final Progress progress;
   private final PrintWriter err;
   private final int width;
   private final Thread thread;
@@ -19,7 +19,7 @@ final class ProgressLine implements AutoCloseable {
   private volatile boolean running = true;
   private int lastWidth;
 
-  private ProgressLine(Indexer.Progress progress, PrintWriter err, boolean enabled, int width) {
+  private ProgressLine(Progress progress, PrintWriter err, boolean enabled, int width) {
     this.progress = progress;
     this.err = err;
     this.width = width;
@@ -36,7 +36,7 @@ final class ProgressLine implements AutoCloseable {
    * Starts drawing {@code progress} on {@code err} when {@code enabled}, in at most {@code width}
    * columns.
    */
-  static ProgressLine start(Indexer.Progress progress, PrintWriter err, boolean enabled, int width) {
+  static ProgressLine start(Progress progress, PrintWriter err, boolean enabled, int width) {
     return new ProgressLine(progress, err, enabled, width);
   }
 
@@ -54,10 +54,18 @@ final class ProgressLine implements AutoCloseable {
   }
 
   /** The line for the counters now, {@code seconds} after the start. */
-  static String line(Indexer.Progress progress, double seconds) {
+  static String line(Progress progress, double seconds) {
     double mb = progress.indexedBytes() / 1e6;
-    StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%d/%d%s files  %.1f MB  %.2f MB/s",
-        progress.files(), progress.discovered(), progress.walking() ? "+" : "", mb, seconds > 0 ? mb / seconds : 0));
+    StringBuilder line =
+        new StringBuilder(
+            String.format(
+                Locale.ROOT,
+                "%d/%d%s files  %.1f MB  %.2f MB/s",
+                progress.files(),
+                progress.discovered(),
+                progress.walking() ? "+" : "",
+                mb,
+                seconds > 0 ? mb / seconds : 0));
     // the handled bytes (unchanged files included) tell how far the run is
     double handledRate = seconds > 0 ? progress.bytes() / seconds : 0;
     if (!progress.walking() && handledRate > 0) {

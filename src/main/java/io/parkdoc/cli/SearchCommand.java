@@ -1,13 +1,13 @@
 package io.parkdoc.cli;
 
 import io.parkdoc.core.Hit;
-import io.parkdoc.core.Languages;
 import io.parkdoc.core.ParkdocException;
+import io.parkdoc.core.SearchBackend;
 import io.parkdoc.core.SearchRequest;
 import io.parkdoc.core.SearchResults;
-import io.parkdoc.core.Searcher;
-import io.parkdoc.core.Snippet;
+import io.parkdoc.core.analysis.Languages;
 import io.parkdoc.term.HitPrinter;
+import io.parkdoc.term.JsonPrinter;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -16,10 +16,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -27,8 +25,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-/** {@code parkdoc search QUERY...}: ranked hits across every language, with highlighted passages. */
-@Command(name = "search", mixinStandardHelpOptions = true, sortOptions = false,
+/**
+ * {@code parkdoc search QUERY...}: ranked hits across every language, with highlighted passages.
+ */
+@Command(
+    name = "search",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
     header = "Search every language at once; ranked hits with highlighted passages.",
     description = {
       "Search every language at once and print the best hits with their matching passages.",
@@ -38,32 +41,53 @@ import picocli.CommandLine.ParentCommand;
           + "lang:ko,ja and path:GLOB filters. Natural text such as a question ending in ? is searched as words.",
     })
 final class SearchCommand implements Callable<Integer> {
-  private static final String JOIN = " … ";
-
   static final int DEFAULT_LIMIT = 10;
   static final int DEFAULT_PASSAGES = 2;
 
   @ParentCommand ParkdocCommand parent;
 
-  @Parameters(paramLabel = "QUERY", arity = "0..*", description = "The query; several arguments are joined with spaces.")
+  @Parameters(
+      paramLabel = "QUERY",
+      arity = "0..*",
+      description = "The query; several arguments are joined with spaces.")
   List<String> query = new ArrayList<>();
 
-  @Option(names = {"-n", "--limit"}, paramLabel = "N", defaultValue = "" + DEFAULT_LIMIT, description = "Hits to show (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = {"-n", "--limit"},
+      paramLabel = "N",
+      defaultValue = "" + DEFAULT_LIMIT,
+      description = "Hits to show (default: ${DEFAULT-VALUE}).")
   int limit;
 
-  @Option(names = "--offset", paramLabel = "N", defaultValue = "0", description = "Skip the N best hits (paging).")
+  @Option(
+      names = "--offset",
+      paramLabel = "N",
+      defaultValue = "0",
+      description = "Skip the N best hits (paging).")
   int offset;
 
-  @Option(names = "--lang", paramLabel = "LANG", split = ",", description = "Search only these languages (ko, ja, zh, zh-Hant, en, ...).")
+  @Option(
+      names = "--lang",
+      paramLabel = "LANG",
+      split = ",",
+      description = "Search only these languages (ko, ja, zh, zh-Hant, en, ...).")
   List<String> langs = new ArrayList<>();
 
-  @Option(names = "--passages", paramLabel = "N", defaultValue = "" + DEFAULT_PASSAGES, description = "Passages per hit (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--passages",
+      paramLabel = "N",
+      defaultValue = "" + DEFAULT_PASSAGES,
+      description = "Passages per hit (default: ${DEFAULT-VALUE}).")
   int passages;
 
   @Option(names = "--json", description = "Print one JSON object per hit per line.")
   boolean json;
 
-  @Option(names = "--batch", paramLabel = "FILE", description = "Read 'qid<TAB>query' lines from FILE ('-' for stdin) and print one JSON line per hit, with its qid.")
+  @Option(
+      names = "--batch",
+      paramLabel = "FILE",
+      description =
+          "Read 'qid<TAB>query' lines from FILE ('-' for stdin) and print one JSON line per hit, with its qid.")
   String batch;
 
   @Override
@@ -74,7 +98,8 @@ final class SearchCommand implements Callable<Integer> {
     Set<String> languages = new LinkedHashSet<>();
     for (String l : langs) {
       if (!Languages.isKnown(l.strip())) {
-        throw new ParkdocException("unknown language '" + l + "' for --lang (try ko, ja, zh, zh-Hant, en, de, ...)");
+        throw new ParkdocException(
+            "unknown language '" + l + "' for --lang (try ko, ja, zh, zh-Hant, en, de, ...)");
       }
       languages.add(Languages.canonical(l.strip()));
     }
@@ -82,12 +107,17 @@ final class SearchCommand implements Callable<Integer> {
       throw new ParkdocException("a query is needed, as in: parkdoc search 레이저 (or --batch FILE)");
     }
     PrintWriter out = parent.spec.commandLine().getOut();
-    try (Searcher searcher = parent.openSearcher()) {
+    try (SearchBackend searcher = parent.openSearcher()) {
       if (batch != null) {
         return batch(searcher, languages, out);
       }
-      return searchAndPrint(parent, searcher, new SearchRequest(String.join(" ", query), languages, limit, offset, passages, false),
-          json, out, parent.spec.commandLine().getErr());
+      return searchAndPrint(
+          parent,
+          searcher,
+          new SearchRequest(String.join(" ", query), languages, limit, offset, passages, false),
+          json,
+          out,
+          parent.spec.commandLine().getErr());
     }
   }
 
@@ -95,18 +125,23 @@ final class SearchCommand implements Callable<Integer> {
    * Runs one query and prints its hits as text or JSON lines, and on {@code err} why it found
    * nothing when its words are stop words; returns the exit code.
    */
-  static int searchAndPrint(ParkdocCommand parent, Searcher searcher, SearchRequest request, boolean json, PrintWriter out,
+  static int searchAndPrint(
+      ParkdocCommand parent,
+      SearchBackend searcher,
+      SearchRequest request,
+      boolean json,
+      PrintWriter out,
       PrintWriter err) {
     long t0 = System.nanoTime();
     SearchResults results = searcher.search(request);
     if (json) {
       for (Hit h : results.hits()) {
-        out.println(Json.write(toJson(parent, h, null)));
+        out.println(JsonPrinter.hit(h, parent.paths().relative(h.path()), null));
       }
     } else {
       HitPrinter printer = parent.printer();
       for (Hit h : results.hits()) {
-        printer.print(out, h, parent.display(h.path()));
+        printer.print(out, h, parent.paths().display(h.path()));
       }
       if (parent.env().terminal()) {
         printer.footer(out, HitPrinter.summary(results, (System.nanoTime() - t0) / 1_000_000));
@@ -114,7 +149,7 @@ final class SearchCommand implements Callable<Integer> {
     }
     out.flush();
     if (results.total() == 0) {
-      String note = HitPrinter.stopWordNote(searcher.stopWords(request));
+      String note = HitPrinter.stopWordNote(results.stopWords());
       if (note != null) {
         err.println("parkdoc: " + note);
       }
@@ -122,11 +157,14 @@ final class SearchCommand implements Callable<Integer> {
     return results.hits().isEmpty() ? ExitCodes.NOTHING : ExitCodes.FOUND;
   }
 
-  private int batch(Searcher searcher, Set<String> languages, PrintWriter out) {
+  private int batch(SearchBackend searcher, Set<String> languages, PrintWriter out) {
     boolean any = false;
-    try (BufferedReader in = batch.equals("-")
-        ? new BufferedReader(new InputStreamReader(parent.env().stdin(), StandardCharsets.UTF_8))
-        : Files.newBufferedReader(parent.env().cwd().resolve(Path.of(batch)), StandardCharsets.UTF_8)) {
+    try (BufferedReader in =
+        batch.equals("-")
+            ? new BufferedReader(
+                new InputStreamReader(parent.env().stdin(), StandardCharsets.UTF_8))
+            : Files.newBufferedReader(
+                parent.env().cwd().resolve(Path.of(batch)), StandardCharsets.UTF_8)) {
       String line;
       int lineNo = 0;
       while ((line = in.readLine()) != null) {
@@ -143,9 +181,10 @@ final class SearchCommand implements Callable<Integer> {
         if (q.isBlank()) {
           continue;
         }
-        SearchResults r = searcher.search(new SearchRequest(q, languages, limit, offset, passages, true));
+        SearchResults r =
+            searcher.search(new SearchRequest(q, languages, limit, offset, passages, true));
         for (Hit h : r.hits()) {
-          out.println(Json.write(toJson(parent, h, qid)));
+          out.println(JsonPrinter.hit(h, parent.paths().relative(h.path()), qid));
           any = true;
         }
       }
@@ -154,34 +193,5 @@ final class SearchCommand implements Callable<Integer> {
     }
     out.flush();
     return any ? ExitCodes.FOUND : ExitCodes.NOTHING;
-  }
-
-  private static Map<String, Object> toJson(ParkdocCommand parent, Hit h, String qid) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    if (qid != null) {
-      m.put("qid", qid);
-    }
-    m.put("rank", h.rank());
-    m.put("path", parent.relative(h.path()));
-    m.put("lang", h.lang());
-    m.put("score", h.score());
-    m.put("title", h.title());
-    // Passages joined into one snippet; highlights as code-point offsets into it.
-    StringBuilder snippet = new StringBuilder();
-    List<int[]> highlights = new ArrayList<>();
-    for (Snippet s : h.snippets()) {
-      if (snippet.length() > 0) {
-        snippet.append(JOIN);
-      }
-      int base = snippet.length();
-      snippet.append(s.text());
-      for (Snippet.Span span : s.highlights()) {
-        highlights.add(new int[] {
-          snippet.codePointCount(0, base + span.start()), snippet.codePointCount(0, base + span.end())});
-      }
-    }
-    m.put("snippet", snippet.toString());
-    m.put("highlights", highlights);
-    return m;
   }
 }

@@ -14,8 +14,13 @@ import org.jline.terminal.Terminal;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
 
-/** {@code parkdoc shell}: the interactive shell; a bare {@code parkdoc} on a terminal opens it too. */
-@Command(name = "shell", mixinStandardHelpOptions = true, sortOptions = false,
+/**
+ * {@code parkdoc shell}: the interactive shell; a bare {@code parkdoc} on a terminal opens it too.
+ */
+@Command(
+    name = "shell",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
     header = "Explore the index interactively: type a query, read the hits, open one, refine.",
     description = {
       "Open the interactive shell. Each line typed is a query, with the syntax, ranking and passages of the "
@@ -48,9 +53,13 @@ final class ShellCommand implements Callable<Integer> {
     Environment env = parent.env();
     PrintWriter out = parent.spec.commandLine().getOut();
     PrintWriter err = parent.spec.commandLine().getErr();
-    Shell shell = new Shell(settings(parent), new CliCommands(env, parent.layout().root(), parent.color(), parent.verbose));
+    Shell shell =
+        new Shell(
+            settings(parent),
+            new CliCommands(env, parent.location(), parent.color(), parent.verbose));
     if (!env.terminal()) {
-      BufferedReader in = new BufferedReader(new InputStreamReader(env.stdin(), StandardCharsets.UTF_8));
+      BufferedReader in =
+          new BufferedReader(new InputStreamReader(env.stdin(), StandardCharsets.UTF_8));
       return shell.script(in, out, err);
     }
     out.flush();
@@ -64,11 +73,21 @@ final class ShellCommand implements Callable<Integer> {
 
   private static ShellSettings settings(ParkdocCommand parent) {
     Environment env = parent.env();
-    return new ShellSettings(parent.layout(), env.cwd(), parent::display, parent.color(), parent.verbose,
-        historyFile(env), env.get("PAGER"), env.variables());
+    return new ShellSettings(
+        parent.location(),
+        env.cwd(),
+        parent.paths()::display,
+        parent.color(),
+        parent.verbose,
+        historyFile(env),
+        env.get("PAGER"),
+        env.variables());
   }
 
-  /** $PARKDOC_HISTORY, else $XDG_STATE_HOME/parkdoc/history, else ~/.local/state/parkdoc/history; null without a home. */
+  /**
+   * $PARKDOC_HISTORY, else $XDG_STATE_HOME/parkdoc/history, else ~/.local/state/parkdoc/history;
+   * null without a home.
+   */
   static Path historyFile(Environment env) {
     if (env.get("PARKDOC_HISTORY") != null) {
       return env.cwd().resolve(env.get("PARKDOC_HISTORY"));
@@ -76,6 +95,8 @@ final class ShellCommand implements Callable<Integer> {
     if (env.get("XDG_STATE_HOME") != null) {
       return Path.of(env.get("XDG_STATE_HOME"), "parkdoc", "history");
     }
-    return env.get("HOME") == null ? null : Path.of(env.get("HOME"), ".local", "state", "parkdoc", "history");
+    return env.get("HOME") == null
+        ? null
+        : Path.of(env.get("HOME"), ".local", "state", "parkdoc", "history");
   }
 }

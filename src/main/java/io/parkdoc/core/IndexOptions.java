@@ -14,7 +14,12 @@ import java.time.Duration;
  *     and an interrupted run resumes from there
  */
 public record IndexOptions(
-    String forcedLang, String forcedEncoding, long maxBytes, int threads, boolean rebuild, Duration commitInterval) {
+    String forcedLang,
+    String forcedEncoding,
+    long maxBytes,
+    int threads,
+    boolean rebuild,
+    Duration commitInterval) {
   /** 64 MiB: larger plain-text files are almost always logs or dumps, not documents. */
   public static final long DEFAULT_MAX_BYTES = 64L << 20;
 
@@ -31,12 +36,14 @@ public record IndexOptions(
   }
 
   /** Options with the default commit interval. */
-  public IndexOptions(String forcedLang, String forcedEncoding, long maxBytes, int threads, boolean rebuild) {
+  public IndexOptions(
+      String forcedLang, String forcedEncoding, long maxBytes, int threads, boolean rebuild) {
     this(forcedLang, forcedEncoding, maxBytes, threads, rebuild, DEFAULT_COMMIT_INTERVAL);
   }
 
   public static IndexOptions defaults() {
-    return new IndexOptions(null, null, DEFAULT_MAX_BYTES, Runtime.getRuntime().availableProcessors(), false);
+    return new IndexOptions(
+        null, null, DEFAULT_MAX_BYTES, Runtime.getRuntime().availableProcessors(), false);
   }
 
   /** These options with {@code threads} workers. */

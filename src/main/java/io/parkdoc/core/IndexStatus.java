@@ -1,16 +1,19 @@
 package io.parkdoc.core;
 
-import java.nio.file.Path;
 import java.util.Map;
 
 /**
  * What an index holds.
  *
- * @param index the index folder
+ * @param index where the index is
  * @param documents documents in all languages
  * @param languages documents per recorded language (zh-Hans and zh-Hant apart), largest first
  * @param bytes the size of the index on disk
  * @param sourceBytes the size of the indexed files
  */
 public record IndexStatus(
-    Path index, long documents, Map<String, Long> languages, long bytes, long sourceBytes) {}
+    IndexLocation index,
+    long documents,
+    Map<String, Long> languages,
+    long bytes,
+    long sourceBytes) {}

@@ -3,8 +3,8 @@ package io.parkdoc.core;
 import java.util.List;
 
 /**
- * Why a document matched a search: the query clauses it matched, field by field, and the parts
- * of its score.
+ * Why a document matched a search: the query clauses it matched, field by field, and the parts of
+ * its score.
  *
  * @param path the absolute path of the document
  * @param lang its recorded language
@@ -12,15 +12,16 @@ import java.util.List;
  * @param matches what matched, per field and clause, in the order Lucene reports them
  * @param score the score and the parts it is computed from (Lucene's explanation tree)
  */
-public record MatchExplanation(String path, String lang, boolean matched, List<FieldMatch> matches, ScorePart score) {
+public record MatchExplanation(
+    String path, String lang, boolean matched, List<FieldMatch> matches, ScorePart score) {
   /** The most distinct matched texts kept per clause. */
-  static final int MAX_TEXTS = 5;
+  public static final int MAX_TEXTS = 5;
 
   /**
    * One query clause that matched.
    *
-   * @param field the index field: {@code text_<lang>} for the language analyzer's words,
-   *     {@code bigram_<lang>} for CJK character pairs
+   * @param field the index field: {@code text_<lang>} for the language analyzer's words, {@code
+   *     bigram_<lang>} for CJK character pairs
    * @param clause the clause as Lucene writes it: a term, or a "phrase" of terms
    * @param count how many times it matched in the document
    * @param texts the document's text where it matched (a few distinct ones)

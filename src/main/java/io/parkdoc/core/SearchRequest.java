@@ -12,7 +12,8 @@ import java.util.Set;
  * @param passages passages per hit
  * @param lenient read an invalid query as plain words instead of failing (batch mode)
  */
-public record SearchRequest(String query, Set<String> languages, int limit, int offset, int passages, boolean lenient) {
+public record SearchRequest(
+    String query, Set<String> languages, int limit, int offset, int passages, boolean lenient) {
   public static SearchRequest of(String query) {
     return new SearchRequest(query, Set.of(), 10, 0, 2, false);
   }

@@ -1,6 +1,7 @@
 package io.parkdoc.core;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * The hits of one search.
@@ -11,5 +12,14 @@ import java.util.List;
  * @param languages the index languages that were searched
  * @param relaxed true when no document held every word of a short query, and the hits are those
  *     holding most of them
+ * @param stopWords when nothing was found: the query's words that some searched languages drop as
+ *     stop words, with those languages, in query order (German {@code würde} cannot be searched for
+ *     in German text); empty otherwise
  */
-public record SearchResults(long total, boolean totalIsExact, List<Hit> hits, List<String> languages, boolean relaxed) {}
+public record SearchResults(
+    long total,
+    boolean totalIsExact,
+    List<Hit> hits,
+    List<String> languages,
+    boolean relaxed,
+    Map<String, List<String>> stopWords) {}

@@ -13,8 +13,8 @@ import org.jline.utils.AttributedStringBuilder;
 import org.jline.utils.AttributedStyle;
 
 /**
- * Lays out a whole document (for {@code :open}) and the explanation of a hit (for
- * {@code :explain}) as styled lines, wrapped by display width. Stateless.
+ * Lays out a whole document (for {@code :open}) and the explanation of a hit (for {@code :explain})
+ * as styled lines, wrapped by display width. Stateless.
  */
 final class DocumentView {
   private static final int TAB = 4;
@@ -84,24 +84,39 @@ final class DocumentView {
   static List<AttributedString> explanation(MatchExplanation e, int width) {
     List<AttributedString> lines = new ArrayList<>();
     if (!e.matched()) {
-      lines.add(new AttributedString("this document no longer matches the query (the index changed?)", Styles.DIM));
+      lines.add(
+          new AttributedString(
+              "this document no longer matches the query (the index changed?)", Styles.DIM));
       return lines;
     }
     if (e.matches().isEmpty()) {
-      lines.add(new AttributedString("no words matched: the query only filters (lang:, path:)", Styles.DIM));
+      lines.add(
+          new AttributedString(
+              "no words matched: the query only filters (lang:, path:)", Styles.DIM));
     }
     String lastField = null;
     for (MatchExplanation.FieldMatch m : e.matches()) {
       if (!m.field().equals(lastField)) {
-        lines.add(new AttributedStringBuilder().append("matched in ").styled(Styles.LANG, m.field())
-            .styled(Styles.DIM, m.field().startsWith("bigram_") ? "  (pairs of characters)" : "  (the language analyzer's words)")
-            .toAttributedString());
+        lines.add(
+            new AttributedStringBuilder()
+                .append("matched in ")
+                .styled(Styles.LANG, m.field())
+                .styled(
+                    Styles.DIM,
+                    m.field().startsWith("bigram_")
+                        ? "  (pairs of characters)"
+                        : "  (the language analyzer's words)")
+                .toAttributedString());
         lastField = m.field();
       }
       AttributedStringBuilder b = new AttributedStringBuilder().append("  ");
       b.styled(Styles.MATCH, m.clause()).append(String.format(Locale.ROOT, "  %d×", m.count()));
       if (!m.texts().isEmpty() && !(m.texts().size() == 1 && m.texts().get(0).equals(m.clause()))) {
-        b.styled(Styles.DIM, "  in the text: " + String.join(", ", m.texts().stream().map(t -> t.replaceAll("\\s+", " ")).toList()));
+        b.styled(
+            Styles.DIM,
+            "  in the text: "
+                + String.join(
+                    ", ", m.texts().stream().map(t -> t.replaceAll("\\s+", " ")).toList()));
       }
       addWrapped(lines, b.toAttributedString(), width);
     }
@@ -110,19 +125,26 @@ final class DocumentView {
     return lines;
   }
 
-  private static void score(List<AttributedString> lines, MatchExplanation.ScorePart p, int depth, int width) {
+  private static void score(
+      List<AttributedString> lines, MatchExplanation.ScorePart p, int depth, int width) {
     float v = p.value();
-    String number = v == Math.rint(v) && Math.abs(v) < 1e9 ? String.valueOf((long) v) : String.format(Locale.ROOT, "%.4f", v);
+    String number =
+        v == Math.rint(v) && Math.abs(v) < 1e9
+            ? String.valueOf((long) v)
+            : String.format(Locale.ROOT, "%.4f", v);
     String prefix = " ".repeat(depth * EXPLAIN_INDENT) + number + "  ";
     int columns = TextLayout.width(prefix);
     // The description wraps under itself, not under the number.
-    List<AttributedString> description = width > columns + 10
-        ? TextLayout.wrap(new AttributedString(p.description()), 0, width - columns)
-        : List.of(new AttributedString(p.description()));
+    List<AttributedString> description =
+        width > columns + 10
+            ? TextLayout.wrap(new AttributedString(p.description()), 0, width - columns)
+            : List.of(new AttributedString(p.description()));
     for (int i = 0; i < Math.max(1, description.size()); i++) {
       AttributedStringBuilder b = new AttributedStringBuilder();
       if (i == 0) {
-        b.append(" ".repeat(depth * EXPLAIN_INDENT)).styled(AttributedStyle.BOLD, prefix.strip()).append("  ");
+        b.append(" ".repeat(depth * EXPLAIN_INDENT))
+            .styled(AttributedStyle.BOLD, prefix.strip())
+            .append("  ");
       } else {
         b.append(" ".repeat(columns));
       }

@@ -18,7 +18,8 @@ import org.jline.utils.AttributedString;
 final class Pager {
   private Pager() {}
 
-  static void page(Terminal terminal, List<AttributedString> lines, ShellSettings settings, String name) {
+  static void page(
+      Terminal terminal, List<AttributedString> lines, ShellSettings settings, String name) {
     StringBuilder text = new StringBuilder();
     for (AttributedString line : lines) {
       text.append(settings.color() ? line.toAnsi(terminal) : line.toString()).append('\n');
@@ -28,7 +29,8 @@ final class Pager {
       if (settings.pager() != null) {
         external(terminal, settings, bytes);
       } else {
-        new Less(terminal, settings.cwd()).run(new Source.InputStreamSource(new ByteArrayInputStream(bytes), true, name));
+        new Less(terminal, settings.cwd())
+            .run(new Source.InputStreamSource(new ByteArrayInputStream(bytes), true, name));
       }
     } catch (IOException e) {
       throw new ParkdocException("cannot page the text: " + e.getMessage(), e);
@@ -38,10 +40,12 @@ final class Pager {
   }
 
   /** Runs {@code $PAGER} with the terminal handed over to it, and takes the terminal back after. */
-  private static void external(Terminal terminal, ShellSettings settings, byte[] bytes) throws IOException, InterruptedException {
-    ProcessBuilder pb = new ProcessBuilder("sh", "-c", settings.pager())
-        .redirectOutput(ProcessBuilder.Redirect.INHERIT)
-        .redirectError(ProcessBuilder.Redirect.INHERIT);
+  private static void external(Terminal terminal, ShellSettings settings, byte[] bytes)
+      throws IOException, InterruptedException {
+    ProcessBuilder pb =
+        new ProcessBuilder("sh", "-c", settings.pager())
+            .redirectOutput(ProcessBuilder.Redirect.INHERIT)
+            .redirectError(ProcessBuilder.Redirect.INHERIT);
     if (!settings.variables().containsKey("LESS")) {
       // As git does: colours through, no paging for a screenful, the screen left as it was.
       pb.environment().put("LESS", "FRX");

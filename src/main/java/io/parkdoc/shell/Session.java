@@ -1,15 +1,17 @@
 package io.parkdoc.shell;
 
+import io.parkdoc.backend.Backends;
 import io.parkdoc.core.FullText;
 import io.parkdoc.core.Hit;
-import io.parkdoc.core.Languages;
 import io.parkdoc.core.MatchExplanation;
 import io.parkdoc.core.ParkdocException;
+import io.parkdoc.core.SearchBackend;
 import io.parkdoc.core.SearchRequest;
 import io.parkdoc.core.SearchResults;
-import io.parkdoc.core.Searcher;
 import io.parkdoc.core.Version;
+import io.parkdoc.core.analysis.Languages;
 import io.parkdoc.term.HitPrinter;
+import io.parkdoc.term.Paths;
 import io.parkdoc.term.Styles;
 import io.parkdoc.term.TextLayout;
 import java.io.Closeable;
@@ -24,17 +26,22 @@ import org.jline.utils.AttributedString;
 import org.jline.utils.AttributedStringBuilder;
 
 /**
- * One shell session: the open searcher, the language and page-size settings, the last page of
- * hits; and what each line typed does. A line that is not a {@code :command} is a query.
+ * One shell session: the open searcher, the language and page-size settings, the last page of hits;
+ * and what each line typed does. A line that is not a {@code :command} is a query.
  *
- * <p>The searcher stays open between queries (analyzers and index loaded once) and is reopened
- * only when the index on disk changed, as after {@code :index}. Not thread-safe: one line at a
- * time; only {@link #view()}, immutable, may be read from another thread (the resize handler).
+ * <p>The searcher stays open between queries (analyzers and index loaded once) and is reopened only
+ * when the index on disk changed, as after {@code :index}. Not thread-safe: one line at a time;
+ * only {@link #view()}, immutable, may be read from another thread (the resize handler).
+ *
+ * <p>Why this file is longer than 500 lines: it is the shell's one dispatcher, a short method per
+ * {@code :command} over the same state (searcher, settings, last page); split by command, each part
+ * would need that state handed to it.
  */
 final class Session implements Closeable {
   static final int DEFAULT_LIMIT = 10;
   private static final int PASSAGES = 2;
   private static final int MAX_LIMIT = 1000;
+
   /** The most columns of the index's path the prompt shows. */
   private static final int PROMPT_NAME = 24;
 
@@ -47,14 +54,21 @@ final class Session implements Closeable {
   }
 
   /** The shell's own commands; the command line's follow them in :help. */
-  static final List<Command> OWN = List.of(
-      new Command("open", "N", "the whole document of hit N, every match highlighted"),
-      new Command("more", "", "the next page of hits"),
-      new Command("explain", "N", "why hit N matched: the terms, in which field, and the parts of its score"),
-      new Command("lang", "LANG,...", "search only these languages (ko, ja, zh, en, ...); ':lang all' for every one"),
-      new Command("limit", "N", "hits per page"),
-      new Command("help", "[COMMAND]", "this list, or a command's options"),
-      new Command("quit", "", "leave the shell (or Ctrl-D)"));
+  static final List<Command> OWN =
+      List.of(
+          new Command("open", "N", "the whole document of hit N, every match highlighted"),
+          new Command("more", "", "the next page of hits"),
+          new Command(
+              "explain",
+              "N",
+              "why hit N matched: the terms, in which field, and the parts of its score"),
+          new Command(
+              "lang",
+              "LANG,...",
+              "search only these languages (ko, ja, zh, en, ...); ':lang all' for every one"),
+          new Command("limit", "N", "hits per page"),
+          new Command("help", "[COMMAND]", "this list, or a command's options"),
+          new Command("quit", "", "leave the shell (or Ctrl-D)"));
 
   /**
    * What a resize redraws: the line that asked for it (the prompt and query as typed), and a
@@ -72,7 +86,7 @@ final class Session implements Closeable {
 
   private final ShellSettings settings;
   private final Commands commands;
-  private Searcher searcher;
+  private SearchBackend searcher;
   private String unreadable;
   private final Set<String> languages = new LinkedHashSet<>();
   private int limit = DEFAULT_LIMIT;
@@ -92,15 +106,26 @@ final class Session implements Closeable {
   /** What the session says on opening: the index, or why there is none to search. */
   List<AttributedString> greeting() {
     List<AttributedString> lines = new ArrayList<>();
-    AttributedStringBuilder b = new AttributedStringBuilder().append("parkdoc " + Version.VERSION + " · ");
+    AttributedStringBuilder b =
+        new AttributedStringBuilder().append("parkdoc " + Version.VERSION + " · ");
     if (searcher != null) {
-      b.styled(Styles.PATH, indexName()).append(String.format(Locale.ROOT, ": %d documents in %s", searcher.documents(),
-          String.join(", ", searcher.languages())));
+      b.styled(Styles.PATH, indexName())
+          .append(
+              String.format(
+                  Locale.ROOT,
+                  ": %d documents in %s",
+                  searcher.documents(),
+                  String.join(", ", searcher.languages())));
     } else {
-      b.append(unreadable != null ? unreadable : "no index at " + indexName() + " yet: ':index PATH' creates one");
+      b.append(
+          unreadable != null
+              ? unreadable
+              : "no index at " + indexName() + " yet: ':index PATH' creates one");
     }
     lines.add(b.toAttributedString());
-    lines.add(new AttributedString("Type a query to search; :help lists the commands; Ctrl-D leaves.", Styles.DIM));
+    lines.add(
+        new AttributedString(
+            "Type a query to search; :help lists the commands; Ctrl-D leaves.", Styles.DIM));
     return lines;
   }
 
@@ -109,7 +134,14 @@ final class Session implements Closeable {
     AttributedStringBuilder b = new AttributedStringBuilder();
     String name = indexName();
     // A long path would leave little room to type: its last folder names the index well enough.
-    b.styled(Styles.PATH, TextLayout.width(name) <= PROMPT_NAME ? name : settings.layout().root().getFileName().toString());
+    b.styled(
+        Styles.PATH,
+        TextLayout.width(name) <= PROMPT_NAME
+            ? name
+            : Paths.visible(
+                settings.location().isLocal()
+                    ? settings.location().folder().getFileName().toString()
+                    : settings.location().toString()));
     b.styled(Styles.DIM, searcher == null ? " (no index)" : " (" + searcher.documents() + " docs)");
     if (!languages.isEmpty()) {
       b.append(' ').styled(Styles.LANG, String.join(",", languages));
@@ -161,7 +193,8 @@ final class Session implements Closeable {
       case "limit" -> limit(args, screen);
       default -> {
         if (!commands.list().containsKey(name)) {
-          throw new ParkdocException("unknown command :" + words.get(0) + " (:help lists them; a query needs no colon)");
+          throw new ParkdocException(
+              "unknown command :" + words.get(0) + " (:help lists them; a query needs no colon)");
         }
         delegate(shorthand(words), screen);
       }
@@ -173,11 +206,14 @@ final class Session implements Closeable {
 
   private void search(String query, Screen screen) {
     refresh();
-    show(new SearchRequest(query, Set.copyOf(languages), limit, 0, PASSAGES, false), typed(query), screen);
+    show(
+        new SearchRequest(query, Set.copyOf(languages), limit, 0, PASSAGES, false),
+        typed(query),
+        screen);
   }
 
   private void show(SearchRequest request, AttributedString typed, Screen screen) {
-    Searcher s = searcher();
+    SearchBackend s = searcher();
     long t0 = System.nanoTime();
     SearchResults results = s.search(request);
     Page p = new Page(request, results, (System.nanoTime() - t0) / 1_000_000);
@@ -195,7 +231,8 @@ final class Session implements Closeable {
       printer.print(out, h, printer.fitPath(h, settings.display().apply(h.path())));
     }
     String summary = HitPrinter.summary(p.results(), interactive ? p.millis() : -1);
-    String note = p.results().total() == 0 ? HitPrinter.stopWordNote(searcher().stopWords(p.request())) : null;
+    String note =
+        p.results().total() == 0 ? HitPrinter.stopWordNote(p.results().stopWords()) : null;
     if (note != null) {
       summary += " · " + note;
     }
@@ -213,12 +250,20 @@ final class Session implements Closeable {
   private void more(Screen screen) {
     Page p = requirePage();
     if (!hasMore(p)) {
-      screen.out().println(screen.render(new AttributedString("no more hits: " + p.results().total() + " in all", Styles.DIM)));
+      screen
+          .out()
+          .println(
+              screen.render(
+                  new AttributedString(
+                      "no more hits: " + p.results().total() + " in all", Styles.DIM)));
       return;
     }
     SearchRequest r = p.request();
-    show(new SearchRequest(r.query(), r.languages(), r.limit(), r.offset() + r.limit(), r.passages(), r.lenient()),
-        typed(":more"), screen);
+    show(
+        new SearchRequest(
+            r.query(), r.languages(), r.limit(), r.offset() + r.limit(), r.passages(), r.lenient()),
+        typed(":more"),
+        screen);
   }
 
   /** Hit {@code rank} of the last search, on the page shown or not. */
@@ -230,9 +275,15 @@ final class Session implements Closeable {
       }
     }
     SearchRequest r = p.request();
-    List<Hit> one = rank < 1 ? List.of() : searcher().search(new SearchRequest(r.query(), r.languages(), 1, rank - 1, 0, r.lenient())).hits();
+    List<Hit> one =
+        rank < 1
+            ? List.of()
+            : searcher()
+                .search(new SearchRequest(r.query(), r.languages(), 1, rank - 1, 0, r.lenient()))
+                .hits();
     if (one.isEmpty()) {
-      throw new ParkdocException("no hit " + rank + ": the last search found " + p.results().total());
+      throw new ParkdocException(
+          "no hit " + rank + ": the last search found " + p.results().total());
     }
     return one.get(0);
   }
@@ -240,17 +291,22 @@ final class Session implements Closeable {
   private void open(int rank, Screen screen) {
     Hit h = hit(rank);
     Page p = page;
-    FullText doc = searcher().fullText(p.request(), p.results().relaxed(), h.docId());
-    String matches = doc.highlights().size() == 1 ? "1 match" : doc.highlights().size() + " matches";
+    FullText doc = searcher().fullText(p.request(), p.results().relaxed(), h.path());
+    String matches =
+        doc.highlights().size() == 1 ? "1 match" : doc.highlights().size() + " matches";
     String path = settings.display().apply(doc.path());
-    View v = new View(typed(":open " + rank), (out, width) -> {
-      out.println(Styles.render(DocumentView.heading(path, doc.lang(), matches), settings.color()));
-      out.println();
-      for (AttributedString line : DocumentView.text(doc, width)) {
-        out.println(Styles.render(line, settings.color()));
-      }
-      out.flush();
-    });
+    View v =
+        new View(
+            typed(":open " + rank),
+            (out, width) -> {
+              out.println(
+                  Styles.render(DocumentView.heading(path, doc.lang(), matches), settings.color()));
+              out.println();
+              for (AttributedString line : DocumentView.text(doc, width)) {
+                out.println(Styles.render(line, settings.color()));
+              }
+              out.flush();
+            });
     List<AttributedString> lines = new ArrayList<>();
     lines.add(DocumentView.heading(path, doc.lang(), matches));
     lines.add(AttributedString.EMPTY);
@@ -263,10 +319,13 @@ final class Session implements Closeable {
   private void explain(int rank, Screen screen) {
     Hit h = hit(rank);
     Page p = page;
-    MatchExplanation e = searcher().explain(p.request(), p.results().relaxed(), h.docId());
+    MatchExplanation e = searcher().explain(p.request(), p.results().relaxed(), h.path());
     List<AttributedString> lines = new ArrayList<>();
-    lines.add(DocumentView.heading(rank + "  " + settings.display().apply(e.path()), e.lang(),
-        String.format(Locale.ROOT, "%.2f", e.score().value())));
+    lines.add(
+        DocumentView.heading(
+            rank + "  " + settings.display().apply(e.path()),
+            e.lang(),
+            String.format(Locale.ROOT, "%.2f", e.score().value())));
     lines.addAll(DocumentView.explanation(e, screen.width()));
     if (!screen.show(":explain " + rank, lines)) {
       view = null;
@@ -285,7 +344,10 @@ final class Session implements Closeable {
             continue;
           }
           if (!Languages.isKnown(code.strip())) {
-            throw new ParkdocException("unknown language '" + code.strip() + "' (try ko, ja, zh, zh-Hant, en, de, ... or all)");
+            throw new ParkdocException(
+                "unknown language '"
+                    + code.strip()
+                    + "' (try ko, ja, zh, zh-Hant, en, de, ... or all)");
           }
           chosen.add(Languages.canonical(code.strip()));
         }
@@ -293,8 +355,14 @@ final class Session implements Closeable {
       languages.clear();
       languages.addAll(chosen);
     }
-    screen.out().println(screen.render(new AttributedString(
-        "searching " + (languages.isEmpty() ? "every language" : String.join(", ", languages)), Styles.DIM)));
+    screen
+        .out()
+        .println(
+            screen.render(
+                new AttributedString(
+                    "searching "
+                        + (languages.isEmpty() ? "every language" : String.join(", ", languages)),
+                    Styles.DIM)));
     again(args, screen);
   }
 
@@ -306,7 +374,12 @@ final class Session implements Closeable {
       }
       limit = n;
     }
-    screen.out().println(screen.render(new AttributedString(limit + (limit == 1 ? " hit" : " hits") + " per page", Styles.DIM)));
+    screen
+        .out()
+        .println(
+            screen.render(
+                new AttributedString(
+                    limit + (limit == 1 ? " hit" : " hits") + " per page", Styles.DIM)));
     again(args, screen);
   }
 
@@ -329,35 +402,58 @@ final class Session implements Closeable {
         delegate(List.of(name, "--help"), screen);
         return;
       }
-      Command own = OWN.stream().filter(c -> c.name().equals(name)).findFirst()
-          .orElseThrow(() -> new ParkdocException("no command :" + name + " (:help lists them)"));
+      Command own =
+          OWN.stream()
+              .filter(c -> c.name().equals(name))
+              .findFirst()
+              .orElseThrow(
+                  () -> new ParkdocException("no command :" + name + " (:help lists them)"));
       out.println(own.usage() + "  " + own.description());
       out.flush();
       return;
     }
-    out.println("Type a query to search every language, in the syntax of parkdoc search: words, \"a phrase\", "
-        + "AND OR NOT, +must -not, prefix*, lang:ko, path:GLOB.");
+    out.println(
+        "Type a query to search every language, in the syntax of parkdoc search: words, \"a phrase\", "
+            + "AND OR NOT, +must -not, prefix*, lang:ko, path:GLOB.");
     List<String[]> rows = new ArrayList<>();
     OWN.forEach(c -> rows.add(new String[] {c.usage(), c.description()}));
-    commands.list().forEach((name, header) -> rows.add(new String[] {":" + name + (name.equals("analyze") ? " [LANG] TEXT" : " ..."), header}));
+    commands
+        .list()
+        .forEach(
+            (name, header) ->
+                rows.add(
+                    new String[] {
+                      ":" + name + (name.equals("analyze") ? " [LANG] TEXT" : " ..."), header
+                    }));
     int width = rows.stream().mapToInt(r -> r[0].length()).max().orElse(0) + 2;
     for (String[] r : rows) {
-      out.println(screen.render(new AttributedStringBuilder().append("  ").styled(Styles.LANG, r[0])
-          .append(" ".repeat(width - r[0].length())).append(r[1]).toAttributedString()));
+      out.println(
+          screen.render(
+              new AttributedStringBuilder()
+                  .append("  ")
+                  .styled(Styles.LANG, r[0])
+                  .append(" ".repeat(width - r[0].length()))
+                  .append(r[1])
+                  .toAttributedString()));
     }
-    out.println(screen.render(new AttributedString(
-        "Tab completes commands, languages and paths; Up and Ctrl-R search the history; Ctrl-C drops the line.", Styles.DIM)));
+    out.println(
+        screen.render(
+            new AttributedString(
+                "Tab completes commands, languages and paths; Up and Ctrl-R search the history; Ctrl-C drops the line.",
+                Styles.DIM)));
     out.flush();
     view = null;
   }
 
   /**
    * {@code :analyze ko,ja TEXT} for {@code :analyze --lang ko,ja TEXT}: in the shell, where the
-   * output names each language, a leading list of language codes is what a user means. (The
-   * command line keeps {@code --lang}: a script's text may well start with "no" or "it".)
+   * output names each language, a leading list of language codes is what a user means. (The command
+   * line keeps {@code --lang}: a script's text may well start with "no" or "it".)
    */
   static List<String> shorthand(List<String> words) {
-    if (words.size() >= 3 && words.get(0).equalsIgnoreCase("analyze") && !words.get(1).startsWith("-")
+    if (words.size() >= 3
+        && words.get(0).equalsIgnoreCase("analyze")
+        && !words.get(1).startsWith("-")
         && Arrays.stream(words.get(1).split(",", -1)).allMatch(l -> Languages.isKnown(l.strip()))) {
       List<String> out = new ArrayList<>(List.of("analyze", "--lang", words.get(1), "--"));
       out.addAll(words.subList(2, words.size()));
@@ -381,10 +477,10 @@ final class Session implements Closeable {
 
   /** Opens the index when it appeared, and again when it changed since it was opened. */
   private void refresh() {
-    if (searcher != null ? searcher.isCurrent() : !settings.layout().exists()) {
+    if (searcher != null ? searcher.isCurrent() : !Backends.exists(settings.location())) {
       return;
     }
-    Searcher fresh = Searcher.open(settings.layout());
+    SearchBackend fresh = Backends.search(settings.location());
     if (searcher != null) {
       searcher.close();
     }
@@ -397,20 +493,25 @@ final class Session implements Closeable {
   }
 
   /** Loads the analyzers and the rest in the background, so the first query is fast too. */
-  private static void warm(Searcher s) {
-    Thread.ofVirtual().name("parkdoc-warm").start(() -> {
-      try {
-        s.warm();
-      } catch (RuntimeException e) {
-        // closed meanwhile (the index changed): the next searcher warms itself
-      }
-    });
+  private static void warm(SearchBackend s) {
+    Thread.ofVirtual()
+        .name("parkdoc-warm")
+        .start(
+            () -> {
+              try {
+                s.warm();
+              } catch (RuntimeException e) {
+                // closed meanwhile (the index changed): the next searcher warms itself
+              }
+            });
   }
 
-  private Searcher searcher() {
+  private SearchBackend searcher() {
     if (searcher == null) {
-      throw new ParkdocException(unreadable != null ? unreadable
-          : "no index at " + indexName() + " yet: ':index PATH' creates one");
+      throw new ParkdocException(
+          unreadable != null
+              ? unreadable
+              : "no index at " + indexName() + " yet: ':index PATH' creates one");
     }
     return searcher;
   }
@@ -423,7 +524,7 @@ final class Session implements Closeable {
   }
 
   private String indexName() {
-    return settings.display().apply(settings.layout().root().toString());
+    return settings.display().apply(settings.location().toString());
   }
 
   private static int number(String command, List<String> args) {

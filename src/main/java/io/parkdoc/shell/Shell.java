@@ -25,8 +25,8 @@ import org.jline.utils.AttributedString;
  * <p>On a terminal it reads lines with JLine (history kept across sessions, Ctrl-R to search it,
  * tab completion, the last page of hits redrawn after a resize); in a pipe it reads lines from
  * standard input and prints plain results, for scripts. Either way a bad line prints its message
- * and the shell goes on; {@code :quit}, Ctrl-D or the end of input leave it with exit code 0.
- * Built on the command line's own commands ({@link Commands}). One shell per thread.
+ * and the shell goes on; {@code :quit}, Ctrl-D or the end of input leave it with exit code 0. Built
+ * on the command line's own commands ({@link Commands}). One shell per thread.
  */
 public final class Shell {
   /** Success, as the command line's exit code table has it. */
@@ -40,7 +40,10 @@ public final class Shell {
     this.commands = commands;
   }
 
-  /** The terminal of this process. Ctrl-C while a command runs is ignored rather than ending parkdoc. */
+  /**
+   * The terminal of this process. Ctrl-C while a command runs is ignored rather than ending
+   * parkdoc.
+   */
   public static Terminal systemTerminal() throws IOException {
     return TerminalBuilder.builder()
         .system(true)
@@ -90,7 +93,13 @@ public final class Shell {
       try {
         reader.getHistory().save();
       } catch (IOException e) {
-        screen.err().println("parkdoc: cannot save the history to " + settings.history() + ": " + e.getMessage());
+        screen
+            .err()
+            .println(
+                "parkdoc: cannot save the history to "
+                    + settings.history()
+                    + ": "
+                    + e.getMessage());
       }
       screen.out().flush();
     } catch (IOException e) {
@@ -100,8 +109,8 @@ public final class Shell {
   }
 
   /**
-   * Runs each line of {@code in} as if typed, printing plain results to {@code out} and messages
-   * to {@code err}, until {@code :quit} or the end of input; returns the exit code.
+   * Runs each line of {@code in} as if typed, printing plain results to {@code out} and messages to
+   * {@code err}, until {@code :quit} or the end of input; returns the exit code.
    */
   public int script(BufferedReader in, PrintWriter out, PrintWriter err) {
     try (Session session = new Session(settings, commands)) {
@@ -126,7 +135,12 @@ public final class Shell {
     } catch (ParkdocException e) {
       screen.err().println("parkdoc: " + e.getMessage());
     } catch (RuntimeException e) {
-      screen.err().println("parkdoc: internal error: " + e + (settings.verbose() ? "" : " (run with --verbose for details)"));
+      screen
+          .err()
+          .println(
+              "parkdoc: internal error: "
+                  + e
+                  + (settings.verbose() ? "" : " (run with --verbose for details)"));
       if (settings.verbose()) {
         e.printStackTrace(screen.err());
       }

@@ -1,6 +1,6 @@
 package io.parkdoc.shell;
 
-import io.parkdoc.core.Languages;
+import io.parkdoc.core.analysis.Languages;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,9 +12,9 @@ import org.jline.reader.LineReader;
 import org.jline.reader.ParsedLine;
 
 /**
- * Tab completion: command names after a colon, language codes (after {@code :lang}, a
- * {@code --lang} option and {@code lang:} in a query), paths (after {@code :index} and
- * {@code :detect}), and the options of the command line's commands. Immutable.
+ * Tab completion: command names after a colon, language codes (after {@code :lang}, a {@code
+ * --lang} option and {@code lang:} in a query), paths (after {@code :index} and {@code :detect}),
+ * and the options of the command line's commands. Immutable.
  */
 final class ShellCompleter implements Completer {
   private final Commands commands;
@@ -22,12 +22,13 @@ final class ShellCompleter implements Completer {
 
   ShellCompleter(Commands commands, Path cwd) {
     this.commands = commands;
-    this.files = new Completers.FileNameCompleter() {
-      @Override
-      protected Path getUserDir() {
-        return cwd;
-      }
-    };
+    this.files =
+        new Completers.FileNameCompleter() {
+          @Override
+          protected Path getUserDir() {
+            return cwd;
+          }
+        };
   }
 
   @Override
@@ -42,7 +43,9 @@ final class ShellCompleter implements Completer {
     }
     if (line.wordIndex() == 0) {
       Session.OWN.forEach(c -> candidates.add(candidate(":" + c.name(), c.description(), "shell")));
-      commands.list().forEach((name, header) -> candidates.add(candidate(":" + name, header, "command line")));
+      commands
+          .list()
+          .forEach((name, header) -> candidates.add(candidate(":" + name, header, "command line")));
       return;
     }
     String command = words.get(0).substring(1).toLowerCase(Locale.ROOT);

@@ -1,6 +1,6 @@
 package io.parkdoc.shell;
 
-import io.parkdoc.core.IndexLayout;
+import io.parkdoc.core.IndexLocation;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.function.UnaryOperator;
@@ -8,7 +8,7 @@ import java.util.function.UnaryOperator;
 /**
  * What the shell takes from the command line that opened it.
  *
- * @param layout the index to search
+ * @param location the index to search
  * @param cwd the working directory: paths are completed and shown relative to it
  * @param display turns a document's absolute path into the path the user should see
  * @param color whether to write colour (decided once, by the command line's rules)
@@ -17,5 +17,12 @@ import java.util.function.UnaryOperator;
  * @param pager the user's pager command ({@code $PAGER}), or null for the built-in one
  * @param variables the environment, for the pager's own settings ({@code LESS})
  */
-public record ShellSettings(IndexLayout layout, Path cwd, UnaryOperator<String> display, boolean color,
-    boolean verbose, Path history, String pager, Map<String, String> variables) {}
+public record ShellSettings(
+    IndexLocation location,
+    Path cwd,
+    UnaryOperator<String> display,
+    boolean color,
+    boolean verbose,
+    Path history,
+    String pager,
+    Map<String, String> variables) {}

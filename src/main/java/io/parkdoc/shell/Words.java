@@ -3,7 +3,10 @@ package io.parkdoc.shell;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Splits a command line into arguments as a POSIX shell would: spaces, quotes, backslashes. Stateless. */
+/**
+ * Splits a command line into arguments as a POSIX shell would: spaces, quotes, backslashes.
+ * Stateless.
+ */
 final class Words {
   private Words() {}
 
@@ -17,7 +20,10 @@ final class Words {
       if (quote != 0) {
         if (c == quote) {
           quote = 0;
-        } else if (c == '\\' && quote == '"' && i + 1 < line.length() && (line.charAt(i + 1) == '"' || line.charAt(i + 1) == '\\')) {
+        } else if (c == '\\'
+            && quote == '"'
+            && i + 1 < line.length()
+            && (line.charAt(i + 1) == '"' || line.charAt(i + 1) == '\\')) {
           word.append(line.charAt(++i));
         } else {
           word.append(c);

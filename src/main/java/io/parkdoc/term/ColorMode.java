@@ -4,11 +4,13 @@ import java.util.Map;
 
 /** The {@code --color} choice, and the one place it is turned into yes or no. */
 public enum ColorMode {
-  AUTO, ALWAYS, NEVER;
+  AUTO,
+  ALWAYS,
+  NEVER;
 
   /**
-   * Whether to colour output: {@code --color} first, then {@code NO_COLOR}, then
-   * {@code CLICOLOR_FORCE}, then whether output is a terminal (and {@code TERM} is not dumb).
+   * Whether to colour output: {@code --color} first, then {@code NO_COLOR}, then {@code
+   * CLICOLOR_FORCE}, then whether output is a terminal (and {@code TERM} is not dumb).
    */
   public boolean enabled(Map<String, String> env, boolean terminal) {
     return switch (this) {

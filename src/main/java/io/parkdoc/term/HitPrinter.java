@@ -106,17 +106,25 @@ public final class HitPrinter {
     }
     int first = r.hits().isEmpty() ? 0 : r.hits().get(0).rank();
     int last = r.hits().isEmpty() ? 0 : r.hits().get(r.hits().size() - 1).rank();
-    return String.format(Locale.ROOT, "%d–%d of %s%d %s · %s", first, last,
-        r.totalIsExact() ? "" : "at least ", r.total(),
-        (r.total() == 1 ? (r.relaxed() ? "partial match" : "hit") : (r.relaxed() ? "partial matches" : "hits"))
-            + (r.relaxed() ? " (no document has every word)" : ""),
-        String.join(" ", r.languages())) + (millis < 0 ? "" : " · " + millis + " ms");
+    return String.format(
+            Locale.ROOT,
+            "%d–%d of %s%d %s · %s",
+            first,
+            last,
+            r.totalIsExact() ? "" : "at least ",
+            r.total(),
+            (r.total() == 1
+                    ? (r.relaxed() ? "partial match" : "hit")
+                    : (r.relaxed() ? "partial matches" : "hits"))
+                + (r.relaxed() ? " (no document has every word)" : ""),
+            String.join(" ", r.languages()))
+        + (millis < 0 ? "" : " · " + millis + " ms");
   }
 
   /**
    * Why a search found nothing, when some of its words are stop words ({@link
-   * io.parkdoc.core.Searcher#stopWords}): "'Würde' is a stop word in de: too common there to be
-   * indexed, so it cannot be searched for". Null when {@code stopWords} is empty.
+   * io.parkdoc.backend.lucene.Searcher#stopWords}): "'Würde' is a stop word in de: too common there
+   * to be indexed, so it cannot be searched for". Null when {@code stopWords} is empty.
    */
   public static String stopWordNote(Map<String, List<String>> stopWords) {
     if (stopWords.isEmpty()) {
@@ -124,12 +132,18 @@ public final class HitPrinter {
     }
     if (stopWords.size() == 1) {
       var e = stopWords.entrySet().iterator().next();
-      return "'" + e.getKey() + "' is a stop word in " + String.join(", ", e.getValue())
+      return "'"
+          + e.getKey()
+          + "' is a stop word in "
+          + String.join(", ", e.getValue())
           + ": too common there to be indexed, so it cannot be searched for";
     }
-    List<String> each = stopWords.entrySet().stream()
-        .map(e -> "'" + e.getKey() + "' (" + String.join(", ", e.getValue()) + ")").toList();
-    return String.join(", ", each) + " are stop words: too common there to be indexed, so they cannot be searched for";
+    List<String> each =
+        stopWords.entrySet().stream()
+            .map(e -> "'" + e.getKey() + "' (" + String.join(", ", e.getValue()) + ")")
+            .toList();
+    return String.join(", ", each)
+        + " are stop words: too common there to be indexed, so they cannot be searched for";
   }
 
   /** A one-line summary under the hits, on a terminal only. */
@@ -141,5 +155,4 @@ public final class HitPrinter {
   public String dim(String text) {
     return render(new AttributedString(text, Styles.DIM));
   }
-
 }

@@ -26,19 +26,21 @@ public final class TextLayout {
 
   /** Characters a line must not start with: closing brackets and punctuation (kinsoku shori). */
   private static final String NO_LINE_START = "。、，．・：；？！）」』】〕〉》”’ー…ゝゞヽヾ々,.;:!?)]}";
+
   /** Characters a line must not end with: opening brackets. */
   private static final String NO_LINE_END = "（「『【〔〈《“‘([{";
 
   /**
-   * Moves a break between two characters back by a character or two, so that no line starts with
-   * a closing mark (。 、 」) nor ends with an opening one (「): the rule of Japanese and Chinese
+   * Moves a break between two characters back by a character or two, so that no line starts with a
+   * closing mark (。 、 」) nor ends with an opening one (「): the rule of Japanese and Chinese
    * typesetting. Keeps the break where it was when that would empty the line.
    */
   private static int kinsoku(String s, int start, int end) {
     int e = end;
     for (int step = 0; step < 2 && e > start; step++) {
       int before = s.offsetByCodePoints(e, -1);
-      // A whole character: not between a base and its zero-width marks (decomposed Hangul, accents).
+      // A whole character: not between a base and its zero-width marks (decomposed Hangul,
+      // accents).
       while (before > start && WCWidth.wcwidth(s.codePointAt(before)) == 0) {
         before = s.offsetByCodePoints(before, -1);
       }
@@ -53,8 +55,8 @@ public final class TextLayout {
   }
 
   /**
-   * {@code text} as it fits in {@code columns}: whole when it fits, else its end after an
-   * ellipsis, cut after a slash where one is near (a path keeps its file name and closest folders).
+   * {@code text} as it fits in {@code columns}: whole when it fits, else its end after an ellipsis,
+   * cut after a slash where one is near (a path keeps its file name and closest folders).
    */
   public static String fitLeft(String text, int columns) {
     if (width(text) <= columns || columns < 2) {
@@ -80,13 +82,15 @@ public final class TextLayout {
 
   /** True for a character of text written with spaces between words: narrow ones, and Hangul. */
   private static boolean spacedScript(int cp) {
-    return WCWidth.wcwidth(cp) < 2 || Character.UnicodeScript.of(cp) == Character.UnicodeScript.HANGUL;
+    return WCWidth.wcwidth(cp) < 2
+        || Character.UnicodeScript.of(cp) == Character.UnicodeScript.HANGUL;
   }
 
   /**
    * Wraps {@code text} into lines of at most {@code width} columns, each after {@code indent}
    * spaces. Breaks at a space when one is near, except inside Chinese and Japanese text, which has
-   * no spaces to break at and breaks between any two characters, never inside a character, and not before a closing mark such as 。 or 」.
+   * no spaces to break at and breaks between any two characters, never inside a character, and not
+   * before a closing mark such as 。 or 」.
    */
   public static List<AttributedString> wrap(AttributedString text, int indent, int width) {
     List<AttributedString> lines = new ArrayList<>();
@@ -112,8 +116,11 @@ public final class TextLayout {
       int end = i;
       // Back up to a space only to keep a word whole where words are spaced (Latin, Korean);
       // Chinese and Japanese text breaks anywhere.
-      if (i < s.length() && lastSpace > start && i - lastSpace < 20
-          && spacedScript(s.codePointAt(i)) && spacedScript(s.codePointBefore(i))) {
+      if (i < s.length()
+          && lastSpace > start
+          && i - lastSpace < 20
+          && spacedScript(s.codePointAt(i))
+          && spacedScript(s.codePointBefore(i))) {
         end = lastSpace;
       } else if (i < s.length()) {
         end = kinsoku(s, start, end);

@@ -1,12 +1,13 @@
 package io.parkdoc.bench;
 
 import io.parkdoc.Main;
-import io.parkdoc.core.IndexLayout;
+import io.parkdoc.backend.Backends;
+import io.parkdoc.backend.lucene.IndexLayout;
 import io.parkdoc.core.IndexOptions;
 import io.parkdoc.core.IndexSummary;
-import io.parkdoc.core.Indexer;
-import io.parkdoc.core.LanguageDetector;
-import io.parkdoc.core.Languages;
+import io.parkdoc.core.analysis.Languages;
+import io.parkdoc.core.detect.LanguageDetector;
+import io.parkdoc.core.index.Indexer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
@@ -44,7 +45,8 @@ import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
  * runs, runs of the four configurations interleaved so that a neighbour's load hits all alike.
  * Reads {@code ../shared/corpora} (or {@code -Dparkdoc.shared=DIR}); says so and exits when absent.
  *
- * <p>Arguments: {@code [--mb MB] [--runs N] [--threads N] [--langs ko,ja,zh,en] [--reindex-files N]}.
+ * <p>Arguments: {@code [--mb MB] [--runs N] [--threads N] [--langs ko,ja,zh,en] [--reindex-files
+ * N]}.
  */
 public final class IndexBench {
   /** A folder of a corpus archive. */
@@ -57,15 +59,22 @@ public final class IndexBench {
     }
   }
 
-  private static final List<Sample> SETS = List.of(
-      // No one set has 6 MB of Korean: LibreOffice's translated pages (2.1 MB), then GNOME's and
-      // KorQuAD's Wikipedia paragraphs. Too small a set measures commits more than analysis.
-      new Sample("ko", List.of(new Source("libreoffice-help", "libreoffice-help/ko"),
-          new Source("gnome-help", "gnome-help/ko"), new Source("eval", "eval/korquad/ko")),
-          "libreoffice-help/ko + gnome-help/ko + korquad, Korean pages (nori)"),
-      new Sample("ja", "livedoor", "livedoor/ja", "livedoor/ja (kuromoji)"),
-      new Sample("zh", "cn-laws", "cn-laws/zh-cn", "cn-laws/zh-cn (smartcn)"),
-      new Sample("en", "libreoffice-help", "libreoffice-help/en", "libreoffice-help/en (English)"));
+  private static final List<Sample> SETS =
+      List.of(
+          // No one set has 6 MB of Korean: LibreOffice's translated pages (2.1 MB), then GNOME's
+          // and
+          // KorQuAD's Wikipedia paragraphs. Too small a set measures commits more than analysis.
+          new Sample(
+              "ko",
+              List.of(
+                  new Source("libreoffice-help", "libreoffice-help/ko"),
+                  new Source("gnome-help", "gnome-help/ko"),
+                  new Source("eval", "eval/korquad/ko")),
+              "libreoffice-help/ko + gnome-help/ko + korquad, Korean pages (nori)"),
+          new Sample("ja", "livedoor", "livedoor/ja", "livedoor/ja (kuromoji)"),
+          new Sample("zh", "cn-laws", "cn-laws/zh-cn", "cn-laws/zh-cn (smartcn)"),
+          new Sample(
+              "en", "libreoffice-help", "libreoffice-help/en", "libreoffice-help/en (English)"));
 
   private final double megabytes;
   private final int runs;
@@ -89,8 +98,11 @@ public final class IndexBench {
         case "--threads" -> t = Integer.parseInt(args[++i]);
         case "--langs" -> l = Arrays.asList(args[++i].split(","));
         case "--reindex-files" -> n = Integer.parseInt(args[++i]);
-        default -> throw new IllegalArgumentException("unknown argument " + args[i]
-            + " (use --mb MB --runs N --threads N --langs ko,ja,zh,en --reindex-files N)");
+        default ->
+            throw new IllegalArgumentException(
+                "unknown argument "
+                    + args[i]
+                    + " (use --mb MB --runs N --threads N --langs ko,ja,zh,en --reindex-files N)");
       }
     }
     megabytes = mb;
@@ -98,15 +110,21 @@ public final class IndexBench {
     threads = Math.max(2, t);
     langs = l;
     reindexFiles = n;
-    corpora = Path.of(System.getProperty("parkdoc.shared", "../shared")).resolve("corpora").toAbsolutePath().normalize();
+    corpora =
+        Path.of(System.getProperty("parkdoc.shared", "../shared"))
+            .resolve("corpora")
+            .toAbsolutePath()
+            .normalize();
     scratch = Files.createTempDirectory("parkdoc-bench-");
   }
 
   public static void main(String[] args) throws Exception {
     IndexBench bench = new IndexBench(args);
     if (!Files.isDirectory(bench.corpora)) {
-      System.out.println("index-bench: skipped, no corpora at " + bench.corpora
-          + " (set -Dparkdoc.shared=DIR to the folder holding corpora/)");
+      System.out.println(
+          "index-bench: skipped, no corpora at "
+              + bench.corpora
+              + " (set -Dparkdoc.shared=DIR to the folder holding corpora/)");
       return;
     }
     try {
@@ -119,10 +137,23 @@ public final class IndexBench {
   private void run() throws Exception {
     System.out.println(machine());
     System.out.println("load average at the start: " + loadAverage());
-    System.out.printf(Locale.ROOT, "about %.0f MB per language, median of %d runs, N = %d threads%n%n", megabytes, runs, threads);
-    System.out.println("| set | MB | files | analyzers 1 thread | analyzers " + threads + " threads | index --threads 1 | index --threads "
-        + threads + " | index " + threads + "t / 1t | index / analyzers (" + threads + "t) | MB per CPU-second, analyzers / index "
-        + "| leanest Lucene index / its analyzer (1t) |");
+    System.out.printf(
+        Locale.ROOT,
+        "about %.0f MB per language, median of %d runs, N = %d threads%n%n",
+        megabytes,
+        runs,
+        threads);
+    System.out.println(
+        "| set | MB | files | analyzers 1 thread | analyzers "
+            + threads
+            + " threads | index --threads 1 | index --threads "
+            + threads
+            + " | index "
+            + threads
+            + "t / 1t | index / analyzers ("
+            + threads
+            + "t) | MB per CPU-second, analyzers / index "
+            + "| leanest Lucene index / its analyzer (1t) |");
     System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
     for (Sample set : SETS) {
       if (!langs.contains(set.lang())) {
@@ -130,17 +161,23 @@ public final class IndexBench {
       }
       Path archive = corpora.resolve(set.sources().get(0).archive() + ".tar.xz");
       if (!Files.isRegularFile(archive)) {
-        System.out.println("| " + set.label() + " | skipped: " + archive + " absent | | | | | | | |");
+        System.out.println(
+            "| " + set.label() + " | skipped: " + archive + " absent | | | | | | | |");
         continue;
       }
       languageRow(set);
     }
     System.out.println();
-    System.out.println("MB/s: megabytes of UTF-8 text per second of wall time. Analyzers: the text field's analyzer and, for");
-    System.out.println("ko/ja/zh, the bigram field's, over the texts in memory, as indexing runs them. Index: 'parkdoc index'");
-    System.out.println("in-process into a new index (reading, decoding, hashing, language detection, both fields, commit).");
-    System.out.println("Leanest Lucene index: the text field alone, positions only, nothing stored, in memory, one thread,");
-    System.out.println("against the text analyzer alone: the most any Lucene-based indexer can reach of its analyzer's speed.");
+    System.out.println(
+        "MB/s: megabytes of UTF-8 text per second of wall time. Analyzers: the text field's analyzer and, for");
+    System.out.println(
+        "ko/ja/zh, the bigram field's, over the texts in memory, as indexing runs them. Index: 'parkdoc index'");
+    System.out.println(
+        "in-process into a new index (reading, decoding, hashing, language detection, both fields, commit).");
+    System.out.println(
+        "Leanest Lucene index: the text field alone, positions only, nothing stored, in memory, one thread,");
+    System.out.println(
+        "against the text analyzer alone: the most any Lucene-based indexer can reach of its analyzer's speed.");
     System.out.println();
     reindexSection();
     System.out.println();
@@ -150,7 +187,8 @@ public final class IndexBench {
   /** /proc/loadavg: other processes on the machine skew wall times (not the CPU-time column). */
   private static String loadAverage() {
     try {
-      return String.join(" ", Arrays.asList(Files.readString(Path.of("/proc/loadavg")).split(" ")).subList(0, 3));
+      return String.join(
+          " ", Arrays.asList(Files.readString(Path.of("/proc/loadavg")).split(" ")).subList(0, 3));
     } catch (IOException | RuntimeException e) {
       return "?";
     }
@@ -182,7 +220,9 @@ public final class IndexBench {
       if (!mostlyScript(new String(b, StandardCharsets.UTF_8), set.lang())) {
         continue; // an untranslated (English) help page in the Korean set
       }
-      Files.write(folder.resolve(texts.size() + "-" + f.getFileName()), b); // names may repeat across sources
+      Files.write(
+          folder.resolve(texts.size() + "-" + f.getFileName()),
+          b); // names may repeat across sources
       texts.add(new String(b, StandardCharsets.UTF_8));
       bytes += b.length;
     }
@@ -214,12 +254,26 @@ public final class IndexBench {
     double aN = mb / seconds(median(nanos[1]));
     double i1 = mb / seconds(median(nanos[2]));
     double iN = mb / seconds(median(nanos[3]));
-    // CPU time of the whole process (JIT, GC, merges included): the work, whatever the neighbours do
+    // CPU time of the whole process (JIT, GC, merges included): the work, whatever the neighbours
+    // do
     double aCpu = mb / seconds(median(cpu[1]));
     double iCpu = mb / seconds(median(cpu[3]));
     double floor = (double) median(nanos[4]) / median(nanos[5]);
-    System.out.printf(Locale.ROOT, "| %s | %.1f | %d | %.2f MB/s | %.2f MB/s | %.2f MB/s | %.2f MB/s | %.2f× | %.0f%% | %.2f / %.2f | %.0f%% |%n",
-        set.label(), mb, texts.size(), a1, aN, i1, iN, iN / i1, 100 * iN / aN, aCpu, iCpu, 100 * floor);
+    System.out.printf(
+        Locale.ROOT,
+        "| %s | %.1f | %d | %.2f MB/s | %.2f MB/s | %.2f MB/s | %.2f MB/s | %.2f× | %.0f%% | %.2f / %.2f | %.0f%% |%n",
+        set.label(),
+        mb,
+        texts.size(),
+        a1,
+        aN,
+        i1,
+        iN,
+        iN / i1,
+        100 * iN / aN,
+        aCpu,
+        iCpu,
+        100 * floor);
     System.out.flush();
     text.close();
     if (bigrams != null) {
@@ -238,12 +292,15 @@ public final class IndexBench {
     type.setIndexOptions(org.apache.lucene.index.IndexOptions.DOCS_AND_FREQS_AND_POSITIONS);
     type.setTokenized(true);
     type.freeze();
-    org.apache.lucene.index.IndexWriterConfig config = new org.apache.lucene.index.IndexWriterConfig(analyzer);
+    org.apache.lucene.index.IndexWriterConfig config =
+        new org.apache.lucene.index.IndexWriterConfig(analyzer);
     config.setRAMBufferSizeMB(256);
     config.setUseCompoundFile(false);
     long t0 = System.nanoTime();
-    try (org.apache.lucene.store.Directory dir = new org.apache.lucene.store.ByteBuffersDirectory();
-        org.apache.lucene.index.IndexWriter writer = new org.apache.lucene.index.IndexWriter(dir, config)) {
+    try (org.apache.lucene.store.Directory dir =
+            new org.apache.lucene.store.ByteBuffersDirectory();
+        org.apache.lucene.index.IndexWriter writer =
+            new org.apache.lucene.index.IndexWriter(dir, config)) {
       for (String t : texts) {
         org.apache.lucene.document.Document doc = new org.apache.lucene.document.Document();
         doc.add(new org.apache.lucene.document.Field(field, t, type));
@@ -257,7 +314,12 @@ public final class IndexBench {
   }
 
   /** Tokenizes every text in {@code threads} threads; returns the wall time in nanoseconds. */
-  private static long analyze(List<String> texts, Analyzer text, String textField, Analyzer bigrams, String bigramField,
+  private static long analyze(
+      List<String> texts,
+      Analyzer text,
+      String textField,
+      Analyzer bigrams,
+      String bigramField,
       int threads) {
     AtomicInteger next = new AtomicInteger();
     AtomicLong sink = new AtomicLong();
@@ -266,17 +328,21 @@ public final class IndexBench {
     try {
       List<Future<?>> done = new ArrayList<>();
       for (int t = 0; t < threads; t++) {
-        done.add(pool.submit(() -> {
-          long local = 0;
-          for (int i = next.getAndIncrement(); i < texts.size(); i = next.getAndIncrement()) {
-            local += tokens(text, textField, texts.get(i));
-            if (bigrams != null) {
-              local += tokens(bigrams, bigramField, texts.get(i));
-            }
-          }
-          sink.addAndGet(local);
-          return null;
-        }));
+        done.add(
+            pool.submit(
+                () -> {
+                  long local = 0;
+                  for (int i = next.getAndIncrement();
+                      i < texts.size();
+                      i = next.getAndIncrement()) {
+                    local += tokens(text, textField, texts.get(i));
+                    if (bigrams != null) {
+                      local += tokens(bigrams, bigramField, texts.get(i));
+                    }
+                  }
+                  sink.addAndGet(local);
+                  return null;
+                }));
       }
       for (Future<?> f : done) {
         f.get();
@@ -309,17 +375,22 @@ public final class IndexBench {
     return n;
   }
 
-  /** Indexes {@code folder} into a new index with {@code threads} workers; returns the wall time. */
+  /**
+   * Indexes {@code folder} into a new index with {@code threads} workers; returns the wall time.
+   */
   private long index(Path folder, int threads, int expected) {
     Path dir = scratch.resolve("index-" + System.nanoTime());
     long start = System.nanoTime();
     IndexSummary s;
-    try (Indexer indexer = Indexer.open(new IndexLayout(dir), IndexOptions.defaults().withThreads(threads), detector)) {
+    try (Indexer indexer =
+        Backends.indexer(
+            new IndexLayout(dir), IndexOptions.defaults().withThreads(threads), detector)) {
       s = indexer.index(List.of(folder));
     }
     long elapsed = System.nanoTime() - start;
     if (s.added() + s.skipped().size() != expected) {
-      throw new IllegalStateException("indexed " + s.added() + " of " + expected + " files: " + s.skipped());
+      throw new IllegalStateException(
+          "indexed " + s.added() + " of " + expected + " files: " + s.skipped());
     }
     deleteTree(dir);
     return elapsed;
@@ -344,11 +415,16 @@ public final class IndexBench {
     // 10,000 files in 100 folders of 100, as a real document tree has
     Path folder = Files.createDirectories(scratch.resolve("reindex"));
     for (int i = 0; i < files.size(); i++) {
-      Path sub = Files.createDirectories(folder.resolve(String.format(Locale.ROOT, "d%03d", i / 100)));
-      Files.copy(files.get(i), sub.resolve(files.get(i).getParent().getFileName() + "-" + files.get(i).getFileName()));
+      Path sub =
+          Files.createDirectories(folder.resolve(String.format(Locale.ROOT, "d%03d", i / 100)));
+      Files.copy(
+          files.get(i),
+          sub.resolve(files.get(i).getParent().getFileName() + "-" + files.get(i).getFileName()));
     }
     Path index = scratch.resolve("reindex-index");
-    try (Indexer indexer = Indexer.open(new IndexLayout(index), IndexOptions.defaults().withThreads(threads), detector)) {
+    try (Indexer indexer =
+        Backends.indexer(
+            new IndexLayout(index), IndexOptions.defaults().withThreads(threads), detector)) {
       indexer.index(List.of(folder));
     }
     long[] walk = new long[runs];
@@ -359,38 +435,71 @@ public final class IndexBench {
     for (int r = 0; r < runs; r++) {
       walk[r] = walkOnly(folder);
       long start = System.nanoTime();
-      try (Indexer indexer = Indexer.open(new IndexLayout(index), IndexOptions.defaults().withThreads(threads), detector)) {
+      try (Indexer indexer =
+          Backends.indexer(
+              new IndexLayout(index), IndexOptions.defaults().withThreads(threads), detector)) {
         IndexSummary s = indexer.index(List.of(folder));
         if (s.unchanged() != files.size()) {
           throw new IllegalStateException("expected " + files.size() + " unchanged, got " + s);
         }
       }
       reindex[r] = System.nanoTime() - start;
-      cli[r] = process(List.of(javaCommand(), "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto",
-          "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"), Main.class.getName(),
-          "--index", index.toString(), "index", "-q", folder.toString()));
+      cli[r] =
+          process(
+              List.of(
+                  javaCommand(),
+                  "-XX:+UseSerialGC",
+                  "-XX:TieredStopAtLevel=1",
+                  "-Xshare:auto",
+                  "--enable-native-access=ALL-UNNAMED",
+                  "-cp",
+                  System.getProperty("java.class.path"),
+                  Main.class.getName(),
+                  "--index",
+                  index.toString(),
+                  "index",
+                  "-q",
+                  folder.toString()));
       find[r] = process(List.of("find", folder.toString(), "-type", "f", "-printf", "%s %T@\\n"));
     }
-    System.out.printf(Locale.ROOT, "Re-indexing an unchanged folder of %,d files (%d folders), median of %d:%n%n",
-        files.size(), (files.size() + 99) / 100, runs);
+    System.out.printf(
+        Locale.ROOT,
+        "Re-indexing an unchanged folder of %,d files (%d folders), median of %d:%n%n",
+        files.size(),
+        (files.size() + 99) / 100,
+        runs);
     System.out.println("| what | time |");
     System.out.println("|---|---:|");
-    System.out.printf(Locale.ROOT, "| walk only (Files.walkFileTree reading each file's size and time, in-process) | %.0f ms |%n", millis(median(walk)));
-    System.out.printf(Locale.ROOT, "| re-index, unchanged (Indexer.open + index + close, in-process) | %.0f ms |%n", millis(median(reindex)));
-    System.out.printf(Locale.ROOT, "| `find DIR -type f -printf '%%s %%T@'` (a process) | %.0f ms |%n", millis(median(find)));
-    System.out.printf(Locale.ROOT, "| `parkdoc index -q DIR`, unchanged (a new JVM, as the launcher runs it) | %.0f ms |%n", millis(median(cli)));
+    System.out.printf(
+        Locale.ROOT,
+        "| walk only (Files.walkFileTree reading each file's size and time, in-process) | %.0f ms |%n",
+        millis(median(walk)));
+    System.out.printf(
+        Locale.ROOT,
+        "| re-index, unchanged (Indexer.open + index + close, in-process) | %.0f ms |%n",
+        millis(median(reindex)));
+    System.out.printf(
+        Locale.ROOT,
+        "| `find DIR -type f -printf '%%s %%T@'` (a process) | %.0f ms |%n",
+        millis(median(find)));
+    System.out.printf(
+        Locale.ROOT,
+        "| `parkdoc index -q DIR`, unchanged (a new JVM, as the launcher runs it) | %.0f ms |%n",
+        millis(median(cli)));
   }
 
   private static long walkOnly(Path folder) throws IOException {
     long start = System.nanoTime();
     AtomicLong total = new AtomicLong();
-    Files.walkFileTree(folder, new SimpleFileVisitor<>() {
-      @Override
-      public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-        total.addAndGet(attrs.size() + attrs.lastModifiedTime().toMillis());
-        return FileVisitResult.CONTINUE;
-      }
-    });
+    Files.walkFileTree(
+        folder,
+        new SimpleFileVisitor<>() {
+          @Override
+          public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+            total.addAndGet(attrs.size() + attrs.lastModifiedTime().toMillis());
+            return FileVisitResult.CONTINUE;
+          }
+        });
     if (total.get() == 0) {
       throw new IllegalStateException("empty folder");
     }
@@ -403,8 +512,11 @@ public final class IndexBench {
 
   private long process(List<String> command) throws IOException, InterruptedException {
     long start = System.nanoTime();
-    Process p = new ProcessBuilder(command).redirectErrorStream(true)
-        .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+    Process p =
+        new ProcessBuilder(command)
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+            .start();
     if (!p.waitFor(5, TimeUnit.MINUTES) || p.exitValue() != 0) {
       throw new IllegalStateException(String.join(" ", command) + " failed");
     }
@@ -419,8 +531,10 @@ public final class IndexBench {
       return target;
     }
     Files.createDirectories(target);
-    Process p = new ProcessBuilder("tar", "-xJf", archive.toString(), "-C", target.toString(), member)
-        .redirectErrorStream(true).start();
+    Process p =
+        new ProcessBuilder("tar", "-xJf", archive.toString(), "-C", target.toString(), member)
+            .redirectErrorStream(true)
+            .start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     if (p.waitFor() != 0) {
       throw new IOException("tar failed on " + archive + ": " + out);
@@ -434,31 +548,49 @@ public final class IndexBench {
       return true;
     }
     long letters = text.codePoints().filter(Character::isLetter).count();
-    long cjk = text.codePoints().filter(c -> {
-      Character.UnicodeScript s = Character.UnicodeScript.of(c);
-      return s == Character.UnicodeScript.HANGUL || s == Character.UnicodeScript.HAN
-          || s == Character.UnicodeScript.HIRAGANA || s == Character.UnicodeScript.KATAKANA;
-    }).count();
+    long cjk =
+        text.codePoints()
+            .filter(
+                c -> {
+                  Character.UnicodeScript s = Character.UnicodeScript.of(c);
+                  return s == Character.UnicodeScript.HANGUL
+                      || s == Character.UnicodeScript.HAN
+                      || s == Character.UnicodeScript.HIRAGANA
+                      || s == Character.UnicodeScript.KATAKANA;
+                })
+            .count();
     return cjk * 3 >= letters;
   }
 
   private static String machine() {
     String cpu = "?";
     try {
-      cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
-          .findFirst().map(l -> l.substring(l.indexOf(':') + 1).strip()).orElse("?");
+      cpu =
+          Files.readAllLines(Path.of("/proc/cpuinfo")).stream()
+              .filter(l -> l.startsWith("model name"))
+              .findFirst()
+              .map(l -> l.substring(l.indexOf(':') + 1).strip())
+              .orElse("?");
     } catch (IOException e) {
       // not Linux
     }
-    return String.format(Locale.ROOT, "machine: %d cores (nproc), %s, JDK %s (%s), max heap %d MB, %s",
-        Runtime.getRuntime().availableProcessors(), cpu, Runtime.version(), System.getProperty("java.vm.name"),
+    return String.format(
+        Locale.ROOT,
+        "machine: %d cores (nproc), %s, JDK %s (%s), max heap %d MB, %s",
+        Runtime.getRuntime().availableProcessors(),
+        cpu,
+        Runtime.version(),
+        System.getProperty("java.vm.name"),
         Runtime.getRuntime().maxMemory() >> 20,
         ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
-            .filter(a -> a.startsWith("-XX:+Use") && a.endsWith("GC")).findFirst().orElse("default GC"));
+            .filter(a -> a.startsWith("-XX:+Use") && a.endsWith("GC"))
+            .findFirst()
+            .orElse("default GC"));
   }
 
   private static long processCpuNanos() {
-    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
   }
 
   private static long median(long[] values) {

@@ -22,7 +22,13 @@ class AnalyzeCommandTest {
 
   record Result(int code, String out, String err) {
     String describe() {
-      return "exit " + code + "\n--- stdout ---\n" + out + "--- stderr ---\n" + err + "--------------";
+      return "exit "
+          + code
+          + "\n--- stdout ---\n"
+          + out
+          + "--- stderr ---\n"
+          + err
+          + "--------------";
     }
   }
 
@@ -30,7 +36,8 @@ class AnalyzeCommandTest {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     int code;
-    try (PrintWriter o = new PrintWriter(out); PrintWriter e = new PrintWriter(err)) {
+    try (PrintWriter o = new PrintWriter(out);
+        PrintWriter e = new PrintWriter(err)) {
       code = Main.run(o, e, Environment.of(Map.of(), stdin, work), args);
     }
     return new Result(code, out.toString(), err.toString());
@@ -48,7 +55,9 @@ class AnalyzeCommandTest {
     assertTrue(lines.get(0).startsWith("ko  text_ko  nori"), r::describe);
     // position, term, offsets (in characters), type
     assertTrue(lines.get(1).matches("\\s+0  레이저\\s+0-3\\s+word"), r::describe);
-    assertTrue(lines.get(2).matches("\\s+2  가공\\s+5-7\\s+word"), () -> "a gap where the particle 를 was\n" + r.describe());
+    assertTrue(
+        lines.get(2).matches("\\s+2  가공\\s+5-7\\s+word"),
+        () -> "a gap where the particle 를 was\n" + r.describe());
     assertTrue(r.out().contains("ko  bigram_ko  CJK bigrams"), r::describe);
     assertFalse(r.out().contains("\u001b"), () -> "no colour in a pipe\n" + r.describe());
   }
@@ -66,13 +75,26 @@ class AnalyzeCommandTest {
     assertEquals(0, r.code(), r::describe);
     List<String> lines = r.out().lines().toList();
     assertEquals(1, lines.size(), r::describe);
-    assertTrue(lines.get(0).startsWith("{\"lang\":\"en\",\"field\":\"text_en\",\"analyzer\":\"EnglishAnalyzer, width-folded\",\"tokens\":["), r::describe);
-    assertTrue(lines.get(0).contains("{\"term\":\"laser\",\"start\":2,\"end\":8,"), () -> "code points, not UTF-16 units\n" + r.describe());
+    assertTrue(
+        lines
+            .get(0)
+            .startsWith(
+                "{\"lang\":\"en\",\"field\":\"text_en\",\"analyzer\":\"EnglishAnalyzer, width-folded\",\"tokens\":["),
+        r::describe);
+    assertTrue(
+        lines.get(0).contains("{\"term\":\"laser\",\"start\":2,\"end\":8,"),
+        () -> "code points, not UTF-16 units\n" + r.describe());
   }
 
   @Test
   void standardInput() {
-    Result r = run(new ByteArrayInputStream("lasers".getBytes(StandardCharsets.UTF_8)), "analyze", "-l", "en", "-");
+    Result r =
+        run(
+            new ByteArrayInputStream("lasers".getBytes(StandardCharsets.UTF_8)),
+            "analyze",
+            "-l",
+            "en",
+            "-");
     assertEquals(0, r.code(), r::describe);
     assertTrue(r.out().contains("laser"), r::describe);
   }
@@ -82,7 +104,9 @@ class AnalyzeCommandTest {
     Result r = run("analyze", "레이저");
     assertEquals(0, r.code(), r::describe);
     assertTrue(r.out().contains("text_ko"), r::describe);
-    assertFalse(r.out().contains("text_ja") || r.out().contains("text_en"), () -> "Hangul is searched in Korean only\n" + r.describe());
+    assertFalse(
+        r.out().contains("text_ja") || r.out().contains("text_en"),
+        () -> "Hangul is searched in Korean only\n" + r.describe());
   }
 
   @Test

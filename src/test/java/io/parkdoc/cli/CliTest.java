@@ -1,6 +1,5 @@
 package io.parkdoc.cli;
 
-import io.parkdoc.Seeds;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -8,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import io.parkdoc.Main;
+import io.parkdoc.Seeds;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -38,18 +38,26 @@ class CliTest {
   private static final String JA = "002_3b836e4530a82553.txt";
   private static final String ZH = "003_93efb2037fac329c.txt";
   private static final String EN = "004_39588cbbee0213c5.txt";
-  private static final Pattern ESC_AROUND_KO = Pattern.compile("\u001b\\[[0-9;]*m레이저\u001b\\[[0-9;]*m");
+  private static final Pattern ESC_AROUND_KO =
+      Pattern.compile("\u001b\\[[0-9;]*m레이저\u001b\\[[0-9;]*m");
 
   @TempDir static Path work;
   private static Path seeds;
   private static Path index;
+
   /** The output of the index run that built the shared index. */
   private static Result built;
 
   /** What one run of parkdoc did. */
   record Result(int code, String out, String err) {
     String describe() {
-      return "exit " + code + "\n--- stdout ---\n" + out + "--- stderr ---\n" + err + "--------------";
+      return "exit "
+          + code
+          + "\n--- stdout ---\n"
+          + out
+          + "--- stderr ---\n"
+          + err
+          + "--------------";
     }
 
     List<String> outLines() {
@@ -79,7 +87,8 @@ class CliTest {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     int code;
-    try (PrintWriter o = new PrintWriter(out); PrintWriter e = new PrintWriter(err)) {
+    try (PrintWriter o = new PrintWriter(out);
+        PrintWriter e = new PrintWriter(err)) {
       code = Main.run(o, e, Environment.of(vars, stdin, work), args);
     }
     return new Result(code, out.toString(), err.toString());
@@ -104,9 +113,14 @@ class CliTest {
 
   static void assertOneErrorLine(Result r) {
     List<String> lines = r.errLines();
-    assertTrue(lines.size() >= 1 && lines.get(0).startsWith("parkdoc:"), () -> "stderr should start with 'parkdoc:'\n" + r.describe());
-    assertFalse(r.err().contains("Exception"), () -> "stderr should not show an exception\n" + r.describe());
-    assertFalse(r.err().contains("at io."), () -> "stderr should not show a stack trace\n" + r.describe());
+    assertTrue(
+        lines.size() >= 1 && lines.get(0).startsWith("parkdoc:"),
+        () -> "stderr should start with 'parkdoc:'\n" + r.describe());
+    assertFalse(
+        r.err().contains("Exception"),
+        () -> "stderr should not show an exception\n" + r.describe());
+    assertFalse(
+        r.err().contains("at io."), () -> "stderr should not show a stack trace\n" + r.describe());
   }
 
   // ---- index ----
@@ -114,31 +128,61 @@ class CliTest {
   @Test
   void indexReportsFiveAdded() {
     assertExit(0, built);
-    assertTrue(Pattern.compile("\\b5 added\\b").matcher(built.out()).find(), () -> "summary should say '5 added'\n" + built.describe());
-    assertTrue(built.out().contains("ko 2"), () -> "summary should list the languages\n" + built.describe());
+    assertTrue(
+        Pattern.compile("\\b5 added\\b").matcher(built.out()).find(),
+        () -> "summary should say '5 added'\n" + built.describe());
+    assertTrue(
+        built.out().contains("ko 2"),
+        () -> "summary should list the languages\n" + built.describe());
   }
 
   @Test
   void indexJsonIsOneLineWithEveryKey(@TempDir Path fresh) {
-    Result r = run(Map.of(), "--index", fresh.resolve("idx").toString(), "index", "--json", seeds.toString());
+    Result r =
+        run(
+            Map.of(),
+            "--index",
+            fresh.resolve("idx").toString(),
+            "index",
+            "--json",
+            seeds.toString());
     assertExit(0, r);
-    assertEquals(1, r.outLines().size(), () -> "index --json should print one line\n" + r.describe());
+    assertEquals(
+        1, r.outLines().size(), () -> "index --json should print one line\n" + r.describe());
     Map<String, Object> m = object(r.outLines().get(0), r);
-    for (String key : List.of("added", "updated", "unchanged", "removed", "languages", "skipped", "bytes", "seconds", "index")) {
+    for (String key :
+        List.of(
+            "added",
+            "updated",
+            "unchanged",
+            "removed",
+            "languages",
+            "skipped",
+            "bytes",
+            "seconds",
+            "index")) {
       assertTrue(m.containsKey(key), () -> "key " + key + " missing\n" + r.describe());
     }
     assertEquals(5L, m.get("added"), r::describe);
     assertEquals(0L, m.get("updated"), r::describe);
     assertEquals(0L, m.get("unchanged"), r::describe);
     assertEquals(0L, m.get("removed"), r::describe);
-    assertEquals(Map.of("ko", 2L, "ja", 1L, "zh-Hans", 1L, "en", 1L), m.get("languages"), r::describe);
+    assertEquals(
+        Map.of("ko", 2L, "ja", 1L, "zh-Hans", 1L, "en", 1L), m.get("languages"), r::describe);
     assertEquals(List.of(), m.get("skipped"), r::describe);
     assertTrue(((Number) m.get("bytes")).longValue() > 0, r::describe);
     assertTrue(m.get("seconds") instanceof Number, r::describe);
     assertTrue(String.valueOf(m.get("index")).endsWith("idx"), r::describe);
 
     // A second run finds all five unchanged.
-    Result again = run(Map.of(), "--index", fresh.resolve("idx").toString(), "index", "--json", seeds.toString());
+    Result again =
+        run(
+            Map.of(),
+            "--index",
+            fresh.resolve("idx").toString(),
+            "index",
+            "--json",
+            seeds.toString());
     assertExit(0, again);
     Map<String, Object> m2 = object(again.outLines().get(0), again);
     assertEquals(0L, m2.get("added"), again::describe);
@@ -147,12 +191,22 @@ class CliTest {
 
   @Test
   void indexOfAMissingPathIsAnError() {
-    Result r = run(Map.of(), "--index", work.resolve("other-idx").toString(), "index", work.resolve("no-such-folder").toString());
+    Result r =
+        run(
+            Map.of(),
+            "--index",
+            work.resolve("other-idx").toString(),
+            "index",
+            work.resolve("no-such-folder").toString());
     assertExit(2, r);
     assertOneErrorLine(r);
     assertEquals(1, r.errLines().size(), () -> "one line on stderr\n" + r.describe());
-    assertTrue(r.err().contains("no-such-folder"), () -> "the message should name the path\n" + r.describe());
-    assertTrue(r.err().contains("no such"), () -> "the message should say it does not exist\n" + r.describe());
+    assertTrue(
+        r.err().contains("no-such-folder"),
+        () -> "the message should name the path\n" + r.describe());
+    assertTrue(
+        r.err().contains("no such"),
+        () -> "the message should say it does not exist\n" + r.describe());
   }
 
   // ---- search ----
@@ -161,10 +215,14 @@ class CliTest {
   void searchKoreanFindsBothKoreanSeedsWithoutColourInAPipe() {
     Result r = parkdoc("search", "레이저");
     assertExit(0, r);
-    assertTrue(r.out().contains(KO_1) && r.out().contains(KO_2), () -> "both Korean seeds\n" + r.describe());
+    assertTrue(
+        r.out().contains(KO_1) && r.out().contains(KO_2),
+        () -> "both Korean seeds\n" + r.describe());
     assertTrue(r.out().contains("ko"), r::describe);
     assertTrue(r.out().contains("레이저"), () -> "the passage should hold the word\n" + r.describe());
-    assertFalse(r.out().contains(JA) || r.out().contains(EN) || r.out().contains(ZH), () -> "only the Korean seeds\n" + r.describe());
+    assertFalse(
+        r.out().contains(JA) || r.out().contains(EN) || r.out().contains(ZH),
+        () -> "only the Korean seeds\n" + r.describe());
     assertFalse(r.out().contains("\u001b"), () -> "no ANSI escapes in a pipe\n" + r.describe());
     assertEquals("", r.err(), r::describe);
   }
@@ -173,14 +231,18 @@ class CliTest {
   void colourAlwaysHighlightsTheMatch() {
     Result r = parkdoc("--color=always", "search", "레이저");
     assertExit(0, r);
-    assertTrue(ESC_AROUND_KO.matcher(r.out()).find(), () -> "an escape sequence around 레이저\n" + r.describe());
+    assertTrue(
+        ESC_AROUND_KO.matcher(r.out()).find(),
+        () -> "an escape sequence around 레이저\n" + r.describe());
   }
 
   @Test
   void colourAlwaysAfterTheCommand() {
     Result r = parkdoc("search", "--color=always", "레이저");
     assertExit(0, r);
-    assertTrue(ESC_AROUND_KO.matcher(r.out()).find(), () -> "an escape sequence around 레이저\n" + r.describe());
+    assertTrue(
+        ESC_AROUND_KO.matcher(r.out()).find(),
+        () -> "an escape sequence around 레이저\n" + r.describe());
   }
 
   @Test
@@ -196,7 +258,9 @@ class CliTest {
   void clicolorForceTurnsColourOnInAPipe() {
     Result r = withIndex(Map.of("CLICOLOR_FORCE", "1"), "search", "레이저");
     assertExit(0, r);
-    assertTrue(ESC_AROUND_KO.matcher(r.out()).find(), () -> "CLICOLOR_FORCE=1 should colour the match\n" + r.describe());
+    assertTrue(
+        ESC_AROUND_KO.matcher(r.out()).find(),
+        () -> "CLICOLOR_FORCE=1 should colour the match\n" + r.describe());
   }
 
   @Test
@@ -206,7 +270,9 @@ class CliTest {
     assertFalse(r.out().contains("\u001b"), () -> "NO_COLOR=1: no ANSI escapes\n" + r.describe());
     Result both = withIndex(Map.of("NO_COLOR", "1", "CLICOLOR_FORCE", "1"), "search", "레이저");
     assertExit(0, both);
-    assertFalse(both.out().contains("\u001b"), () -> "NO_COLOR wins over CLICOLOR_FORCE\n" + both.describe());
+    assertFalse(
+        both.out().contains("\u001b"),
+        () -> "NO_COLOR wins over CLICOLOR_FORCE\n" + both.describe());
   }
 
   @Test
@@ -225,8 +291,10 @@ class CliTest {
     boolean english = false;
     for (String line : r.outLines()) {
       Map<String, Object> m = object(line, r);
-      for (String key : List.of("rank", "path", "lang", "score", "title", "snippet", "highlights")) {
-        assertTrue(m.containsKey(key), () -> "key " + key + " missing in " + line + "\n" + r.describe());
+      for (String key :
+          List.of("rank", "path", "lang", "score", "title", "snippet", "highlights")) {
+        assertTrue(
+            m.containsKey(key), () -> "key " + key + " missing in " + line + "\n" + r.describe());
       }
       english |= String.valueOf(m.get("path")).endsWith(EN) && "en".equals(m.get("lang"));
       String snippet = (String) m.get("snippet");
@@ -238,9 +306,17 @@ class CliTest {
         int start = ((Number) pair.get(0)).intValue();
         int end = ((Number) pair.get(1)).intValue();
         int cps = snippet.codePointCount(0, snippet.length());
-        assertTrue(0 <= start && start < end && end <= cps, () -> "highlight " + pair + " out of range in " + line);
-        String word = snippet.substring(snippet.offsetByCodePoints(0, start), snippet.offsetByCodePoints(0, end));
-        assertTrue(word.equals("laser") || word.equals("Laser") || word.equals("LASER") || word.equals("lasers"),
+        assertTrue(
+            0 <= start && start < end && end <= cps,
+            () -> "highlight " + pair + " out of range in " + line);
+        String word =
+            snippet.substring(
+                snippet.offsetByCodePoints(0, start), snippet.offsetByCodePoints(0, end));
+        assertTrue(
+            word.equals("laser")
+                || word.equals("Laser")
+                || word.equals("LASER")
+                || word.equals("lasers"),
             () -> "highlight " + pair + " spells '" + word + "', not laser, in " + line);
       }
     }
@@ -262,8 +338,12 @@ class CliTest {
         List<?> pair = (List<?>) h;
         int start = ((Number) pair.get(0)).intValue();
         int end = ((Number) pair.get(1)).intValue();
-        String word = snippet.substring(snippet.offsetByCodePoints(0, start), snippet.offsetByCodePoints(0, end));
-        assertTrue(word.startsWith("레이저"), () -> "highlight " + pair + " spells '" + word + "' in " + line);
+        String word =
+            snippet.substring(
+                snippet.offsetByCodePoints(0, start), snippet.offsetByCodePoints(0, end));
+        assertTrue(
+            word.startsWith("레이저"),
+            () -> "highlight " + pair + " spells '" + word + "' in " + line);
       }
     }
   }
@@ -292,51 +372,78 @@ class CliTest {
     Result r = parkdoc("--verbose", "search", "(laser");
     assertExit(2, r);
     assertTrue(r.errLines().get(0).startsWith("parkdoc:"), r::describe);
-    assertTrue(r.err().contains("\tat ") || r.err().contains(" at "), () -> "--verbose should print the stack trace\n" + r.describe());
+    assertTrue(
+        r.err().contains("\tat ") || r.err().contains(" at "),
+        () -> "--verbose should print the stack trace\n" + r.describe());
   }
 
   @Test
   void naturalTextIsNoError() {
-    for (String q : List.of("what is a laser?", "What does the laser industry research institute do?", "laser?", "is it a laser, or not?")) {
+    for (String q :
+        List.of(
+            "what is a laser?",
+            "What does the laser industry research institute do?",
+            "laser?",
+            "is it a laser, or not?")) {
       Result r = parkdoc("search", q);
-      assertNotEquals(2, r.code(), () -> "'" + q + "' is natural text, not an error\n" + r.describe());
-      assertEquals("", r.err(), () -> "'" + q + "' should print nothing on stderr\n" + r.describe());
+      assertNotEquals(
+          2, r.code(), () -> "'" + q + "' is natural text, not an error\n" + r.describe());
+      assertEquals(
+          "", r.err(), () -> "'" + q + "' should print nothing on stderr\n" + r.describe());
     }
     Result r = parkdoc("search", "what is a laser?");
     assertExit(0, r);
-    assertTrue(r.out().contains(EN), () -> "the question should find the English seed\n" + r.describe());
+    assertTrue(
+        r.out().contains(EN), () -> "the question should find the English seed\n" + r.describe());
   }
 
   @Test
   void aSearchThatFindsNothingBecauseOfStopWordsSaysSo(@TempDir Path fresh) throws IOException {
     Path docs = fresh.resolve("docs");
     Files.createDirectories(docs);
-    Files.writeString(docs.resolve("udhr-de.txt"), "Alle Menschen sind frei und gleich an Würde und Rechten geboren.");
+    Files.writeString(
+        docs.resolve("udhr-de.txt"),
+        "Alle Menschen sind frei und gleich an Würde und Rechten geboren.");
     String idx = fresh.resolve("idx").toString();
     assertExit(0, run(Map.of(), "--index", idx, "index", "--lang", "de", docs.toString()));
-    String note = "parkdoc: 'Würde' is a stop word in de: too common there to be indexed, so it cannot be searched for";
-    for (Result r : List.of(run(Map.of(), "--index", idx, "search", "Würde"),
-        run(Map.of(), "--index", idx, "search", "--json", "Würde?"))) {
+    String note =
+        "parkdoc: 'Würde' is a stop word in de: too common there to be indexed, so it cannot be searched for";
+    for (Result r :
+        List.of(
+            run(Map.of(), "--index", idx, "search", "Würde"),
+            run(Map.of(), "--index", idx, "search", "--json", "Würde?"))) {
       assertExit(1, r);
       assertEquals("", r.out(), r::describe);
       assertEquals(List.of(note), r.errLines(), r::describe);
     }
     Result none = run(Map.of(), "--index", idx, "search", "Würfel");
     assertExit(1, none);
-    assertEquals("", none.err(), () -> "nothing found for a word that is no stop word: silent, as grep\n" + none.describe());
+    assertEquals(
+        "",
+        none.err(),
+        () -> "nothing found for a word that is no stop word: silent, as grep\n" + none.describe());
     for (String query : List.of("Würde Würfel", "Würde lang:ko", "Würde -Menschen")) {
       Result r = run(Map.of(), "--index", idx, "search", query);
       assertExit(1, r);
-      assertEquals("", r.err(), () -> "a stop word beside a word searched for, or in a language the query leaves out,"
-          + " is not why nothing was found\n" + r.describe());
+      assertEquals(
+          "",
+          r.err(),
+          () ->
+              "a stop word beside a word searched for, or in a language the query leaves out,"
+                  + " is not why nothing was found\n"
+                  + r.describe());
     }
     Result found = run(Map.of(), "--index", idx, "search", "Menschen");
     assertExit(0, found);
     assertEquals("", found.err(), found::describe);
     Result many = parkdoc("search", "\"to be or not to be\"");
     assertExit(1, many);
-    assertEquals(List.of("parkdoc: 'to' (en), 'be' (en), 'or' (en), 'not' (en) are stop words: too common there to be"
-        + " indexed, so they cannot be searched for"), many.errLines(), many::describe);
+    assertEquals(
+        List.of(
+            "parkdoc: 'to' (en), 'be' (en), 'or' (en), 'not' (en) are stop words: too common there to be"
+                + " indexed, so they cannot be searched for"),
+        many.errLines(),
+        many::describe);
   }
 
   @Test
@@ -345,7 +452,9 @@ class CliTest {
     assertExit(2, r);
     assertEquals(1, r.errLines().size(), () -> "one line on stderr\n" + r.describe());
     assertOneErrorLine(r);
-    assertTrue(r.err().contains("parkdoc index"), () -> "should say how to create an index\n" + r.describe());
+    assertTrue(
+        r.err().contains("parkdoc index"),
+        () -> "should say how to create an index\n" + r.describe());
     assertEquals("", r.out(), r::describe);
   }
 
@@ -379,15 +488,26 @@ class CliTest {
       }
       perQid.merge((String) m.get("qid"), 1, Integer::sum);
     }
-    assertEquals(2, perQid.getOrDefault("q1", 0), () -> "q1 finds the two Korean seeds\n" + r.describe());
-    assertTrue(perQid.getOrDefault("q2", 0) >= 1, () -> "q2 (malformed) is searched as words\n" + r.describe());
-    assertTrue(perQid.getOrDefault("q3", 0) >= 1, () -> "q3 finds the English seed\n" + r.describe());
+    assertEquals(
+        2, perQid.getOrDefault("q1", 0), () -> "q1 finds the two Korean seeds\n" + r.describe());
+    assertTrue(
+        perQid.getOrDefault("q2", 0) >= 1,
+        () -> "q2 (malformed) is searched as words\n" + r.describe());
+    assertTrue(
+        perQid.getOrDefault("q3", 0) >= 1, () -> "q3 finds the English seed\n" + r.describe());
   }
 
   @Test
   void batchFromStdin() {
-    Result r = run(Map.of(), new ByteArrayInputStream("a\tlaser\n".getBytes(StandardCharsets.UTF_8)),
-        "--index", index.toString(), "search", "--batch", "-");
+    Result r =
+        run(
+            Map.of(),
+            new ByteArrayInputStream("a\tlaser\n".getBytes(StandardCharsets.UTF_8)),
+            "--index",
+            index.toString(),
+            "search",
+            "--batch",
+            "-");
     assertExit(0, r);
     assertTrue(r.outLines().stream().allMatch(l -> l.startsWith("{\"qid\":\"a\"")), r::describe);
     assertFalse(r.outLines().isEmpty(), r::describe);
@@ -397,17 +517,25 @@ class CliTest {
   void limitAndOffsetPage() {
     Result r = parkdoc("search", "--limit", "1", "--offset", "1", "레이저");
     assertExit(0, r);
-    List<String> heads = r.outLines().stream().filter(l -> l.matches("\\s*\\d+\\s{2}\\S+\\.txt\\s{2}.*")).toList();
+    List<String> heads =
+        r.outLines().stream().filter(l -> l.matches("\\s*\\d+\\s{2}\\S+\\.txt\\s{2}.*")).toList();
     assertEquals(1, heads.size(), () -> "one hit\n" + r.describe());
-    assertTrue(heads.get(0).strip().startsWith("2 "), () -> "the second hit, rank 2\n" + r.describe());
+    assertTrue(
+        heads.get(0).strip().startsWith("2 "), () -> "the second hit, rank 2\n" + r.describe());
 
     Result json = parkdoc("search", "--json", "--limit", "1", "--offset", "1", "레이저");
     assertExit(0, json);
     assertEquals(1, json.outLines().size(), json::describe);
     assertEquals(2L, object(json.outLines().get(0), json).get("rank"), json::describe);
     Result first = parkdoc("search", "--json", "--limit", "1", "레이저");
-    assertNotEquals(object(first.outLines().get(0), first).get("path"), object(json.outLines().get(0), json).get("path"),
-        () -> "offset 1 should give another document than offset 0\n" + first.describe() + "\n" + json.describe());
+    assertNotEquals(
+        object(first.outLines().get(0), first).get("path"),
+        object(json.outLines().get(0), json).get("path"),
+        () ->
+            "offset 1 should give another document than offset 0\n"
+                + first.describe()
+                + "\n"
+                + json.describe());
   }
 
   @Test
@@ -430,7 +558,9 @@ class CliTest {
   void statusShowsFiveDocuments() {
     Result r = parkdoc("status");
     assertExit(0, r);
-    assertTrue(Pattern.compile("documents\\s+5\\b").matcher(r.out()).find(), () -> "documents 5\n" + r.describe());
+    assertTrue(
+        Pattern.compile("documents\\s+5\\b").matcher(r.out()).find(),
+        () -> "documents 5\n" + r.describe());
   }
 
   @Test
@@ -440,7 +570,8 @@ class CliTest {
     assertEquals(1, r.outLines().size(), r::describe);
     Map<String, Object> m = object(r.outLines().get(0), r);
     assertEquals(5L, m.get("documents"), r::describe);
-    assertEquals(Map.of("ko", 2L, "ja", 1L, "zh-Hans", 1L, "en", 1L), m.get("languages"), r::describe);
+    assertEquals(
+        Map.of("ko", 2L, "ja", 1L, "zh-Hans", 1L, "en", 1L), m.get("languages"), r::describe);
   }
 
   // ---- detect ----
@@ -479,8 +610,11 @@ class CliTest {
       assertFalse(segments.isEmpty(), line);
       for (Object s : segments) {
         Map<?, ?> seg = (Map<?, ?>) s;
-        assertTrue(seg.containsKey("start") && seg.containsKey("end") && seg.containsKey("lang"), () -> "segment " + seg + " in " + line);
-        assertTrue(((Number) seg.get("start")).longValue() < ((Number) seg.get("end")).longValue(), line);
+        assertTrue(
+            seg.containsKey("start") && seg.containsKey("end") && seg.containsKey("lang"),
+            () -> "segment " + seg + " in " + line);
+        assertTrue(
+            ((Number) seg.get("start")).longValue() < ((Number) seg.get("end")).longValue(), line);
       }
       langs.add((String) m.get("lang"));
     }
@@ -490,7 +624,12 @@ class CliTest {
 
   @Test
   void detectStdin() {
-    Result r = run(Map.of(), new ByteArrayInputStream("레이저 기술".getBytes(StandardCharsets.UTF_8)), "detect", "-");
+    Result r =
+        run(
+            Map.of(),
+            new ByteArrayInputStream("레이저 기술".getBytes(StandardCharsets.UTF_8)),
+            "detect",
+            "-");
     assertExit(0, r);
     assertEquals(1, r.outLines().size(), r::describe);
     String[] cols = r.outLines().get(0).split("\t");
@@ -520,9 +659,12 @@ class CliTest {
     Result r = run(Map.of(), "--help");
     assertExit(0, r);
     for (String word : List.of("index", "search", "detect", "status", "Exit status")) {
-      assertTrue(r.out().contains(word), () -> "--help should mention " + word + "\n" + r.describe());
+      assertTrue(
+          r.out().contains(word), () -> "--help should mention " + word + "\n" + r.describe());
     }
-    assertTrue(Pattern.compile("(?m)^\\s*2\\s").matcher(r.out()).find(), () -> "exit status 2 explained\n" + r.describe());
+    assertTrue(
+        Pattern.compile("(?m)^\\s*2\\s").matcher(r.out()).find(),
+        () -> "exit status 2 explained\n" + r.describe());
   }
 
   @Test
@@ -550,15 +692,16 @@ class CliTest {
    */
   @Test
   void plainSearchSkipsPicocliWithTheSameResults() {
-    List<List<String>> commands = List.of(
-        List.of("--index", index.toString(), "search", "레이저"),
-        List.of("--index=" + index, "search", "レーザー", "加工"),
-        List.of("--index", index.toString(), "search", "激光"),
-        List.of("--index", index.toString(), "search", "laser", "industry"),
-        List.of("--index", index.toString(), "search", "zzzznothing"),
-        List.of("--index", index.toString(), "search", "search"),
-        List.of("--index", work.resolve("no-index-here").toString(), "search", "laser"),
-        List.of("search", "laser"));
+    List<List<String>> commands =
+        List.of(
+            List.of("--index", index.toString(), "search", "레이저"),
+            List.of("--index=" + index, "search", "レーザー", "加工"),
+            List.of("--index", index.toString(), "search", "激光"),
+            List.of("--index", index.toString(), "search", "laser", "industry"),
+            List.of("--index", index.toString(), "search", "zzzznothing"),
+            List.of("--index", index.toString(), "search", "search"),
+            List.of("--index", work.resolve("no-index-here").toString(), "search", "laser"),
+            List.of("search", "laser"));
     for (List<String> args : commands) {
       String[] a = args.toArray(String[]::new);
       Result fast = run(Map.of("PARKDOC_INDEX", index.toString()), a);
@@ -573,7 +716,10 @@ class CliTest {
     }
     assertEquals(0, run(Map.of(), "--index", index.toString(), "search", "laser").code());
     assertEquals(1, run(Map.of(), "--index", index.toString(), "search", "zzzznothing").code());
-    assertEquals(2, run(Map.of(), "--index", work.resolve("no-index-here").toString(), "search", "laser").code());
+    assertEquals(
+        2,
+        run(Map.of(), "--index", work.resolve("no-index-here").toString(), "search", "laser")
+            .code());
   }
 
   @Test
@@ -705,12 +851,17 @@ class CliTest {
               return lit.equals("null") ? null : Boolean.valueOf(lit);
             }
           }
-          Matcher m = Pattern.compile("-?(0|[1-9]\\d*)(\\.\\d+)?([eE][+-]?\\d+)?").matcher(s).region(i, s.length());
+          Matcher m =
+              Pattern.compile("-?(0|[1-9]\\d*)(\\.\\d+)?([eE][+-]?\\d+)?")
+                  .matcher(s)
+                  .region(i, s.length());
           if (!m.lookingAt()) {
             throw new IllegalArgumentException("unexpected '" + c + "' at " + i);
           }
           i = m.end();
-          return m.group(2) == null && m.group(3) == null ? (Object) Long.parseLong(m.group()) : (Object) Double.parseDouble(m.group());
+          return m.group(2) == null && m.group(3) == null
+              ? (Object) Long.parseLong(m.group())
+              : (Object) Double.parseDouble(m.group());
         }
       }
     }
@@ -754,7 +905,8 @@ class CliTest {
   @Test
   void jsonReaderSelfCheck() {
     Result none = new Result(0, "", "");
-    Map<String, Object> m = object("{\"a\":[1,2.5,\"x\\\"y\\u00e9\"],\"b\":{\"c\":null,\"d\":true}}", none);
+    Map<String, Object> m =
+        object("{\"a\":[1,2.5,\"x\\\"y\\u00e9\"],\"b\":{\"c\":null,\"d\":true}}", none);
     assertEquals(Arrays.asList(1L, 2.5, "x\"yé"), m.get("a"));
     assertEquals(Arrays.asList(null, true), new ArrayList<>(((Map<?, ?>) m.get("b")).values()));
   }

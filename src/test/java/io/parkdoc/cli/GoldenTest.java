@@ -32,33 +32,35 @@ import org.junit.jupiter.params.provider.ValueSource;
  * <ul>
  *   <li>{@code man/parkdoc.1} must equal {@link ManPage#render()}: a change to the CLI (an option,
  *       a description) or to {@code manpage-extra.7} without regenerating the page fails here.
- *       Regenerate with {@code mvn -q process-classes} (the build runs {@code io.parkdoc.cli.ManPage
- *       man/parkdoc.1}), or with the property below.
- *   <li>{@code parkdoc --help} and {@code parkdoc COMMAND --help} must equal
- *       {@code src/test/resources/golden/help-parkdoc.txt} and {@code help-COMMAND.txt}.
- *   <li>The man page must format with {@code groff -man -Tutf8 -ww} without a warning (skipped
- *       when groff is not installed), and {@code man -l} must render it (skipped without man).
+ *       Regenerate with {@code mvn -q process-classes} (the build runs {@code
+ *       io.parkdoc.cli.ManPage man/parkdoc.1}), or with the property below.
+ *   <li>{@code parkdoc --help} and {@code parkdoc COMMAND --help} must equal {@code
+ *       src/test/resources/golden/help-parkdoc.txt} and {@code help-COMMAND.txt}.
+ *   <li>The man page must format with {@code groff -man -Tutf8 -ww} without a warning (skipped when
+ *       groff is not installed), and {@code man -l} must render it (skipped without man).
  * </ul>
  *
- * <p><b>Updating the golden files:</b> run with the system property {@code parkdoc.updateGolden=true},
- * as in {@code mvn test -Dtest=GoldenTest -Dparkdoc.updateGolden=true}; a golden file (or the man
- * page) that is missing or differs is then written with the new content instead of failing the
- * test. Review the diff before committing it.
+ * <p><b>Updating the golden files:</b> run with the system property {@code
+ * parkdoc.updateGolden=true}, as in {@code mvn test -Dtest=GoldenTest -Dparkdoc.updateGolden=true};
+ * a golden file (or the man page) that is missing or differs is then written with the new content
+ * instead of failing the test. Review the diff before committing it.
  *
  * <p>The help text is what picocli prints when output is not a terminal: 80 columns, no colour.
  * {@code ParkdocCommand} asks for {@code usageHelpAutoWidth}, but picocli only measures the
  * terminal (with {@code stty}) when the JVM's console is a terminal, which it never is under
- * Surefire, whose output is a pipe; the tests are skipped if it is. Picocli decides on colour
- * from the real process environment ({@code CLICOLOR_FORCE} would turn it on in a pipe), not from
+ * Surefire, whose output is a pipe; the tests are skipped if it is. Picocli decides on colour from
+ * the real process environment ({@code CLICOLOR_FORCE} would turn it on in a pipe), not from
  * parkdoc's {@link Environment}, so these tests set {@code picocli.ansi=false} while they run.
  */
 class GoldenTest {
   private static final boolean UPDATE = Boolean.getBoolean("parkdoc.updateGolden");
-  private static final Path ROOT = Path.of(System.getProperty("basedir", ".")).toAbsolutePath().normalize();
+  private static final Path ROOT =
+      Path.of(System.getProperty("basedir", ".")).toAbsolutePath().normalize();
   private static final Path MAN_PAGE = ROOT.resolve("man/parkdoc.1");
   private static final Path GOLDEN = ROOT.resolve("src/test/resources/golden");
-  private static final String REGENERATE = "regenerate it with 'mvn -q process-classes' (which runs "
-      + "'java io.parkdoc.cli.ManPage man/parkdoc.1'), or run 'mvn test -Dtest=GoldenTest -Dparkdoc.updateGolden=true'";
+  private static final String REGENERATE =
+      "regenerate it with 'mvn -q process-classes' (which runs "
+          + "'java io.parkdoc.cli.ManPage man/parkdoc.1'), or run 'mvn test -Dtest=GoldenTest -Dparkdoc.updateGolden=true'";
 
   private static String savedAnsi;
 
@@ -96,21 +98,25 @@ class GoldenTest {
   @ParameterizedTest
   @ValueSource(strings = {"", "index", "search", "shell", "analyze", "detect", "status"})
   void helpMatchesGolden(String command) throws IOException {
-    Assumptions.assumeFalse(Environment.system().terminal(),
+    Assumptions.assumeFalse(
+        Environment.system().terminal(),
         "picocli sizes --help to the terminal when the console is one; run under Maven, where it is a pipe");
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    Environment env = Environment.of(Map.of("COLUMNS", "100"), InputStream.nullInputStream(), Path.of("."));
+    Environment env =
+        Environment.of(Map.of("COLUMNS", "100"), InputStream.nullInputStream(), Path.of("."));
     String[] args = command.isEmpty() ? new String[] {"--help"} : new String[] {command, "--help"};
     int code;
-    try (PrintWriter o = new PrintWriter(out); PrintWriter e = new PrintWriter(err)) {
+    try (PrintWriter o = new PrintWriter(out);
+        PrintWriter e = new PrintWriter(err)) {
       code = Main.run(o, e, env, args);
     }
     assertEquals(0, code, "exit code of parkdoc " + String.join(" ", args) + "; stderr: " + err);
     assertEquals("", err.toString(), "stderr of parkdoc " + String.join(" ", args));
     String help = out.toString().replace("\r\n", "\n");
     assertFalse(help.contains("\u001b"), "ANSI escapes in --help:\n" + help);
-    assertFalse(help.contains(ROOT.toString()), "an absolute path of this machine in --help:\n" + help);
+    assertFalse(
+        help.contains(ROOT.toString()), "an absolute path of this machine in --help:\n" + help);
 
     Path golden = GOLDEN.resolve("help-" + (command.isEmpty() ? "parkdoc" : command) + ".txt");
     boolean same = Files.exists(golden) && read(golden).equals(help);
@@ -118,9 +124,18 @@ class GoldenTest {
       write(golden, help);
       return;
     }
-    assertTrue(Files.exists(golden), golden + " is missing: run 'mvn test -Dtest=GoldenTest -Dparkdoc.updateGolden=true' to create it");
-    assertEquals(read(golden), help, "parkdoc " + String.join(" ", args) + " differs from " + ROOT.relativize(golden)
-        + "; if the change is meant, run 'mvn test -Dtest=GoldenTest -Dparkdoc.updateGolden=true' and review the diff");
+    assertTrue(
+        Files.exists(golden),
+        golden
+            + " is missing: run 'mvn test -Dtest=GoldenTest -Dparkdoc.updateGolden=true' to create it");
+    assertEquals(
+        read(golden),
+        help,
+        "parkdoc "
+            + String.join(" ", args)
+            + " differs from "
+            + ROOT.relativize(golden)
+            + "; if the change is meant, run 'mvn test -Dtest=GoldenTest -Dparkdoc.updateGolden=true' and review the diff");
   }
 
   @Test
@@ -134,18 +149,48 @@ class GoldenTest {
 
   @Test
   void manRendersThePage() throws Exception {
-    Assumptions.assumeTrue(installed("man") && run("", Map.of(), "man", "--version").code == 0,
+    Assumptions.assumeTrue(
+        installed("man") && run("", Map.of(), "man", "--version").code == 0,
         "man-db's man (with -l) is not installed");
-    Assumptions.assumeTrue(Files.exists(MAN_PAGE), "man/parkdoc.1 is missing (see manPageIsUpToDate)");
-    Result r = run("", Map.of("MANWIDTH", "80", "LANG", "C.UTF-8", "LC_ALL", "C.UTF-8", "MANPAGER", "cat", "PAGER", "cat"),
-        "man", "-l", MAN_PAGE.toString());
+    Assumptions.assumeTrue(
+        Files.exists(MAN_PAGE), "man/parkdoc.1 is missing (see manPageIsUpToDate)");
+    Result r =
+        run(
+            "",
+            Map.of(
+                "MANWIDTH",
+                "80",
+                "LANG",
+                "C.UTF-8",
+                "LC_ALL",
+                "C.UTF-8",
+                "MANPAGER",
+                "cat",
+                "PAGER",
+                "cat"),
+            "man",
+            "-l",
+            MAN_PAGE.toString());
     assertEquals(0, r.code, "man -l failed: " + r.err);
     String page = r.out.replaceAll(".\b", ""); // overstrikes, should man keep them
-    for (String section : List.of("NAME", "SYNOPSIS", "GLOBAL OPTIONS", "COMMANDS", "QUERY SYNTAX", "EXIT STATUS",
-        "ENVIRONMENT", "FILES", "EXAMPLES", "SEE ALSO")) {
-      assertTrue(page.contains("\n" + section + "\n"), "no " + section + " section in man -l output:\n" + page);
+    for (String section :
+        List.of(
+            "NAME",
+            "SYNOPSIS",
+            "GLOBAL OPTIONS",
+            "COMMANDS",
+            "QUERY SYNTAX",
+            "EXIT STATUS",
+            "ENVIRONMENT",
+            "FILES",
+            "EXAMPLES",
+            "SEE ALSO")) {
+      assertTrue(
+          page.contains("\n" + section + "\n"),
+          "no " + section + " section in man -l output:\n" + page);
     }
-    assertTrue(page.contains("parkdoc search 레이저"), "the Korean example did not survive man -l:\n" + page);
+    assertTrue(
+        page.contains("parkdoc search 레이저"), "the Korean example did not survive man -l:\n" + page);
   }
 
   private static String read(Path p) throws IOException {
@@ -169,7 +214,8 @@ class GoldenTest {
 
   private record Result(int code, String out, String err) {}
 
-  private static Result run(String stdin, Map<String, String> env, String... command) throws Exception {
+  private static Result run(String stdin, Map<String, String> env, String... command)
+      throws Exception {
     List<String> cmd = new ArrayList<>(List.of(command));
     ProcessBuilder pb = new ProcessBuilder(cmd);
     pb.environment().putAll(env);
@@ -187,7 +233,8 @@ class GoldenTest {
     }
     outReader.join();
     errReader.join();
-    return new Result(p.exitValue(), out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    return new Result(
+        p.exitValue(), out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
   }
 
   private static void copy(InputStream in, ByteArrayOutputStream to) {

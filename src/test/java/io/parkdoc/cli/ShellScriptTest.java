@@ -1,11 +1,11 @@
 package io.parkdoc.cli;
 
-import io.parkdoc.Seeds;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.parkdoc.Main;
+import io.parkdoc.Seeds;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,8 +20,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code parkdoc shell} with standard input not a terminal, through {@link Main#run}, as in
- * {@code printf '레이저\n:quit\n' | parkdoc shell}: lines read and run, plain results, exit 0.
+ * {@code parkdoc shell} with standard input not a terminal, through {@link Main#run}, as in {@code
+ * printf '레이저\n:quit\n' | parkdoc shell}: lines read and run, plain results, exit 0.
  */
 class ShellScriptTest {
   private static final String KO_1 = "000_a8d161a3e181a11e.txt";
@@ -31,7 +31,13 @@ class ShellScriptTest {
 
   record Result(int code, String out, String err) {
     String describe() {
-      return "exit " + code + "\n--- stdout ---\n" + out + "--- stderr ---\n" + err + "--------------";
+      return "exit "
+          + code
+          + "\n--- stdout ---\n"
+          + out
+          + "--- stderr ---\n"
+          + err
+          + "--------------";
     }
   }
 
@@ -49,7 +55,8 @@ class ShellScriptTest {
     StringWriter err = new StringWriter();
     InputStream in = new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8));
     int code;
-    try (PrintWriter o = new PrintWriter(out); PrintWriter e = new PrintWriter(err)) {
+    try (PrintWriter o = new PrintWriter(out);
+        PrintWriter e = new PrintWriter(err)) {
       code = Main.run(o, e, Environment.of(vars, in, work), args);
     }
     return new Result(code, out.toString(), err.toString());
@@ -66,8 +73,12 @@ class ShellScriptTest {
     assertEquals("", r.err(), r::describe);
     List<String> lines = r.out().lines().toList();
     assertEquals(" 1  seeds/" + KO_1 + "  ko  0.29", lines.get(0), r::describe);
-    assertTrue(lines.get(1).startsWith("    ") && lines.get(1).contains("레이저"), () -> "a passage\n" + r.describe());
-    assertTrue(r.out().contains("\n1–2 of 2 hits · ko\n"), () -> "the summary, without a timing\n" + r.describe());
+    assertTrue(
+        lines.get(1).startsWith("    ") && lines.get(1).contains("레이저"),
+        () -> "a passage\n" + r.describe());
+    assertTrue(
+        r.out().contains("\n1–2 of 2 hits · ko\n"),
+        () -> "the summary, without a timing\n" + r.describe());
     assertFalse(r.out().contains("\u001b"), () -> "no colour in a pipe\n" + r.describe());
     assertFalse(r.out().contains("> "), () -> "no prompt in a pipe\n" + r.describe());
     assertFalse(r.out().contains("004_"), () -> "nothing after :quit\n" + r.describe());
@@ -94,7 +105,8 @@ class ShellScriptTest {
 
   @Test
   void openPrintsTheWholeDocumentWithoutAPager() {
-    Result r = run(Map.of("PAGER", "false"), "레이저\n:open 1\n", "--index", index.toString(), "shell");
+    Result r =
+        run(Map.of("PAGER", "false"), "레이저\n:open 1\n", "--index", index.toString(), "shell");
     assertEquals(0, r.code(), r::describe);
     assertTrue(r.out().contains("seeds/" + KO_1 + "  ko  5 matches\n\n2006 년"), r::describe);
   }
@@ -104,7 +116,8 @@ class ShellScriptTest {
     Result r = shell(":status --json\n:analyze --lang en lasers\n");
     assertEquals(0, r.code(), r::describe);
     assertTrue(r.out().contains("{\"documents\":5"), r::describe);
-    assertTrue(r.out().contains("en  text_en  EnglishAnalyzer, width-folded\n     0  laser"), r::describe);
+    assertTrue(
+        r.out().contains("en  text_en  EnglishAnalyzer, width-folded\n     0  laser"), r::describe);
   }
 
   @Test
@@ -123,9 +136,17 @@ class ShellScriptTest {
   @Test
   void theHistoryFileComesFromTheEnvironment() {
     Path cwd = Path.of("/w");
-    assertEquals(Path.of("/w/h"), ShellCommand.historyFile(new Environment(Map.of("PARKDOC_HISTORY", "h", "HOME", "/home/u"), null, false, cwd)));
-    assertEquals(Path.of("/x/parkdoc/history"), ShellCommand.historyFile(new Environment(Map.of("XDG_STATE_HOME", "/x", "HOME", "/home/u"), null, false, cwd)));
-    assertEquals(Path.of("/home/u/.local/state/parkdoc/history"), ShellCommand.historyFile(new Environment(Map.of("HOME", "/home/u"), null, false, cwd)));
+    assertEquals(
+        Path.of("/w/h"),
+        ShellCommand.historyFile(
+            new Environment(Map.of("PARKDOC_HISTORY", "h", "HOME", "/home/u"), null, false, cwd)));
+    assertEquals(
+        Path.of("/x/parkdoc/history"),
+        ShellCommand.historyFile(
+            new Environment(Map.of("XDG_STATE_HOME", "/x", "HOME", "/home/u"), null, false, cwd)));
+    assertEquals(
+        Path.of("/home/u/.local/state/parkdoc/history"),
+        ShellCommand.historyFile(new Environment(Map.of("HOME", "/home/u"), null, false, cwd)));
     assertEquals(null, ShellCommand.historyFile(new Environment(Map.of(), null, false, cwd)));
   }
 }

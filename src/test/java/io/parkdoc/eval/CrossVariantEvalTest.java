@@ -3,13 +3,14 @@ package io.parkdoc.eval;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.parkdoc.SharedCorpora;
-import io.parkdoc.core.HanVariants;
-import io.parkdoc.core.IndexLayout;
+import io.parkdoc.backend.Backends;
+import io.parkdoc.backend.lucene.IndexLayout;
+import io.parkdoc.backend.lucene.LuceneSearcher;
 import io.parkdoc.core.IndexOptions;
-import io.parkdoc.core.Indexer;
-import io.parkdoc.core.LanguageDetector;
 import io.parkdoc.core.SearchRequest;
-import io.parkdoc.core.Searcher;
+import io.parkdoc.core.analysis.HanVariants;
+import io.parkdoc.core.detect.LanguageDetector;
+import io.parkdoc.core.index.Indexer;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -53,36 +54,74 @@ class CrossVariantEvalTest {
 
   @TempDir Path tmp;
 
-  private record Case(String name, String set, String lang, String queries, UnaryOperator<String> rewrite) {}
+  private record Case(
+      String name, String set, String lang, String queries, UnaryOperator<String> rewrite) {}
 
   @Test
   void variantQueriesFindTheOriginalText() throws IOException {
     Path eval = SharedCorpora.unpack("eval").resolve("eval");
     Map<Character, Character> toTraditional = traditionalForms();
-    List<Case> cases = List.of(
-        new Case("drcd: Traditional text, Simplified queries", "drcd", "zh-tw", "drcd.zh-tw", HanVariants::toSimplified),
-        new Case("xquad-zh: Simplified text, Traditional queries", "xquad", "zh", "xquad.zh", q -> map(q, toTraditional)),
-        new Case("jsquad: Japanese text, Simplified Han in queries", "jsquad", "ja", "jsquad.ja", HanVariants::toSimplified));
+    List<Case> cases =
+        List.of(
+            new Case(
+                "drcd: Traditional text, Simplified queries",
+                "drcd",
+                "zh-tw",
+                "drcd.zh-tw",
+                HanVariants::toSimplified),
+            new Case(
+                "xquad-zh: Simplified text, Traditional queries",
+                "xquad",
+                "zh",
+                "xquad.zh",
+                q -> map(q, toTraditional)),
+            new Case(
+                "jsquad: Japanese text, Simplified Han in queries",
+                "jsquad",
+                "ja",
+                "jsquad.ja",
+                HanVariants::toSimplified));
     IndexLayout layout = new IndexLayout(tmp.resolve("index"));
-    try (Indexer indexer = Indexer.open(layout, IndexOptions.defaults(), new LanguageDetector())) {
-      indexer.index(List.of(eval.resolve("drcd/zh-tw"), eval.resolve("xquad/zh"), eval.resolve("jsquad/ja")));
+    try (Indexer indexer =
+        Backends.indexer(layout, IndexOptions.defaults(), new LanguageDetector())) {
+      indexer.index(
+          List.of(eval.resolve("drcd/zh-tw"), eval.resolve("xquad/zh"), eval.resolve("jsquad/ja")));
     }
-    StringBuilder table = new StringBuilder(String.format(Locale.ROOT, "%-48s %8s %9s %9s %9s%n",
-        "cross-variant set (recall@10)", "queries", "original", "before", "parkdoc"));
+    StringBuilder table =
+        new StringBuilder(
+            String.format(
+                Locale.ROOT,
+                "%-48s %8s %9s %9s %9s%n",
+                "cross-variant set (recall@10)",
+                "queries",
+                "original",
+                "before",
+                "parkdoc"));
     List<String> failures = new ArrayList<>();
-    try (Searcher searcher = Searcher.open(layout)) {
+    try (LuceneSearcher searcher = LuceneSearcher.open(layout)) {
       for (Case c : cases) {
         Path docs = eval.resolve(c.set).resolve(c.lang);
         Map<String, String> qrels = qrels(eval.resolve(c.queries + ".qrels"));
         List<String[]> queries = queries(eval.resolve(c.queries + ".queries.tsv"), qrels);
         String prefix = docs.toAbsolutePath().normalize() + "/";
         double original = recall(queries, qrels, q -> parkdoc(searcher, q, prefix));
-        double after = recall(rewritten(queries, c.rewrite), qrels, q -> parkdoc(searcher, q, prefix));
+        double after =
+            recall(rewritten(queries, c.rewrite), qrels, q -> parkdoc(searcher, q, prefix));
         double before;
-        try (Plain plain = new Plain(docs, c.lang.equals("ja") ? new JapaneseAnalyzer() : new SmartChineseAnalyzer())) {
+        try (Plain plain =
+            new Plain(
+                docs, c.lang.equals("ja") ? new JapaneseAnalyzer() : new SmartChineseAnalyzer())) {
           before = recall(rewritten(queries, c.rewrite), qrels, plain::search);
         }
-        table.append(String.format(Locale.ROOT, "%-48s %8d %9.3f %9.3f %9.3f%n", c.name, queries.size(), original, before, after));
+        table.append(
+            String.format(
+                Locale.ROOT,
+                "%-48s %8d %9.3f %9.3f %9.3f%n",
+                c.name,
+                queries.size(),
+                original,
+                before,
+                after));
         if (after + 0.02 < original || after < before) {
           failures.add(c.name);
         }
@@ -92,7 +131,7 @@ class CrossVariantEvalTest {
     assertTrue(failures.isEmpty(), "variant queries lose recall: " + failures + "\n" + table);
   }
 
-  private static List<String> parkdoc(Searcher searcher, String query, String prefix) {
+  private static List<String> parkdoc(LuceneSearcher searcher, String query, String prefix) {
     return searcher.search(new SearchRequest(query, Set.of(), 10, 0, 0, true)).hits().stream()
         .filter(h -> h.path().startsWith(prefix))
         .map(h -> stem(Path.of(h.path()).getFileName().toString()))
@@ -103,7 +142,8 @@ class CrossVariantEvalTest {
     List<String> search(String query) throws IOException;
   }
 
-  private static double recall(List<String[]> queries, Map<String, String> qrels, Engine engine) throws IOException {
+  private static double recall(List<String[]> queries, Map<String, String> qrels, Engine engine)
+      throws IOException {
     int found = 0;
     for (String[] q : queries) {
       if (engine.search(q[1]).contains(qrels.get(q[0]))) {
@@ -117,7 +157,9 @@ class CrossVariantEvalTest {
     return queries.stream().map(q -> new String[] {q[0], rewrite.apply(q[1])}).toList();
   }
 
-  /** Plain Lucene: one field, the language's stock analyzer, no folding, OR of the query's terms. */
+  /**
+   * Plain Lucene: one field, the language's stock analyzer, no folding, OR of the query's terms.
+   */
   private static final class Plain implements AutoCloseable {
     private final Analyzer analyzer;
     private final DirectoryReader reader;
@@ -126,7 +168,8 @@ class CrossVariantEvalTest {
     Plain(Path docs, Analyzer analyzer) throws IOException {
       this.analyzer = analyzer;
       ByteBuffersDirectory dir = new ByteBuffersDirectory();
-      try (IndexWriter w = new IndexWriter(dir, new IndexWriterConfig(analyzer)); Stream<Path> files = Files.list(docs)) {
+      try (IndexWriter w = new IndexWriter(dir, new IndexWriterConfig(analyzer));
+          Stream<Path> files = Files.list(docs)) {
         for (Path f : files.toList()) {
           Document d = new Document();
           d.add(new StringField("id", stem(f.getFileName().toString()), Field.Store.YES));
@@ -169,11 +212,15 @@ class CrossVariantEvalTest {
     return sb.toString();
   }
 
-  /** Simplified to Traditional, the reverse of the fold table's Traditional rows (first one wins). */
+  /**
+   * Simplified to Traditional, the reverse of the fold table's Traditional rows (first one wins).
+   */
   private static Map<Character, Character> traditionalForms() throws IOException {
     Map<Character, Character> m = new HashMap<>();
-    try (BufferedReader r = new BufferedReader(new InputStreamReader(
-        HanVariants.class.getResourceAsStream("han-fold.tsv"), StandardCharsets.UTF_8))) {
+    try (BufferedReader r =
+        new BufferedReader(
+            new InputStreamReader(
+                HanVariants.class.getResourceAsStream("han-fold.tsv"), StandardCharsets.UTF_8))) {
       String line;
       while ((line = r.readLine()) != null) {
         if (!line.startsWith("#") && line.length() >= 5 && line.charAt(4) == 'T') {

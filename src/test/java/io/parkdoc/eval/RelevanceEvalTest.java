@@ -3,14 +3,15 @@ package io.parkdoc.eval;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.parkdoc.SharedCorpora;
+import io.parkdoc.backend.Backends;
+import io.parkdoc.backend.lucene.IndexLayout;
+import io.parkdoc.backend.lucene.LuceneSearcher;
 import io.parkdoc.core.Hit;
-import io.parkdoc.core.IndexLayout;
 import io.parkdoc.core.IndexOptions;
 import io.parkdoc.core.IndexSummary;
-import io.parkdoc.core.Indexer;
-import io.parkdoc.core.LanguageDetector;
 import io.parkdoc.core.SearchRequest;
-import io.parkdoc.core.Searcher;
+import io.parkdoc.core.detect.LanguageDetector;
+import io.parkdoc.core.index.Indexer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -38,17 +39,18 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class RelevanceEvalTest {
   /** The best plain-BM25 nDCG@10 the corpora README lists for each set. */
-  private static final Map<String, Double> FLOOR = Map.ofEntries(
-      Map.entry("korquad.ko", 0.964),
-      Map.entry("jsquad.ja", 0.941),
-      Map.entry("cmrc2018.zh-cn", 0.985),
-      Map.entry("drcd.zh-tw", 0.954),
-      Map.entry("xquad.zh", 0.960),
-      Map.entry("xquad.en", 0.967),
-      Map.entry("xquad.de", 0.948),
-      Map.entry("xquad.ru", 0.956),
-      Map.entry("xquad.th", 0.958),
-      Map.entry("cranfield.en", 0.375));
+  private static final Map<String, Double> FLOOR =
+      Map.ofEntries(
+          Map.entry("korquad.ko", 0.964),
+          Map.entry("jsquad.ja", 0.941),
+          Map.entry("cmrc2018.zh-cn", 0.985),
+          Map.entry("drcd.zh-tw", 0.954),
+          Map.entry("xquad.zh", 0.960),
+          Map.entry("xquad.en", 0.967),
+          Map.entry("xquad.de", 0.948),
+          Map.entry("xquad.ru", 0.956),
+          Map.entry("xquad.th", 0.958),
+          Map.entry("cranfield.en", 0.375));
 
   @TempDir Path tmp;
 
@@ -62,7 +64,8 @@ class RelevanceEvalTest {
     StringBuilder table = header();
     List<String> failures = new ArrayList<>();
     for (Path folder : setFolders(eval)) {
-      IndexLayout layout = index(tmp.resolve("per-set").resolve(folder.getFileName().toString()), List.of(folder));
+      IndexLayout layout =
+          index(tmp.resolve("per-set").resolve(folder.getFileName().toString()), List.of(folder));
       evaluate(eval, layout, folder.getFileName().toString(), table, failures, REPRODUCTION_MARGIN);
     }
     System.out.println("Each set in its own index:");
@@ -71,13 +74,13 @@ class RelevanceEvalTest {
   }
 
   /**
-   * Every set in ONE index, the issue's wording: a Chinese question now competes with 4,400
-   * Chinese passages from three sets, an English one with Cranfield's 1,400 abstracts. Every set
-   * must reach its floor (within {@link #REPRODUCTION_MARGIN}) except xquad-zh, which is allowed
-   * {@link #XQUAD_ZH_SHARED_MARGIN}: about half of the cmrc2018 and drcd passages that outrank its
-   * judged paragraph answer the question too (谁演唱了国歌？ "who sang the national anthem?" finds
-   * 义勇军进行曲; 白垩纪-第三纪灭绝事件发生于什么时候？ finds the Mesozoic article that dates it), but
-   * only xquad's own paragraph is judged.
+   * Every set in ONE index, the issue's wording: a Chinese question now competes with 4,400 Chinese
+   * passages from three sets, an English one with Cranfield's 1,400 abstracts. Every set must reach
+   * its floor (within {@link #REPRODUCTION_MARGIN}) except xquad-zh, which is allowed {@link
+   * #XQUAD_ZH_SHARED_MARGIN}: about half of the cmrc2018 and drcd passages that outrank its judged
+   * paragraph answer the question too (谁演唱了国歌？ "who sang the national anthem?" finds 义勇军进行曲;
+   * 白垩纪-第三纪灭绝事件发生于什么时候？ finds the Mesozoic article that dates it), but only xquad's own paragraph
+   * is judged.
    */
   @Test
   void allSetsInOneIndexRankAtLeastAsWellAsPlainBm25() throws IOException {
@@ -106,7 +109,10 @@ class RelevanceEvalTest {
    */
   private static final double REPRODUCTION_MARGIN = 0.002;
 
-  /** How far under its floor xquad-zh may fall among the other Chinese sets' passages (at .9453: .0147). */
+  /**
+   * How far under its floor xquad-zh may fall among the other Chinese sets' passages (at .9453:
+   * .0147).
+   */
   private static final double XQUAD_ZH_SHARED_MARGIN = 0.020;
 
   private static List<Path> setFolders(Path eval) throws IOException {
@@ -118,29 +124,52 @@ class RelevanceEvalTest {
   private static IndexLayout index(Path dir, List<Path> folders) {
     IndexLayout layout = new IndexLayout(dir);
     long t0 = System.nanoTime();
-    try (Indexer indexer = Indexer.open(layout, IndexOptions.defaults(), new LanguageDetector())) {
+    // One worker: documents then get the same ids on every run, so ties rank alike and the
+    // figures are reproducible to the last decimal (two workers moved them by up to .0006).
+    try (Indexer indexer =
+        Backends.indexer(layout, IndexOptions.defaults().withThreads(1), new LanguageDetector())) {
       IndexSummary summary = indexer.index(folders);
-      System.out.printf(Locale.ROOT, "indexed %s: %d documents %s in %.1f s%n",
-          folders.stream().map(p -> p.getFileName().toString()).toList(), summary.added(), summary.languages(),
+      System.out.printf(
+          Locale.ROOT,
+          "indexed %s: %d documents %s in %.1f s%n",
+          folders.stream().map(p -> p.getFileName().toString()).toList(),
+          summary.added(),
+          summary.languages(),
           (System.nanoTime() - t0) / 1e9);
     }
     return layout;
   }
 
   static StringBuilder header() {
-    return new StringBuilder(String.format(Locale.ROOT, "%-16s %7s %8s %8s %8s %8s%n",
-        "set", "queries", "nDCG@10", "MRR@10", "R@100", "floor"));
+    return new StringBuilder(
+        String.format(
+            Locale.ROOT,
+            "%-16s %7s %8s %8s %8s %8s%n",
+            "set",
+            "queries",
+            "nDCG@10",
+            "MRR@10",
+            "R@100",
+            "floor"));
   }
 
   /** Evaluates the query files of {@code set} (all sets when null) against {@code layout}. */
-  static void evaluate(Path eval, IndexLayout layout, String set, StringBuilder table, List<String> failures,
-      double margin) throws IOException {
-    try (Searcher searcher = Searcher.open(layout)) {
+  static void evaluate(
+      Path eval,
+      IndexLayout layout,
+      String set,
+      StringBuilder table,
+      List<String> failures,
+      double margin)
+      throws IOException {
+    try (LuceneSearcher searcher = LuceneSearcher.open(layout)) {
       List<Path> queryFiles;
       try (Stream<Path> s = Files.list(eval)) {
-        queryFiles = s.filter(p -> p.getFileName().toString().endsWith(".queries.tsv"))
-            .filter(p -> set == null || p.getFileName().toString().startsWith(set + "."))
-            .sorted().toList();
+        queryFiles =
+            s.filter(p -> p.getFileName().toString().endsWith(".queries.tsv"))
+                .filter(p -> set == null || p.getFileName().toString().startsWith(set + "."))
+                .sorted()
+                .toList();
       }
       for (Path qf : queryFiles) {
         String name = qf.getFileName().toString().replace(".queries.tsv", "");
@@ -148,10 +177,19 @@ class RelevanceEvalTest {
         Map<String, Map<String, Integer>> qrels = readQrels(eval.resolve(name + ".qrels"));
         Scores s = evaluate(searcher, eval.resolve(setName), qf, qrels);
         Double floor = FLOOR.get(name);
-        table.append(String.format(Locale.ROOT, "%-16s %7d %8.4f %8.3f %8.3f %8s%n", name, s.queries,
-            s.ndcg, s.mrr, s.recall100, floor == null ? "-" : String.format(Locale.ROOT, "%.3f", floor)));
+        table.append(
+            String.format(
+                Locale.ROOT,
+                "%-16s %7d %8.4f %8.3f %8.3f %8s%n",
+                name,
+                s.queries,
+                s.ndcg,
+                s.mrr,
+                s.recall100,
+                floor == null ? "-" : String.format(Locale.ROOT, "%.3f", floor)));
         if (floor != null && s.ndcg + 1e-9 < floor - margin) {
-          failures.add(String.format(Locale.ROOT, "%s nDCG@10 %.3f < %.3f", name, s.ndcg, floor - margin));
+          failures.add(
+              String.format(Locale.ROOT, "%s nDCG@10 %.3f < %.3f", name, s.ndcg, floor - margin));
         }
       }
     }
@@ -159,7 +197,8 @@ class RelevanceEvalTest {
 
   private record Scores(int queries, double ndcg, double mrr, double recall100) {}
 
-  private static Scores evaluate(Searcher searcher, Path setDir, Path queries, Map<String, Map<String, Integer>> qrels)
+  private static Scores evaluate(
+      LuceneSearcher searcher, Path setDir, Path queries, Map<String, Map<String, Integer>> qrels)
       throws IOException {
     double ndcg = 0;
     double mrr = 0;
@@ -176,9 +215,20 @@ class RelevanceEvalTest {
       if (judged == null || judged.isEmpty()) {
         continue;
       }
-      List<Hit> hits = searcher.search(new SearchRequest(line.substring(tab + 1), Set.of(), 100, 0, 0, true)).hits();
-      List<String> ranked = new ArrayList<>(new LinkedHashSet<>(hits.stream()
-          .map(h -> h.path().startsWith(setPrefix) ? docId(h.path()) : "other:" + h.path()).toList()));
+      List<Hit> hits =
+          searcher
+              .search(new SearchRequest(line.substring(tab + 1), Set.of(), 100, 0, 0, true))
+              .hits();
+      List<String> ranked =
+          new ArrayList<>(
+              new LinkedHashSet<>(
+                  hits.stream()
+                      .map(
+                          h ->
+                              h.path().startsWith(setPrefix)
+                                  ? docId(h.path())
+                                  : "other:" + h.path())
+                      .toList()));
       ndcg += ndcgAt10(ranked, judged);
       for (int i = 0; i < Math.min(10, ranked.size()); i++) {
         if (judged.getOrDefault(ranked.get(i), 0) > 0) {
@@ -208,7 +258,8 @@ class RelevanceEvalTest {
         dcg += g / (Math.log(i + 2) / Math.log(2));
       }
     }
-    List<Integer> ideal = judged.values().stream().filter(g -> g > 0).sorted((a, b) -> b - a).toList();
+    List<Integer> ideal =
+        judged.values().stream().filter(g -> g > 0).sorted((a, b) -> b - a).toList();
     double idcg = 0;
     for (int i = 0; i < Math.min(10, ideal.size()); i++) {
       idcg += ideal.get(i) / (Math.log(i + 2) / Math.log(2));

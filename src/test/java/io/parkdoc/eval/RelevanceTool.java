@@ -1,6 +1,6 @@
 package io.parkdoc.eval;
 
-import io.parkdoc.core.IndexLayout;
+import io.parkdoc.backend.lucene.IndexLayout;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,8 +21,13 @@ public final class RelevanceTool {
     }
     StringBuilder table = RelevanceEvalTest.header();
     List<String> failures = new ArrayList<>();
-    RelevanceEvalTest.evaluate(Path.of(args[1]), new IndexLayout(Path.of(args[0])), args.length > 2 ? args[2] : null,
-        table, failures, 0);
+    RelevanceEvalTest.evaluate(
+        Path.of(args[1]),
+        new IndexLayout(Path.of(args[0])),
+        args.length > 2 ? args[2] : null,
+        table,
+        failures,
+        0);
     System.out.print(table);
     System.out.println(failures.isEmpty() ? "all floors met" : "below floor: " + failures);
   }

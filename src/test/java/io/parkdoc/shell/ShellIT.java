@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import io.parkdoc.term.TextLayout;
 import java.io.File;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,21 +30,27 @@ import org.junit.jupiter.api.io.TempDir;
  * The shell end to end in a real pseudo-terminal: tmux runs the {@code ./parkdoc} launcher on the
  * packaged jar, in a 100x30 window, with HOME in a scratch folder so the history goes there; keys
  * go in with {@code send-keys} and the screen comes back with {@code capture-pane -e} (with its
- * colours). Every wait polls the screen until a deadline; none is a fixed sleep. Skipped where
- * tmux is not installed (.ci/run installs it).
+ * colours). Every wait polls the screen until a deadline; none is a fixed sleep. Skipped where tmux
+ * is not installed (.ci/run installs it).
  */
 class ShellIT {
   private static final String KO_1 = "000_a8d161a3e181a11e.txt";
+
   /** The prompt as capture-pane shows it, without its trailing space. */
   private static final String PROMPT = "index (5 docs)>";
-  private static final Pattern HIGHLIGHTED_KO = Pattern.compile("\u001b\\[[0-9;]*m레이저\u001b\\[[0-9;]*m");
+
+  private static final Pattern HIGHLIGHTED_KO =
+      Pattern.compile("\u001b\\[[0-9;]*m레이저\u001b\\[[0-9;]*m");
   private static final Duration PATIENCE = Duration.ofSeconds(60);
 
   @TempDir static Path tmp;
+
   /** The launcher, its .ci/jdk.sh and the packaged jar: parkdoc as installed, nothing to build. */
   private static Path install;
+
   /** The folder the shell runs in: seeds/ and index/. */
   private static Path work;
+
   private static Path home;
   private static String socket;
 
@@ -58,9 +63,14 @@ class ShellIT {
     install = tmp.resolve("install");
     Files.createDirectories(install.resolve(".ci"));
     Files.createDirectories(install.resolve("target"));
-    Files.copy(root.resolve("pom.xml"), install.resolve("pom.xml"), StandardCopyOption.COPY_ATTRIBUTES);
-    Files.copy(root.resolve("parkdoc"), install.resolve("parkdoc"), StandardCopyOption.COPY_ATTRIBUTES);
-    Files.copy(root.resolve(".ci/jdk.sh"), install.resolve(".ci/jdk.sh"), StandardCopyOption.COPY_ATTRIBUTES);
+    Files.copy(
+        root.resolve("pom.xml"), install.resolve("pom.xml"), StandardCopyOption.COPY_ATTRIBUTES);
+    Files.copy(
+        root.resolve("parkdoc"), install.resolve("parkdoc"), StandardCopyOption.COPY_ATTRIBUTES);
+    Files.copy(
+        root.resolve(".ci/jdk.sh"),
+        install.resolve(".ci/jdk.sh"),
+        StandardCopyOption.COPY_ATTRIBUTES);
     // Copied last, so the launcher finds it newer than pom.xml and runs it as it is.
     Files.copy(jar, install.resolve("target/parkdoc.jar"));
 
@@ -73,8 +83,11 @@ class ShellIT {
         Files.copy(f, work.resolve("seeds").resolve(f.getFileName()));
       }
     }
-    Process index = new ProcessBuilder(install.resolve("parkdoc").toString(), "index", "seeds/")
-        .directory(work.toFile()).redirectErrorStream(true).start();
+    Process index =
+        new ProcessBuilder(install.resolve("parkdoc").toString(), "index", "seeds/")
+            .directory(work.toFile())
+            .redirectErrorStream(true)
+            .start();
     String output = new String(index.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertTrue(index.waitFor(5, TimeUnit.MINUTES), "parkdoc index took too long");
     assertEquals(0, index.exitValue(), output);
@@ -99,25 +112,37 @@ class ShellIT {
     String hits = awaitScreen(pane, s -> s.contains("1–2 of 2 hits"), "the hits of 레이저");
     assertTrue(hits.contains(" 1  seeds/" + KO_1 + "  ko"), hits);
     String coloured = capture(pane, true);
-    assertTrue(HIGHLIGHTED_KO.matcher(coloured).find(), () -> "레이저 highlighted in colour:\n" + coloured);
+    assertTrue(
+        HIGHLIGHTED_KO.matcher(coloured).find(), () -> "레이저 highlighted in colour:\n" + coloured);
     assertWithin(hits, 100);
 
     // The seed is longer than the window: it opens in the pager, which q leaves.
     keys(pane, ":open 1", "Enter");
-    awaitScreen(pane, s -> s.contains("seeds/" + KO_1 + "  ko  5 matches") && !s.contains(PROMPT), "the document in the pager");
+    awaitScreen(
+        pane,
+        s -> s.contains("seeds/" + KO_1 + "  ko  5 matches") && !s.contains(PROMPT),
+        "the document in the pager");
     keys(pane, "q");
-    awaitScreen(pane, s -> s.contains("1–2 of 2 hits") && lastLine(s).equals(PROMPT), "the hits again after q");
+    awaitScreen(
+        pane,
+        s -> s.contains("1–2 of 2 hits") && lastLine(s).equals(PROMPT),
+        "the hits again after q");
 
     keys(pane, ":quit", "Enter");
     awaitScreen(pane, s -> s.contains("[exited 0]"), "exit code 0 after :quit");
     Path history = home.resolve(".local/state/parkdoc/history");
-    assertTrue(Files.readString(history, StandardCharsets.UTF_8).contains("레이저"), "the query in " + history);
+    assertTrue(
+        Files.readString(history, StandardCharsets.UTF_8).contains("레이저"),
+        "the query in " + history);
 
     // A new session: Ctrl-R finds the query in the history; Up walks back to it.
     String again = start("again", Map.of());
     awaitScreen(again, s -> s.contains(PROMPT), "the prompt of the second session");
     keys(again, "C-r", "레이");
-    awaitScreen(again, s -> s.contains("bck-i-search: 레이") && s.contains(PROMPT + " 레이저"), "Ctrl-R finding 레이저");
+    awaitScreen(
+        again,
+        s -> s.contains("bck-i-search: 레이") && s.contains(PROMPT + " 레이저"),
+        "Ctrl-R finding 레이저");
     keys(again, "Enter");
     awaitScreen(again, s -> s.contains("1–2 of 2 hits"), "the hits of the query from history");
     keys(again, "Up");
@@ -133,8 +158,14 @@ class ShellIT {
     keys(pane, "레이저", "Enter");
     awaitScreen(pane, s -> s.contains("1–2 of 2 hits"), "the hits");
     tmux("resize-window", "-t", pane, "-x", "60", "-y", "30");
-    String narrow = awaitScreen(pane, s -> s.contains("1–2 of 2 hits") && s.contains(PROMPT + " 레이저")
-        && s.lines().allMatch(l -> TextLayout.width(l.stripTrailing()) <= 60), "the hits redrawn 60 columns wide");
+    String narrow =
+        awaitScreen(
+            pane,
+            s ->
+                s.contains("1–2 of 2 hits")
+                    && s.contains(PROMPT + " 레이저")
+                    && s.lines().allMatch(l -> TextLayout.width(l.stripTrailing()) <= 60),
+            "the hits redrawn 60 columns wide");
     assertTrue(narrow.contains(" 1  seeds/" + KO_1), narrow);
     keys(pane, ":quit", "Enter");
     awaitScreen(pane, s -> s.contains("[exited 0]"), "exit code 0");
@@ -149,13 +180,17 @@ class ShellIT {
     keys(pane, "C-c");
     // The signal takes a moment to arrive (through the JVM's signal thread): a new prompt, on a
     // line of its own, shows it has.
-    awaitScreen(pane, s -> lastLine(s).equals(PROMPT) && s.lines().filter(l -> l.startsWith(PROMPT)).count() == 2,
+    awaitScreen(
+        pane,
+        s -> lastLine(s).equals(PROMPT) && s.lines().filter(l -> l.startsWith(PROMPT)).count() == 2,
         "a new empty prompt after Ctrl-C");
     keys(pane, "(laser", "Enter");
-    String error = awaitScreen(pane, s -> s.contains("parkdoc: unbalanced parenthesis"), "the query's error");
+    String error =
+        awaitScreen(pane, s -> s.contains("parkdoc: unbalanced parenthesis"), "the query's error");
     assertFalse(error.contains("Exception"), error);
     keys(pane, "laser", "Enter");
-    awaitScreen(pane, s -> s.contains("seeds/004_39588cbbee0213c5.txt  en"), "the next query's hit");
+    awaitScreen(
+        pane, s -> s.contains("seeds/004_39588cbbee0213c5.txt  en"), "the next query's hit");
     keys(pane, ":quit", "Enter");
     awaitScreen(pane, s -> s.contains("[exited 0]"), "exit code 0");
   }
@@ -182,9 +217,11 @@ class ShellIT {
     StringBuilder script = new StringBuilder("#!/bin/sh\n");
     // Ctrl-C reaches the whole process group: this script must outlive it to report the exit code.
     script.append("trap : INT\n");
-    script.append("unset PAGER LESS NO_COLOR CLICOLOR_FORCE PARKDOC_INDEX PARKDOC_HISTORY XDG_STATE_HOME COLUMNS JAVA_HOME\n");
+    script.append(
+        "unset PAGER LESS NO_COLOR CLICOLOR_FORCE PARKDOC_INDEX PARKDOC_HISTORY XDG_STATE_HOME COLUMNS JAVA_HOME\n");
     script.append("export HOME=").append(quote(home.toString())).append(" LANG=C.UTF-8\n");
-    extra.forEach((k, v) -> script.append("export ").append(k).append('=').append(quote(v)).append('\n'));
+    extra.forEach(
+        (k, v) -> script.append("export ").append(k).append('=').append(quote(v)).append('\n'));
     script.append("cd ").append(quote(work.toString())).append('\n');
     script.append(quote(install.resolve("parkdoc").toString())).append('\n');
     script.append("echo \"[exited $?]\"\nexec sleep 3600\n");
@@ -202,11 +239,17 @@ class ShellIT {
 
   /** The visible screen; with {@code escapes}, with its colours as escape sequences. */
   private static String capture(String pane, boolean escapes) throws Exception {
-    return escapes ? tmux("capture-pane", "-p", "-e", "-t", pane) : tmux("capture-pane", "-p", "-t", pane);
+    return escapes
+        ? tmux("capture-pane", "-p", "-e", "-t", pane)
+        : tmux("capture-pane", "-p", "-t", pane);
   }
 
-  /** Polls the screen until {@code condition} holds; fails, showing the screen, after {@link #PATIENCE}. */
-  private static String awaitScreen(String pane, Predicate<String> condition, String what) throws Exception {
+  /**
+   * Polls the screen until {@code condition} holds; fails, showing the screen, after {@link
+   * #PATIENCE}.
+   */
+  private static String awaitScreen(String pane, Predicate<String> condition, String what)
+      throws Exception {
     long deadline = System.nanoTime() + PATIENCE.toNanos();
     String screen = "";
     while (System.nanoTime() < deadline) {
@@ -222,13 +265,16 @@ class ShellIT {
 
   /** The last line of the screen that is not blank, without trailing spaces. */
   private static String lastLine(String screen) {
-    List<String> lines = screen.lines().map(String::stripTrailing).filter(l -> !l.isEmpty()).toList();
+    List<String> lines =
+        screen.lines().map(String::stripTrailing).filter(l -> !l.isEmpty()).toList();
     return lines.isEmpty() ? "" : lines.get(lines.size() - 1);
   }
 
   private static void assertWithin(String screen, int columns) {
     for (String line : screen.lines().toList()) {
-      assertTrue(TextLayout.width(line.stripTrailing()) <= columns, () -> "wider than " + columns + ": " + line);
+      assertTrue(
+          TextLayout.width(line.stripTrailing()) <= columns,
+          () -> "wider than " + columns + ": " + line);
     }
   }
 

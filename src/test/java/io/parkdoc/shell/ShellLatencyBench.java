@@ -1,12 +1,13 @@
 package io.parkdoc.shell;
 
-import io.parkdoc.core.IndexLayout;
+import io.parkdoc.backend.Backends;
+import io.parkdoc.backend.lucene.IndexLayout;
+import io.parkdoc.backend.lucene.LuceneSearcher;
 import io.parkdoc.core.IndexOptions;
 import io.parkdoc.core.IndexSummary;
-import io.parkdoc.core.Indexer;
-import io.parkdoc.core.LanguageDetector;
-import io.parkdoc.core.Searcher;
 import io.parkdoc.core.Version;
+import io.parkdoc.core.detect.LanguageDetector;
+import io.parkdoc.core.index.Indexer;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -33,11 +34,11 @@ import org.jline.utils.AttributedString;
  *
  * <p>Builds the index once (libreoffice-help, manpages and livedoor from {@code ../shared/corpora}:
  * Korean, Japanese, Chinese in both scripts, English, German, French, Russian, Spanish) or reuses
- * it, then runs a few hundred queries through the shell's own code path, {@link Session#execute}
- * as a terminal session runs it: the index-changed check, the search with two passages per hit,
- * and the page of hits rendered in colour for a 100-column terminal. Queries are words and short
- * runs of text taken from random documents of each language, plus questions from the relevance
- * sets (KorQuAD, JSQuAD, CMRC 2018, XQuAD). The first {@value #WARMUP} queries are not timed.
+ * it, then runs a few hundred queries through the shell's own code path, {@link Session#execute} as
+ * a terminal session runs it: the index-changed check, the search with two passages per hit, and
+ * the page of hits rendered in colour for a 100-column terminal. Queries are words and short runs
+ * of text taken from random documents of each language, plus questions from the relevance sets
+ * (KorQuAD, JSQuAD, CMRC 2018, XQuAD). The first {@value #WARMUP} queries are not timed.
  *
  * <p>Arguments: {@code [--index DIR] [--corpora DIR] [--queries N] [--seed N]}.
  */
@@ -62,13 +63,18 @@ public final class ShellLatencyBench {
 
   public static void main(String[] args) throws Exception {
     Map<String, String> opts = options(args);
-    Path corpora = Path.of(opts.getOrDefault("--corpora", "../shared/corpora")).toAbsolutePath().normalize();
-    Path indexDir = Path.of(opts.getOrDefault("--index", "target/bench-index")).toAbsolutePath().normalize();
+    Path corpora =
+        Path.of(opts.getOrDefault("--corpora", "../shared/corpora")).toAbsolutePath().normalize();
+    Path indexDir =
+        Path.of(opts.getOrDefault("--index", "target/bench-index")).toAbsolutePath().normalize();
     int count = Integer.parseInt(opts.getOrDefault("--queries", "400"));
     Random random = new Random(Long.parseLong(opts.getOrDefault("--seed", "20261122")));
     for (String set : SETS) {
       if (!Files.isRegularFile(corpora.resolve(set + ".tar.xz"))) {
-        System.out.println("skipped: " + corpora.resolve(set + ".tar.xz") + " is absent (the shared corpora are not on this machine)");
+        System.out.println(
+            "skipped: "
+                + corpora.resolve(set + ".tar.xz")
+                + " is absent (the shared corpora are not on this machine)");
         return;
       }
     }
@@ -78,31 +84,47 @@ public final class ShellLatencyBench {
     }
 
     List<Query> queries = new ArrayList<>();
-    try (Searcher searcher = Searcher.open(layout)) {
-      System.out.printf(Locale.ROOT, "index: %s, %d documents, %.0f MB of text, %.0f MB on disk, languages %s%n",
-          indexDir, searcher.documents(), searcher.status().sourceBytes() / 1e6, layout.diskBytes() / 1e6, searcher.status().languages());
+    try (LuceneSearcher searcher = LuceneSearcher.open(layout)) {
+      System.out.printf(
+          Locale.ROOT,
+          "index: %s, %d documents, %.0f MB of text, %.0f MB on disk, languages %s%n",
+          indexDir,
+          searcher.documents(),
+          searcher.status().sourceBytes() / 1e6,
+          layout.diskBytes() / 1e6,
+          searcher.status().languages());
       queries.addAll(fromDocuments(searcher, random, count * 3 / 4));
     }
     queries.addAll(questions(corpora, random, count - queries.size()));
     java.util.Collections.shuffle(queries, random);
 
-    ShellSettings settings = new ShellSettings(layout, Path.of("").toAbsolutePath(), p -> p, true, false, null, null, Map.of());
-    Commands none = new Commands() {
-      @Override
-      public Map<String, String> list() {
-        return Map.of();
-      }
+    ShellSettings settings =
+        new ShellSettings(
+            io.parkdoc.core.IndexLocation.of(layout.root()),
+            Path.of("").toAbsolutePath(),
+            p -> p,
+            true,
+            false,
+            null,
+            null,
+            Map.of());
+    Commands none =
+        new Commands() {
+          @Override
+          public Map<String, String> list() {
+            return Map.of();
+          }
 
-      @Override
-      public List<String> options(String command) {
-        return List.of();
-      }
+          @Override
+          public List<String> options(String command) {
+            return List.of();
+          }
 
-      @Override
-      public int run(List<String> arguments, PrintWriter out, PrintWriter err, int width) {
-        return 0;
-      }
-    };
+          @Override
+          public int run(List<String> arguments, PrintWriter out, PrintWriter err, int width) {
+            return 0;
+          }
+        };
     long t0 = System.nanoTime();
     Session session = new Session(settings, none);
     long opened = System.nanoTime() - t0;
@@ -125,11 +147,27 @@ public final class ShellLatencyBench {
     }
     session.close();
 
-    System.out.printf(Locale.ROOT, "machine: %d cores, %s, Java %s (%s), parkdoc %s%n", Runtime.getRuntime().availableProcessors(),
-        cpuModel(), Runtime.version(), String.join(" ", java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
-            .filter(a -> a.startsWith("-XX") || a.startsWith("-Xmx")).toList()), Version.VERSION);
-    System.out.printf(Locale.ROOT, "shell opened in %d ms; first query %d ms; %d queries timed after %d warm-up; %d with hits, %d errors%n",
-        opened / 1_000_000, first / 1_000_000, all.size(), WARMUP, hits, errors);
+    System.out.printf(
+        Locale.ROOT,
+        "machine: %d cores, %s, Java %s (%s), parkdoc %s%n",
+        Runtime.getRuntime().availableProcessors(),
+        cpuModel(),
+        Runtime.version(),
+        String.join(
+            " ",
+            java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                .filter(a -> a.startsWith("-XX") || a.startsWith("-Xmx"))
+                .toList()),
+        Version.VERSION);
+    System.out.printf(
+        Locale.ROOT,
+        "shell opened in %d ms; first query %d ms; %d queries timed after %d warm-up; %d with hits, %d errors%n",
+        opened / 1_000_000,
+        first / 1_000_000,
+        all.size(),
+        WARMUP,
+        hits,
+        errors);
     System.out.println("all      " + summary(all));
     byLang.forEach((k, v) -> System.out.printf(Locale.ROOT, "%-18s %s%n", k, summary(v)));
   }
@@ -154,8 +192,14 @@ public final class ShellLatencyBench {
     if (sorted.length == 0) {
       return "n=0";
     }
-    return String.format(Locale.ROOT, "n=%-4d p50 %6.1f ms   p90 %6.1f ms   p99 %6.1f ms   max %6.1f ms", sorted.length,
-        percentile(sorted, 50), percentile(sorted, 90), percentile(sorted, 99), sorted[sorted.length - 1] / 1e6);
+    return String.format(
+        Locale.ROOT,
+        "n=%-4d p50 %6.1f ms   p90 %6.1f ms   p99 %6.1f ms   max %6.1f ms",
+        sorted.length,
+        percentile(sorted, 50),
+        percentile(sorted, 90),
+        percentile(sorted, 99),
+        sorted[sorted.length - 1] / 1e6);
   }
 
   private static double percentile(long[] sorted, int p) {
@@ -177,11 +221,17 @@ public final class ShellLatencyBench {
       System.out.println("indexing " + folders.size() + " sets into " + layout.root() + " ...");
       long t = System.nanoTime();
       IndexSummary s;
-      try (Indexer indexer = Indexer.open(layout, IndexOptions.defaults(), new LanguageDetector())) {
+      try (Indexer indexer =
+          Backends.indexer(layout, IndexOptions.defaults(), new LanguageDetector())) {
         s = indexer.index(folders);
       }
-      System.out.printf(Locale.ROOT, "indexed %d files, %.0f MB, in %.0f s (%.2f MB/s)%n", s.added(), s.bytes() / 1e6,
-          (System.nanoTime() - t) / 1e9, s.megabytesPerSecond());
+      System.out.printf(
+          Locale.ROOT,
+          "indexed %d files, %.0f MB, in %.0f s (%.2f MB/s)%n",
+          s.added(),
+          s.bytes() / 1e6,
+          (System.nanoTime() - t) / 1e9,
+          s.megabytesPerSecond());
     } finally {
       try (Stream<Path> walk = Files.walk(scratch)) {
         walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
@@ -189,8 +239,10 @@ public final class ShellLatencyBench {
     }
   }
 
-  private static void tar(Path archive, Path into, String... members) throws IOException, InterruptedException {
-    List<String> cmd = new ArrayList<>(List.of("tar", "-xJf", archive.toString(), "-C", into.toString()));
+  private static void tar(Path archive, Path into, String... members)
+      throws IOException, InterruptedException {
+    List<String> cmd =
+        new ArrayList<>(List.of("tar", "-xJf", archive.toString(), "-C", into.toString()));
     cmd.addAll(Arrays.asList(members));
     Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -202,9 +254,9 @@ public final class ShellLatencyBench {
   // ---- the queries ----
 
   /** Words (or, in Japanese and Chinese, runs of two to four characters) from random documents. */
-  private static List<Query> fromDocuments(Searcher searcher, Random random, int n) {
+  private static List<Query> fromDocuments(LuceneSearcher searcher, Random random, int n) {
     List<Query> out = new ArrayList<>();
-    int max = searcher.documents();
+    int max = (int) searcher.documents();
     int attempts = 0;
     while (out.size() < n && attempts++ < n * 20) {
       Document d = searcher.document(random.nextInt(max));
@@ -213,7 +265,10 @@ public final class ShellLatencyBench {
       if (text == null || text.length() < 20) {
         continue;
       }
-      String q = lang.equals("ja") || lang.startsWith("zh") ? run(text, random) : words(text, random, 1 + random.nextInt(2));
+      String q =
+          lang.equals("ja") || lang.startsWith("zh")
+              ? run(text, random)
+              : words(text, random, 1 + random.nextInt(2));
       if (q != null) {
         out.add(new Query(lang, "words", q));
       }
@@ -230,17 +285,23 @@ public final class ShellLatencyBench {
         continue;
       }
       String s = text.substring(at, at + len);
-      if (s.codePoints().allMatch(cp -> {
-        Character.UnicodeScript sc = Character.UnicodeScript.of(cp);
-        return sc == Character.UnicodeScript.HAN || sc == Character.UnicodeScript.KATAKANA || sc == Character.UnicodeScript.HIRAGANA;
-      })) {
+      if (s.codePoints()
+          .allMatch(
+              cp -> {
+                Character.UnicodeScript sc = Character.UnicodeScript.of(cp);
+                return sc == Character.UnicodeScript.HAN
+                    || sc == Character.UnicodeScript.KATAKANA
+                    || sc == Character.UnicodeScript.HIRAGANA;
+              })) {
         return s;
       }
     }
     return null;
   }
 
-  /** {@code count} consecutive words of four letters or more, from a random place in {@code text}. */
+  /**
+   * {@code count} consecutive words of four letters or more, from a random place in {@code text}.
+   */
   private static String words(String text, Random random, int count) {
     String[] tokens = text.split("[\\s\\p{Punct}«»“”„‘’·…]+");
     for (int attempt = 0; attempt < 20; attempt++) {
@@ -249,8 +310,17 @@ public final class ShellLatencyBench {
         continue;
       }
       List<String> picked = Arrays.asList(tokens).subList(at, at + count);
-      if (picked.stream().allMatch(w -> w.codePointCount(0, w.length()) >= 2 && w.codePoints().allMatch(Character::isLetter)
-          && (w.length() >= 4 || w.codePoints().anyMatch(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HANGUL)))) {
+      if (picked.stream()
+          .allMatch(
+              w ->
+                  w.codePointCount(0, w.length()) >= 2
+                      && w.codePoints().allMatch(Character::isLetter)
+                      && (w.length() >= 4
+                          || w.codePoints()
+                              .anyMatch(
+                                  cp ->
+                                      Character.UnicodeScript.of(cp)
+                                          == Character.UnicodeScript.HANGUL)))) {
         return String.join(" ", picked);
       }
     }
@@ -258,18 +328,22 @@ public final class ShellLatencyBench {
   }
 
   /** Questions from the relevance sets: natural text, ranked by the words they match. */
-  private static List<Query> questions(Path corpora, Random random, int n) throws IOException, InterruptedException {
+  private static List<Query> questions(Path corpora, Random random, int n)
+      throws IOException, InterruptedException {
     List<Query> out = new ArrayList<>();
     if (!Files.isRegularFile(corpora.resolve("eval.tar.xz")) || n <= 0) {
       return out;
     }
     Path scratch = Files.createTempDirectory("parkdoc-bench-eval-");
     try {
-      String[] members = QUESTIONS.keySet().stream().map(k -> "eval/" + k + ".queries.tsv").toArray(String[]::new);
+      String[] members =
+          QUESTIONS.keySet().stream().map(k -> "eval/" + k + ".queries.tsv").toArray(String[]::new);
       tar(corpora.resolve("eval.tar.xz"), scratch, members);
       int each = Math.max(1, n / QUESTIONS.size());
       for (var e : QUESTIONS.entrySet()) {
-        List<String> lines = Files.readAllLines(scratch.resolve("eval/" + e.getKey() + ".queries.tsv"), StandardCharsets.UTF_8);
+        List<String> lines =
+            Files.readAllLines(
+                scratch.resolve("eval/" + e.getKey() + ".queries.tsv"), StandardCharsets.UTF_8);
         for (int i = 0; i < each && !lines.isEmpty(); i++) {
           String line = lines.get(random.nextInt(lines.size()));
           int tab = line.indexOf('\t');
@@ -288,7 +362,11 @@ public final class ShellLatencyBench {
 
   private static String cpuModel() {
     try (Stream<String> lines = Files.lines(Path.of("/proc/cpuinfo"))) {
-      return lines.filter(l -> l.startsWith("model name")).map(l -> l.substring(l.indexOf(':') + 1).strip()).findFirst().orElse("?");
+      return lines
+          .filter(l -> l.startsWith("model name"))
+          .map(l -> l.substring(l.indexOf(':') + 1).strip())
+          .findFirst()
+          .orElse("?");
     } catch (IOException e) {
       return "?";
     }
@@ -302,7 +380,9 @@ public final class ShellLatencyBench {
     return m;
   }
 
-  /** A 100-column colour terminal that keeps what is written, as the interactive shell's screen is. */
+  /**
+   * A 100-column colour terminal that keeps what is written, as the interactive shell's screen is.
+   */
   private static final class BenchScreen implements Screen {
     final StringWriter text = new StringWriter();
     private final PrintWriter out = new PrintWriter(text);

@@ -1,14 +1,13 @@
 package io.parkdoc.shell;
 
-import io.parkdoc.Seeds;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.parkdoc.Main;
+import io.parkdoc.Seeds;
 import io.parkdoc.cli.CliCommands;
 import io.parkdoc.cli.Environment;
-import io.parkdoc.core.IndexLayout;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -41,13 +40,14 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The interactive shell on a JLine {@link DumbTerminal} fed by streams (as jline3's own
- * {@code ReaderTestSupport} does), searching an index of the five seeds, with the command line's
- * real commands behind {@code :status}, {@code :index} and {@code :analyze}.
+ * The interactive shell on a JLine {@link DumbTerminal} fed by streams (as jline3's own {@code
+ * ReaderTestSupport} does), searching an index of the five seeds, with the command line's real
+ * commands behind {@code :status}, {@code :index} and {@code :analyze}.
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class ShellTest {
-  private static final Pattern HIGHLIGHTED_KO = Pattern.compile("\u001b\\[[0-9;]*m레이저\u001b\\[[0-9;]*m");
+  private static final Pattern HIGHLIGHTED_KO =
+      Pattern.compile("\u001b\\[[0-9;]*m레이저\u001b\\[[0-9;]*m");
   private static final String KO_1 = "000_a8d161a3e181a11e.txt";
   private static final String KO_2 = "001_b3009ad936661df0.txt";
   private static final String CTRL_C = "\u0003";
@@ -75,33 +75,49 @@ class ShellTest {
     Seeds.copyTo(seeds);
     index = work.resolve("idx");
     StringWriter out = new StringWriter();
-    int code = Main.run(new PrintWriter(out), new PrintWriter(out), Environment.of(Map.of(), InputStream.nullInputStream(), work),
-        "--index", index.toString(), "index", seeds.toString());
+    int code =
+        Main.run(
+            new PrintWriter(out),
+            new PrintWriter(out),
+            Environment.of(Map.of(), InputStream.nullInputStream(), work),
+            "--index",
+            index.toString(),
+            "index",
+            seeds.toString());
     assertEquals(0, code, out::toString);
   }
 
   // ---- running a session ----
 
   static ShellSettings settings(Path indexDir, Path history) {
-    return new ShellSettings(new IndexLayout(indexDir), work,
+    return new ShellSettings(
+        io.parkdoc.core.IndexLocation.of(indexDir),
+        work,
         p -> Path.of(p).startsWith(work) ? work.relativize(Path.of(p)).toString() : p,
-        true, false, history, null, Map.of());
+        true,
+        false,
+        history,
+        null,
+        Map.of());
   }
 
   static Shell shell(Path indexDir, Path history) {
     Environment env = Environment.of(Map.of(), InputStream.nullInputStream(), work);
-    return new Shell(settings(indexDir, history), new CliCommands(env, indexDir, true, false));
+    return new Shell(
+        settings(indexDir, history),
+        new CliCommands(env, io.parkdoc.core.IndexLocation.of(indexDir), true, false));
   }
 
   /**
-   * A terminal of type ansi (as jline3's ReaderTestSupport has it: a "dumb" type would turn
-   * line editing off), tall enough that nothing goes through the pager.
+   * A terminal of type ansi (as jline3's ReaderTestSupport has it: a "dumb" type would turn line
+   * editing off), tall enough that nothing goes through the pager.
    */
   static Terminal terminal(InputStream keys, ByteArrayOutputStream screen) throws IOException {
     Terminal t = new DumbTerminal("test", "ansi", keys, screen, StandardCharsets.UTF_8);
     t.setSize(new Size(100, 1000));
     // The control characters of a real terminal: Ctrl-C interrupts, Ctrl-D ends the input. All
-    // the signal characters are set: DumbTerminal would take the end of input (-1) for an unset one.
+    // the signal characters are set: DumbTerminal would take the end of input (-1) for an unset
+    // one.
     Attributes a = t.getAttributes();
     a.setControlChar(Attributes.ControlChar.VINTR, 3);
     a.setControlChar(Attributes.ControlChar.VQUIT, 28);
@@ -116,7 +132,8 @@ class ShellTest {
   /** Types {@code keys} into a shell on the seed index; the session ends when the keys run out. */
   static Transcript type(String keys, Path indexDir, Path history) throws IOException {
     ByteArrayOutputStream screen = new ByteArrayOutputStream();
-    try (Terminal t = terminal(new ByteArrayInputStream(keys.getBytes(StandardCharsets.UTF_8)), screen)) {
+    try (Terminal t =
+        terminal(new ByteArrayInputStream(keys.getBytes(StandardCharsets.UTF_8)), screen)) {
       int code = shell(indexDir, history).interactive(t);
       return new Transcript(code, screen.toString(StandardCharsets.UTF_8));
     }
@@ -132,7 +149,9 @@ class ShellTest {
   void aQueryShowsHighlightedHitsUnderAPromptWithTheIndexAndItsCount() throws IOException {
     Transcript t = type("레이저\n:quit\n");
     assertEquals(0, t.code(), t::describe);
-    assertTrue(t.plain().contains("idx (5 docs)> "), () -> "the prompt names the index and its count\n" + t.describe());
+    assertTrue(
+        t.plain().contains("idx (5 docs)> "),
+        () -> "the prompt names the index and its count\n" + t.describe());
     assertTrue(t.plain().contains(" 1  seeds/" + KO_1 + "  ko"), t::describe);
     assertTrue(t.plain().contains(" 2  seeds/" + KO_2 + "  ko"), t::describe);
     assertTrue(HIGHLIGHTED_KO.matcher(t.screen()).find(), () -> "레이저 highlighted\n" + t.describe());
@@ -143,7 +162,9 @@ class ShellTest {
   void passagesAreWrappedToTheTerminalWidth() throws IOException {
     Transcript t = type("레이저\n");
     for (String line : t.plain().lines().filter(l -> l.startsWith("    ")).toList()) {
-      assertTrue(io.parkdoc.term.TextLayout.width(line) <= 100, () -> "wider than 100 columns: " + line + "\n" + t.describe());
+      assertTrue(
+          io.parkdoc.term.TextLayout.width(line) <= 100,
+          () -> "wider than 100 columns: " + line + "\n" + t.describe());
     }
   }
 
@@ -152,8 +173,12 @@ class ShellTest {
     Transcript t = type("(laser\nlaser\n");
     assertEquals(0, t.code(), t::describe);
     assertTrue(t.plain().contains("parkdoc: unbalanced parenthesis"), t::describe);
-    assertFalse(t.screen().contains("Exception") || t.screen().contains("\tat "), () -> "no stack trace\n" + t.describe());
-    assertTrue(t.plain().contains("seeds/004_39588cbbee0213c5.txt  en"), () -> "the next query still runs\n" + t.describe());
+    assertFalse(
+        t.screen().contains("Exception") || t.screen().contains("\tat "),
+        () -> "no stack trace\n" + t.describe());
+    assertTrue(
+        t.plain().contains("seeds/004_39588cbbee0213c5.txt  en"),
+        () -> "the next query still runs\n" + t.describe());
   }
 
   @Test
@@ -169,16 +194,27 @@ class ShellTest {
   void langRestrictsTheLanguagesAndShowsInThePrompt() throws IOException {
     Transcript t = type(":lang ja,zh\nlaser\n:lang all\nlaser\n:lang xx\n");
     assertTrue(t.plain().contains("idx (5 docs) ja,zh> "), t::describe);
-    assertTrue(t.plain().contains("no hits in ja, zh"), () -> "the English seed is not searched\n" + t.describe());
-    assertTrue(t.plain().contains("seeds/004_39588cbbee0213c5.txt  en"), () -> "after :lang all it is\n" + t.describe());
+    assertTrue(
+        t.plain().contains("no hits in ja, zh"),
+        () -> "the English seed is not searched\n" + t.describe());
+    assertTrue(
+        t.plain().contains("seeds/004_39588cbbee0213c5.txt  en"),
+        () -> "after :lang all it is\n" + t.describe());
     assertTrue(t.plain().contains("parkdoc: unknown language 'xx'"), t::describe);
   }
 
   @Test
   void aSearchThatFindsNothingBecauseOfStopWordsSaysSoUnderIt() throws IOException {
     Transcript t = type("the\nlaser\n");
-    assertTrue(t.plain().matches("(?s).*no hits in ko, ja, zh, en[^\\n]* · 'the' is a stop word in en: too common there to be indexed.*"), t::describe);
-    assertEquals(1, t.plain().split("stop word", -1).length - 1, () -> "only under the search that found nothing\n" + t.describe());
+    assertTrue(
+        t.plain()
+            .matches(
+                "(?s).*no hits in ko, ja, zh, en[^\\n]* · 'the' is a stop word in en: too common there to be indexed.*"),
+        t::describe);
+    assertEquals(
+        1,
+        t.plain().split("stop word", -1).length - 1,
+        () -> "only under the search that found nothing\n" + t.describe());
   }
 
   @Test
@@ -196,7 +232,13 @@ class ShellTest {
     // A line from the middle of the document, not in any passage.
     assertTrue(t.plain().contains("국제화 방면에서 장춘고신구에서"), () -> "the whole text\n" + t.describe());
     long highlighted = HIGHLIGHTED_KO.matcher(t.screen()).results().count();
-    assertTrue(highlighted >= 2 + 5, () -> "5 in the document besides the 2 in the passages, found " + highlighted + "\n" + t.describe());
+    assertTrue(
+        highlighted >= 2 + 5,
+        () ->
+            "5 in the document besides the 2 in the passages, found "
+                + highlighted
+                + "\n"
+                + t.describe());
   }
 
   @Test
@@ -235,17 +277,27 @@ class ShellTest {
     Transcript t = type(":analyze en,de lasers\n:analyze no problem at all\n");
     assertTrue(t.plain().contains("en  text_en  EnglishAnalyzer"), t::describe);
     assertTrue(t.plain().contains("de  text_de  GermanAnalyzer"), t::describe);
-    assertFalse(t.plain().contains("text_ko"), () -> "only the languages asked for\n" + t.describe());
-    assertEquals(List.of("analyze", "--lang", "ko,ja", "--", "레이저"), Session.shorthand(List.of("analyze", "ko,ja", "레이저")));
-    assertEquals(List.of("analyze", "레이저"), Session.shorthand(List.of("analyze", "레이저")), "one word is the text");
-    assertEquals(List.of("analyze", "-a", "ko", "x"), Session.shorthand(List.of("analyze", "-a", "ko", "x")));
+    assertFalse(
+        t.plain().contains("text_ko"), () -> "only the languages asked for\n" + t.describe());
+    assertEquals(
+        List.of("analyze", "--lang", "ko,ja", "--", "레이저"),
+        Session.shorthand(List.of("analyze", "ko,ja", "레이저")));
+    assertEquals(
+        List.of("analyze", "레이저"),
+        Session.shorthand(List.of("analyze", "레이저")),
+        "one word is the text");
+    assertEquals(
+        List.of("analyze", "-a", "ko", "x"),
+        Session.shorthand(List.of("analyze", "-a", "ko", "x")));
   }
 
   @Test
   void aCommandsOptionsDoNotCarryOverToItsNextRun() throws IOException {
     Transcript t = type(":status --json\n:status\n");
     assertTrue(t.plain().contains("{\"documents\":5"), t::describe);
-    assertTrue(t.plain().contains("documents  5  (ko 2"), () -> "the second :status is not JSON\n" + t.describe());
+    assertTrue(
+        t.plain().contains("documents  5  (ko 2"),
+        () -> "the second :status is not JSON\n" + t.describe());
   }
 
   @Test
@@ -253,22 +305,40 @@ class ShellTest {
     Path idx = dir.resolve("idx");
     Path docs = dir.resolve("docs");
     Files.createDirectories(docs);
-    Files.writeString(docs.resolve("a.txt"), "Plasma cutting and laser welding of thick steel plates.");
+    Files.writeString(
+        docs.resolve("a.txt"), "Plasma cutting and laser welding of thick steel plates.");
     Transcript t = type("plasma\n:index " + docs + "\nplasma\n:status\n", idx, null);
     assertTrue(t.plain().contains("no index at "), () -> "no index at first\n" + t.describe());
     assertTrue(t.plain().contains("indexed 1 file"), t::describe);
-    assertTrue(t.plain().contains("idx (1 docs)> plasma"), () -> "the prompt counts the new document\n" + t.describe());
-    assertTrue(t.plain().contains(" 1  " + work.relativize(docs.resolve("a.txt")) + "  en")
-        || t.plain().contains(" 1  " + docs.resolve("a.txt") + "  en"), () -> "found at once\n" + t.describe());
+    assertTrue(
+        t.plain().contains("idx (1 docs)> plasma"),
+        () -> "the prompt counts the new document\n" + t.describe());
+    assertTrue(
+        t.plain().contains(" 1  " + work.relativize(docs.resolve("a.txt")) + "  en")
+            || t.plain().contains(" 1  " + docs.resolve("a.txt") + "  en"),
+        () -> "found at once\n" + t.describe());
   }
 
   @Test
   void helpListsTheShellsAndTheCommandLinesCommands() throws IOException {
     Transcript t = type(":help\n:help limit\n:nope\n");
-    for (String c : List.of(":open N", ":more", ":explain N", ":lang", ":limit N", ":quit", ":analyze", ":status", ":index", ":detect")) {
+    for (String c :
+        List.of(
+            ":open N",
+            ":more",
+            ":explain N",
+            ":lang",
+            ":limit N",
+            ":quit",
+            ":analyze",
+            ":status",
+            ":index",
+            ":detect")) {
       assertTrue(t.plain().contains(c), () -> c + " in :help\n" + t.describe());
     }
-    assertFalse(t.plain().contains(":search") || t.plain().contains(":shell"), () -> "a line is a search; no shell in the shell\n" + t.describe());
+    assertFalse(
+        t.plain().contains(":search") || t.plain().contains(":shell"),
+        () -> "a line is a search; no shell in the shell\n" + t.describe());
     assertTrue(t.plain().contains(":limit N  hits per page"), t::describe);
     assertTrue(t.plain().contains("parkdoc: unknown command :nope"), t::describe);
   }
@@ -279,12 +349,16 @@ class ShellTest {
   void ctrlCDropsTheLineAndCtrlDLeaves() throws Exception {
     try (Typist typist = new Typist()) {
       typist.keys("레이저" + CTRL_C);
-      typist.await(s -> s.contains("레이저") && s.lastIndexOf("idx (5 docs)> ") > s.indexOf("레이저"), "a new prompt after Ctrl-C");
+      typist.await(
+          s -> s.contains("레이저") && s.lastIndexOf("idx (5 docs)> ") > s.indexOf("레이저"),
+          "a new prompt after Ctrl-C");
       typist.keys("laser\n");
       typist.await(s -> s.contains("1–1 of 1 hit"), "the hit of laser");
       typist.keys("\u0004");
       assertEquals(0, typist.exit(), typist::describe);
-      assertFalse(typist.plain().contains("seeds/" + KO_1), () -> "the Korean query was dropped\n" + typist.describe());
+      assertFalse(
+          typist.plain().contains("seeds/" + KO_1),
+          () -> "the Korean query was dropped\n" + typist.describe());
     }
   }
 
@@ -295,9 +369,13 @@ class ShellTest {
     assertTrue(Files.readString(history).contains("레이저"), "the history file holds the query");
     // Ctrl-P brings back the last line, Ctrl-R searches for one.
     Transcript back = type(CTRL_P + "\n", index, history);
-    assertTrue(back.plain().contains(" 1  seeds/" + KO_1), () -> "the query came back\n" + back.describe());
+    assertTrue(
+        back.plain().contains(" 1  seeds/" + KO_1),
+        () -> "the query came back\n" + back.describe());
     Transcript search = type(CTRL_R + "레이\n", index, history);
-    assertTrue(search.plain().contains(" 1  seeds/" + KO_1), () -> "Ctrl-R found it\n" + search.describe());
+    assertTrue(
+        search.plain().contains(" 1  seeds/" + KO_1),
+        () -> "Ctrl-R found it\n" + search.describe());
   }
 
   // ---- resizing ----
@@ -310,18 +388,26 @@ class ShellTest {
       int before = typist.plain().length();
       typist.terminal.setSize(new Size(40, 1000));
       typist.terminal.raise(Terminal.Signal.WINCH);
-      typist.await(s -> s.length() > before && s.substring(before).contains("1–2 of 2 hits"), "the hits drawn again");
+      typist.await(
+          s -> s.length() > before && s.substring(before).contains("1–2 of 2 hits"),
+          "the hits drawn again");
       String redrawn = typist.plain().substring(before);
-      assertTrue(redrawn.contains("idx (5 docs)> 레이저"), () -> "the query line, then the hits\n" + redrawn);
+      assertTrue(
+          redrawn.contains("idx (5 docs)> 레이저"), () -> "the query line, then the hits\n" + redrawn);
       for (String line : redrawn.lines().filter(l -> l.startsWith("    ")).toList()) {
-        assertTrue(io.parkdoc.term.TextLayout.width(line) <= 40, () -> "wider than 40 columns: " + line + "\n" + redrawn);
+        assertTrue(
+            io.parkdoc.term.TextLayout.width(line) <= 40,
+            () -> "wider than 40 columns: " + line + "\n" + redrawn);
       }
       typist.keys(":quit\n");
       assertEquals(0, typist.exit(), typist::describe);
     }
   }
 
-  /** A session fed key by key from another thread, for what must happen while the shell waits for input. */
+  /**
+   * A session fed key by key from another thread, for what must happen while the shell waits for
+   * input.
+   */
   static final class Typist implements AutoCloseable {
     private final PipedOutputStream keys = new PipedOutputStream();
     private final ByteArrayOutputStream screen = new ByteArrayOutputStream();
@@ -373,7 +459,9 @@ class ShellTest {
   @Test
   void tabCompletesCommandsLanguagesAndPaths() throws IOException {
     Environment env = Environment.of(Map.of(), InputStream.nullInputStream(), work);
-    ShellCompleter completer = new ShellCompleter(new CliCommands(env, index, false, false), work);
+    ShellCompleter completer =
+        new ShellCompleter(
+            new CliCommands(env, io.parkdoc.core.IndexLocation.of(index), false, false), work);
     try (Terminal t = terminal(InputStream.nullInputStream(), new ByteArrayOutputStream())) {
       LineReader reader = LineReaderBuilder.builder().terminal(t).build();
       assertTrue(complete(completer, reader, ":o").contains(":open"));
@@ -382,9 +470,11 @@ class ShellTest {
       assertTrue(complete(completer, reader, "laser lang:z").contains("lang:zh-Hant"));
       assertTrue(complete(completer, reader, ":analyze --lang k").contains("ko"));
       assertTrue(complete(completer, reader, ":status --j").contains("--json"));
-      assertTrue(complete(completer, reader, ":index se").stream().anyMatch(c -> c.startsWith("seeds")),
+      assertTrue(
+          complete(completer, reader, ":index se").stream().anyMatch(c -> c.startsWith("seeds")),
           () -> "paths under the working directory: " + complete(completer, reader, ":index se"));
-      assertEquals(List.of(), complete(completer, reader, "laser"), "query words are not completed");
+      assertEquals(
+          List.of(), complete(completer, reader, "laser"), "query words are not completed");
     }
   }
 

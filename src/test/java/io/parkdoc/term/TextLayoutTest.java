@@ -18,10 +18,13 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 class TextLayoutTest {
-  private static final String KO = "중국, 러시아, 벨로루시는 가까운 장래에 레이저 기술, 분말 야금, 현대 농업 분야에서 협력할 것이다. "
-      + "입주한 길림과영 레이저 기술유한공사, 길림시다 전자기술유한공사, 장춘성보마 생물재료유한공사 등이 모두 빠르게 성장하고 있습니다.";
-  private static final String ZH = "经过32年的深耕发展,长春高新区以“优化产业生态,推动高质量发展”为主线,打造以生物医药、先进装备制造、"
-      + "现代服务业为主导,数字经济新赛道为战略培育的“三主一新”新型工业化体系,长春激光产业研究院";
+  private static final String KO =
+      "중국, 러시아, 벨로루시는 가까운 장래에 레이저 기술, 분말 야금, 현대 농업 분야에서 협력할 것이다. "
+          + "입주한 길림과영 레이저 기술유한공사, 길림시다 전자기술유한공사, 장춘성보마 생물재료유한공사 등이 모두 빠르게 성장하고 있습니다.";
+  private static final String ZH =
+      "经过32年的深耕发展,长春高新区以“优化产业生态,推动高质量发展”为主线,打造以生物医药、先进装备制造、"
+          + "现代服务业为主导,数字经济新赛道为战略培育的“三主一新”新型工业化体系,长春激光产业研究院";
+
   /** CJK Extension B characters: two columns and two UTF-16 units each. */
   private static final String SUPPLEMENTARY = "𠀀𠀁𠀂𠀃𠀄𠀅𠀆𠀇𠀈𠀉𠀊𠀋𠀌𠀍𠀎𠀏𠀐𠀑𠀒𠀓";
 
@@ -31,7 +34,8 @@ class TextLayoutTest {
     assertEquals(3, TextLayout.width("abc"));
     assertEquals(4, TextLayout.width("激光"));
     assertEquals(0, TextLayout.width(""));
-    assertEquals(2, TextLayout.width("𠀀"), "a supplementary Han character is one character of two columns");
+    assertEquals(
+        2, TextLayout.width("𠀀"), "a supplementary Han character is one character of two columns");
   }
 
   @Test
@@ -75,18 +79,32 @@ class TextLayoutTest {
         Arguments.of("odd width", ZH, 3, 20, new String[] {"激光"}),
         Arguments.of("korean odd", KO, 5, 20, new String[] {"레이저"}),
         Arguments.of("supplementary", SUPPLEMENTARY + SUPPLEMENTARY, 3, 20, new String[] {"𠀅𠀆"}),
-        Arguments.of("mixed", "The laser industry research institute 레이저 산업 연구원 激光产业研究院 and more words here", 4, 20,
+        Arguments.of(
+            "mixed",
+            "The laser industry research institute 레이저 산업 연구원 激光产业研究院 and more words here",
+            4,
+            20,
             new String[] {"laser", "레이저", "激光"}),
         Arguments.of("no indent", KO, 0, 20, new String[] {"레이저"}),
         // Conjoining jamo and combining accents: a zero-width mark must stay with its base.
-        Arguments.of("decomposed", java.text.Normalizer.normalize(KO, java.text.Normalizer.Form.NFD), 4, 20,
+        Arguments.of(
+            "decomposed",
+            java.text.Normalizer.normalize(KO, java.text.Normalizer.Form.NFD),
+            4,
+            20,
             new String[] {java.text.Normalizer.normalize("레이저", java.text.Normalizer.Form.NFD)}),
-        Arguments.of("accents", "re\u0301sume\u0301 cafe\u0301 ".repeat(8).strip(), 4, 20, new String[] {"cafe\u0301"}));
+        Arguments.of(
+            "accents",
+            "re\u0301sume\u0301 cafe\u0301 ".repeat(8).strip(),
+            4,
+            20,
+            new String[] {"cafe\u0301"}));
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("wrapCases")
-  void wrapKeepsWidthCharactersAndStyles(String name, String text, int indent, int width, String[] words) {
+  void wrapKeepsWidthCharactersAndStyles(
+      String name, String text, int indent, int width, String[] words) {
     AttributedString in = highlight(text, words);
     List<AttributedString> lines = TextLayout.wrap(in, indent, width);
     String shown = lines.stream().map(l -> "|" + l + "|").collect(Collectors.joining("\n"));
@@ -95,30 +113,44 @@ class TextLayoutTest {
     int pos = 0; // position in the input
     for (AttributedString line : lines) {
       String s = line.toString();
-      assertTrue(TextLayout.width(s) <= width, () -> "line of " + TextLayout.width(s) + " columns > " + width + ":\n" + shown);
-      assertTrue(s.startsWith(" ".repeat(indent)), () -> "indent of " + indent + " missing:\n" + shown);
-      assertFalse(s.length() > indent && Character.isLowSurrogate(s.charAt(indent)), () -> "line starts inside a character:\n" + shown);
-      assertFalse(!s.isEmpty() && Character.isHighSurrogate(s.charAt(s.length() - 1)), () -> "line ends inside a character:\n" + shown);
+      assertTrue(
+          TextLayout.width(s) <= width,
+          () -> "line of " + TextLayout.width(s) + " columns > " + width + ":\n" + shown);
+      assertTrue(
+          s.startsWith(" ".repeat(indent)), () -> "indent of " + indent + " missing:\n" + shown);
+      assertFalse(
+          s.length() > indent && Character.isLowSurrogate(s.charAt(indent)),
+          () -> "line starts inside a character:\n" + shown);
+      assertFalse(
+          !s.isEmpty() && Character.isHighSurrogate(s.charAt(s.length() - 1)),
+          () -> "line ends inside a character:\n" + shown);
       String body = s.substring(indent);
       assertFalse(body.isEmpty(), () -> "an empty line:\n" + shown);
-      assertTrue(TextLayout.width(body.substring(0, Character.charCount(body.codePointAt(0)))) > 0,
+      assertTrue(
+          TextLayout.width(body.substring(0, Character.charCount(body.codePointAt(0)))) > 0,
           () -> "line starts with a zero-width mark torn from its base:\n" + shown);
       // Spaces dropped at a break are the only text that may go missing.
       while (pos < text.length() && text.charAt(pos) == ' ' && !text.startsWith(body, pos)) {
         pos++;
       }
       final int at = pos;
-      assertTrue(text.startsWith(body, pos), () -> "line '" + body + "' is not the text at " + at + ":\n" + shown);
+      assertTrue(
+          text.startsWith(body, pos),
+          () -> "line '" + body + "' is not the text at " + at + ":\n" + shown);
       for (int k = 0; k < body.length(); k++) {
         AttributedStyle want = in.styleAt(pos + k);
         AttributedStyle got = line.styleAt(indent + k);
         final int kk = k;
-        assertEquals(want, got, () -> "style of '" + body.charAt(kk) + "' at " + (at + kk) + " lost:\n" + shown);
+        assertEquals(
+            want,
+            got,
+            () -> "style of '" + body.charAt(kk) + "' at " + (at + kk) + " lost:\n" + shown);
       }
       pos += body.length();
     }
     final int end = pos;
-    assertEquals(text.stripTrailing().length(), end, () -> "text lost after " + end + ":\n" + shown);
+    assertEquals(
+        text.stripTrailing().length(), end, () -> "text lost after " + end + ":\n" + shown);
   }
 
   @ParameterizedTest(name = "width {0}")
@@ -163,9 +195,13 @@ class TextLayoutTest {
     for (AttributedString line : lines) {
       String body = line.toString().substring(2);
       assertTrue(text.contains(body), () -> "'" + body + "' is not a piece of the text: " + lines);
-      assertFalse(body.startsWith(" ") || body.endsWith(" "), () -> "'" + body + "' keeps a break space: " + lines);
+      assertFalse(
+          body.startsWith(" ") || body.endsWith(" "),
+          () -> "'" + body + "' keeps a break space: " + lines);
       for (String w : body.split(" ")) {
-        assertTrue((" " + text + " ").contains(" " + w + " "), () -> "word split: '" + w + "' in " + lines);
+        assertTrue(
+            (" " + text + " ").contains(" " + w + " "),
+            () -> "word split: '" + w + "' in " + lines);
       }
     }
   }
@@ -203,18 +239,32 @@ class TextLayoutTest {
 
   @ParameterizedTest(name = "{0} {1} terminal={2} -> {3}")
   @MethodSource("colorCases")
-  void colorModeTruthTable(ColorMode mode, Map<String, String> env, boolean terminal, boolean expected) {
-    assertEquals(expected, mode.enabled(new HashMap<>(env), terminal), () -> mode + " " + env + " terminal=" + terminal);
+  void colorModeTruthTable(
+      ColorMode mode, Map<String, String> env, boolean terminal, boolean expected) {
+    assertEquals(
+        expected,
+        mode.enabled(new HashMap<>(env), terminal),
+        () -> mode + " " + env + " terminal=" + terminal);
   }
 
   @Test
   void noLineStartsWithAClosingMark() {
     // 20 columns of text, then the full stop: the break moves back one character.
     String ja = "あいうえおかきくけこ。さしすせそ";
-    List<String> lines = TextLayout.wrap(new AttributedString(ja), 0, 20).stream().map(AttributedString::toString).toList();
+    List<String> lines =
+        TextLayout.wrap(new AttributedString(ja), 0, 20).stream()
+            .map(AttributedString::toString)
+            .toList();
     assertEquals(List.of("あいうえおかきくけ", "こ。さしすせそ"), lines, "。 kept with the character before it");
-    for (String line : TextLayout.wrap(new AttributedString(ZH + ZH), 2, 30).stream().map(AttributedString::toString).toList()) {
-      assertFalse(line.strip().startsWith("，") || line.strip().startsWith("、") || line.strip().startsWith("”"), line);
+    for (String line :
+        TextLayout.wrap(new AttributedString(ZH + ZH), 2, 30).stream()
+            .map(AttributedString::toString)
+            .toList()) {
+      assertFalse(
+          line.strip().startsWith("，")
+              || line.strip().startsWith("、")
+              || line.strip().startsWith("”"),
+          line);
       assertFalse(line.endsWith("“"), line);
     }
   }

@@ -12,17 +12,16 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * Writes {@code src/main/resources/io/parkdoc/core/char-frequencies.txt}: how often each non-ASCII
- * character occurs in Korean, Japanese, Simplified and Traditional Chinese, and in the European
- * languages written in legacy single-byte encodings: the evidence {@code EncodingDetector} uses to
- * tell those encodings apart.
+ * Writes {@code src/main/resources/io/parkdoc/core/extract/char-frequencies.txt}: how often each
+ * non-ASCII character occurs in Korean, Japanese, Simplified and Traditional Chinese, and in the
+ * European languages written in legacy single-byte encodings: the evidence {@code EncodingDetector}
+ * uses to tell those encodings apart.
  *
  * <p>Counts only, no text. The sources are the Wikipedia passages of the relevance sets (korquad,
- * jsquad, cmrc2018, drcd, xquad in {@code ../shared/corpora/eval.tar.xz}), the GNOME help
- * pages ({@code gnome-help.tar.xz}), the man pages ({@code manpages.tar.xz}) and, for Hebrew,
- * which the others hardly have, the Universal Declaration of Human Rights ({@code udhr.tar.xz}):
- * not the news, LibreOffice help and statute sets the encoding tests decode. Run from the project
- * folder:
+ * jsquad, cmrc2018, drcd, xquad in {@code ../shared/corpora/eval.tar.xz}), the GNOME help pages
+ * ({@code gnome-help.tar.xz}), the man pages ({@code manpages.tar.xz}) and, for Hebrew, which the
+ * others hardly have, the Universal Declaration of Human Rights ({@code udhr.tar.xz}): not the
+ * news, LibreOffice help and statute sets the encoding tests decode. Run from the project folder:
  *
  * <pre>
  * dir=$(mktemp -d)
@@ -32,56 +31,62 @@ import java.util.stream.Stream;
  * tar -xJf ../shared/corpora/udhr.tar.xz -C "$dir"
  * mvn -q test-compile
  * java -cp target/test-classes io.parkdoc.tools.CharFrequencyTable "$dir" \
- *     src/main/resources/io/parkdoc/core/char-frequencies.txt
+ *     src/main/resources/io/parkdoc/core/extract/char-frequencies.txt
  * </pre>
  */
 public final class CharFrequencyTable {
   /** A table's name, how many of its most frequent characters to keep, and its folders. */
   private record Source(String name, int keep, String... folders) {}
 
-  private static final List<Source> SOURCES = List.of(
-      new Source("ko", 2500, "eval/korquad/ko"),
-      new Source("ja", 3000, "eval/jsquad/ja"),
-      new Source("zh-Hans", 4500, "eval/cmrc2018/zh-cn"),
-      new Source("zh-Hant", 4500, "eval/drcd/zh-tw"),
-      new Source("fr", 120, "gnome-help/fr", "manpages/fr"),
-      new Source("de", 120, "gnome-help/de", "manpages/de", "eval/xquad/de"),
-      new Source("es", 120, "gnome-help/es", "manpages/es", "eval/xquad/es"),
-      new Source("it", 120, "gnome-help/it"),
-      new Source("pt", 120, "gnome-help/pt", "gnome-help/pt-br"),
-      new Source("nl", 120, "gnome-help/nl"),
-      new Source("sv", 120, "gnome-help/sv"),
-      new Source("da", 120, "gnome-help/da"),
-      new Source("fi", 120, "gnome-help/fi"),
-      new Source("ca", 120, "gnome-help/ca"),
-      new Source("gl", 120, "gnome-help/gl"),
-      new Source("cs", 120, "gnome-help/cs"),
-      new Source("pl", 120, "gnome-help/pl"),
-      new Source("hu", 120, "gnome-help/hu"),
-      new Source("sl", 120, "gnome-help/sl"),
-      new Source("hr", 120, "gnome-help/hr"),
-      new Source("ro", 120, "gnome-help/ro", "eval/xquad/ro"),
-      new Source("ru", 160, "gnome-help/ru", "manpages/ru", "eval/xquad/ru"),
-      new Source("uk", 160, "gnome-help/uk"),
-      new Source("sr", 160, "gnome-help/sr"),
-      new Source("el", 160, "gnome-help/el", "eval/xquad/el"),
-      new Source("tr", 120, "gnome-help/tr", "eval/xquad/tr"),
-      new Source("lt", 120, "gnome-help/lt"),
-      new Source("lv", 120, "gnome-help/lv"),
-      new Source("ar", 160, "eval/xquad/ar"),
-      new Source("fa", 160, "gnome-help/fa"),
-      new Source("he", 120, "gnome-help/he", "udhr/he"),
-      new Source("th", 160, "eval/xquad/th"));
+  private static final List<Source> SOURCES =
+      List.of(
+          new Source("ko", 2500, "eval/korquad/ko"),
+          new Source("ja", 3000, "eval/jsquad/ja"),
+          new Source("zh-Hans", 4500, "eval/cmrc2018/zh-cn"),
+          new Source("zh-Hant", 4500, "eval/drcd/zh-tw"),
+          new Source("fr", 120, "gnome-help/fr", "manpages/fr"),
+          new Source("de", 120, "gnome-help/de", "manpages/de", "eval/xquad/de"),
+          new Source("es", 120, "gnome-help/es", "manpages/es", "eval/xquad/es"),
+          new Source("it", 120, "gnome-help/it"),
+          new Source("pt", 120, "gnome-help/pt", "gnome-help/pt-br"),
+          new Source("nl", 120, "gnome-help/nl"),
+          new Source("sv", 120, "gnome-help/sv"),
+          new Source("da", 120, "gnome-help/da"),
+          new Source("fi", 120, "gnome-help/fi"),
+          new Source("ca", 120, "gnome-help/ca"),
+          new Source("gl", 120, "gnome-help/gl"),
+          new Source("cs", 120, "gnome-help/cs"),
+          new Source("pl", 120, "gnome-help/pl"),
+          new Source("hu", 120, "gnome-help/hu"),
+          new Source("sl", 120, "gnome-help/sl"),
+          new Source("hr", 120, "gnome-help/hr"),
+          new Source("ro", 120, "gnome-help/ro", "eval/xquad/ro"),
+          new Source("ru", 160, "gnome-help/ru", "manpages/ru", "eval/xquad/ru"),
+          new Source("uk", 160, "gnome-help/uk"),
+          new Source("sr", 160, "gnome-help/sr"),
+          new Source("el", 160, "gnome-help/el", "eval/xquad/el"),
+          new Source("tr", 120, "gnome-help/tr", "eval/xquad/tr"),
+          new Source("lt", 120, "gnome-help/lt"),
+          new Source("lv", 120, "gnome-help/lv"),
+          new Source("ar", 160, "eval/xquad/ar"),
+          new Source("fa", 160, "gnome-help/fa"),
+          new Source("he", 120, "gnome-help/he", "udhr/he"),
+          new Source("th", 160, "eval/xquad/th"));
 
   private CharFrequencyTable() {}
 
   public static void main(String[] args) throws IOException {
     Path corpora = Path.of(args[0]);
-    try (PrintWriter out = new PrintWriter(Files.newBufferedWriter(Path.of(args[1]), StandardCharsets.UTF_8))) {
-      out.println("# Non-ASCII character counts per language, most frequent first: <char> <count>.");
-      out.println("# Generated by io.parkdoc.tools.CharFrequencyTable (src/test/java) from the Wikipedia");
-      out.println("# passages of korquad, jsquad, cmrc2018, drcd, xquad (../shared/corpora/eval.tar.xz), the");
-      out.println("# GNOME help pages (gnome-help.tar.xz), the man pages (manpages.tar.xz) and udhr.tar.xz (Hebrew).");
+    try (PrintWriter out =
+        new PrintWriter(Files.newBufferedWriter(Path.of(args[1]), StandardCharsets.UTF_8))) {
+      out.println(
+          "# Non-ASCII character counts per language, most frequent first: <char> <count>.");
+      out.println(
+          "# Generated by io.parkdoc.tools.CharFrequencyTable (src/test/java) from the Wikipedia");
+      out.println(
+          "# passages of korquad, jsquad, cmrc2018, drcd, xquad (../shared/corpora/eval.tar.xz), the");
+      out.println(
+          "# GNOME help pages (gnome-help.tar.xz), the man pages (manpages.tar.xz) and udhr.tar.xz (Hebrew).");
       out.println("# A section starts with '@<lang> <total count of its non-ASCII characters>'.");
       for (Source s : SOURCES) {
         Map<Integer, Long> counts = new HashMap<>();
@@ -92,13 +97,18 @@ public final class CharFrequencyTable {
           }
         }
         for (Path f : files) {
-          Files.readString(f).codePoints().filter(c -> c > 0x7F && !Character.isWhitespace(c))
+          Files.readString(f)
+              .codePoints()
+              .filter(c -> c > 0x7F && !Character.isWhitespace(c))
               .forEach(c -> counts.merge(c, 1L, Long::sum));
         }
         long total = counts.values().stream().mapToLong(Long::longValue).sum();
         List<Map.Entry<Integer, Long>> sorted = new ArrayList<>(counts.entrySet());
-        sorted.sort((a, b) -> a.getValue().equals(b.getValue())
-            ? Integer.compare(a.getKey(), b.getKey()) : Long.compare(b.getValue(), a.getValue()));
+        sorted.sort(
+            (a, b) ->
+                a.getValue().equals(b.getValue())
+                    ? Integer.compare(a.getKey(), b.getKey())
+                    : Long.compare(b.getValue(), a.getValue()));
         out.println("@" + s.name() + " " + total);
         for (Map.Entry<Integer, Long> e : sorted.subList(0, Math.min(s.keep(), sorted.size()))) {
           out.println(Character.toString(e.getKey()) + " " + e.getValue());

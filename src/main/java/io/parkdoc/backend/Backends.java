@@ -1,0 +1,85 @@
+package io.parkdoc.backend;
+
+import io.parkdoc.backend.lucene.IndexLayout;
+import io.parkdoc.backend.lucene.LuceneSearcher;
+import io.parkdoc.backend.lucene.LuceneStore;
+import io.parkdoc.core.DocumentStore;
+import io.parkdoc.core.IndexLocation;
+import io.parkdoc.core.IndexOptions;
+import io.parkdoc.core.ParkdocException;
+import io.parkdoc.core.SearchBackend;
+import io.parkdoc.core.detect.LanguageDetector;
+import io.parkdoc.core.extract.TextExtractor;
+import io.parkdoc.core.index.Indexer;
+
+/**
+ * Opens the backend an {@link IndexLocation} names: the local per-language Lucene indices for a
+ * folder; a server backend for its URL scheme. The one place front ends choose a backend.
+ * Stateless.
+ */
+public final class Backends {
+  private Backends() {}
+
+  /**
+   * Opens the index at {@code location} for searching.
+   *
+   * @throws ParkdocException when there is no index there, or it cannot be read
+   */
+  public static SearchBackend search(IndexLocation location) {
+    return LuceneSearcher.open(layout(location));
+  }
+
+  /**
+   * Opens the index at {@code location} for writing, creating it when absent, and takes its write
+   * lock.
+   *
+   * @param rebuild start afresh: the documents stored are not read
+   */
+  public static DocumentStore store(IndexLocation location, boolean rebuild) {
+    return LuceneStore.open(layout(location), rebuild);
+  }
+
+  /** True when there is an index at {@code location} (a server's collection is taken to exist). */
+  public static boolean exists(IndexLocation location) {
+    return !location.isLocal() || new IndexLayout(location.folder()).exists();
+  }
+
+  /**
+   * The index languages of the index at {@code location}, or null when there is none (for {@code
+   * analyze}, which then shows every language a search could use).
+   */
+  public static java.util.List<String> languages(IndexLocation location) {
+    if (!exists(location)) {
+      return null;
+    }
+    if (location.isLocal()) {
+      return new IndexLayout(location.folder()).languagesOnDisk();
+    }
+    try (SearchBackend backend = search(location)) {
+      return backend.languages();
+    }
+  }
+
+  /** An indexer of plain-text files (and HTML) writing into the index at {@code location}. */
+  public static Indexer indexer(
+      IndexLocation location, IndexOptions options, LanguageDetector detector) {
+    return Indexer.open(store(location, options.rebuild()), options, detector, new TextExtractor());
+  }
+
+  /** An indexer writing into the local index of {@code layout} (for tests and tools). */
+  public static Indexer indexer(
+      IndexLayout layout, IndexOptions options, LanguageDetector detector) {
+    return indexer(IndexLocation.of(layout.root()), options, detector);
+  }
+
+  private static IndexLayout layout(IndexLocation location) {
+    if (!location.isLocal()) {
+      throw new ParkdocException(
+          "no backend serves "
+              + location.uri().getScheme()
+              + ":// addresses in this build: "
+              + location);
+    }
+    return new IndexLayout(location.folder());
+  }
+}

@@ -1,0 +1,369 @@
+package io.parkdoc.backend.lucene;
+
+import io.parkdoc.core.FullText;
+import io.parkdoc.core.Hit;
+import io.parkdoc.core.IndexLocation;
+import io.parkdoc.core.IndexStatus;
+import io.parkdoc.core.MatchExplanation;
+import io.parkdoc.core.ParkdocException;
+import io.parkdoc.core.SearchBackend;
+import io.parkdoc.core.SearchRequest;
+import io.parkdoc.core.SearchResults;
+import io.parkdoc.core.Snippet;
+import io.parkdoc.core.analysis.AnalyzerCache;
+import io.parkdoc.core.analysis.Fields;
+import io.parkdoc.core.analysis.Languages;
+import io.parkdoc.core.analysis.Warmup;
+import io.parkdoc.core.query.Analysis;
+import io.parkdoc.core.query.QueryPlan;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.MultiReader;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TotalHits;
+import org.apache.lucene.store.FSDirectory;
+
+/**
+ * Searches every language index of a local parkdoc index at once and highlights the best passages.
+ *
+ * <p>The language indices are read through one {@link MultiReader}: each language has its own text
+ * field, so BM25 keeps its statistics per language while one searcher ranks all hits together. A
+ * query is read once ({@link QueryPlan}) and compiled once per language with that language's
+ * analyzer ({@link QueryBuilder}); analyzers are loaded only for the languages a query needs.
+ * Thread-safe; open once and reuse (the shell does).
+ */
+public final class LuceneSearcher implements SearchBackend {
+  /**
+   * A word in each of the scripts with their own analyzers; an OR query is searched in every
+   * language.
+   */
+  private static final String WARM_TEXT = "parkdoc 검색 検索 搜索";
+
+  private static final String WARM_QUERY = "parkdoc OR 검색 OR 検索 OR 搜索";
+
+  private final IndexLayout layout;
+  private final List<String> languages;
+  private final List<DirectoryReader> readers = new ArrayList<>();
+  private final IndexReader reader;
+  private final IndexSearcher searcher;
+  private final AnalyzerCache analyzers = new AnalyzerCache();
+  private final QueryBuilder builder;
+  private final Passages passages;
+
+  private LuceneSearcher(IndexLayout layout) throws IOException {
+    this.layout = layout;
+    layout.requireSearchable();
+    this.languages = layout.languagesOnDisk();
+    try {
+      for (String lang : languages) {
+        readers.add(DirectoryReader.open(FSDirectory.open(layout.languageDir(lang))));
+      }
+    } catch (IOException e) {
+      for (DirectoryReader r : readers) {
+        r.close();
+      }
+      throw e;
+    }
+    this.reader = new MultiReader(readers.toArray(new IndexReader[0]), true);
+    this.searcher = new IndexSearcher(reader);
+    this.builder = new QueryBuilder(reader, analyzers);
+    this.passages = new Passages(searcher, analyzers);
+  }
+
+  /**
+   * Opens the index at {@code layout} for searching.
+   *
+   * @throws ParkdocException when there is no index there, or it cannot be read
+   */
+  public static LuceneSearcher open(IndexLayout layout) {
+    try {
+      return new LuceneSearcher(layout);
+    } catch (IOException e) {
+      throw new ParkdocException(
+          "cannot read the index at " + layout.root() + ": " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public List<String> languages() {
+    return languages;
+  }
+
+  @Override
+  public long documents() {
+    return reader.numDocs();
+  }
+
+  /** The analyzer of index language {@code lang}, loaded on first use. */
+  public Analyzer analyzer(String lang) {
+    return analyzers.analyzer(lang);
+  }
+
+  /**
+   * Does once what the first query would otherwise do while the user waits: loads every language's
+   * analyzers (nori, kuromoji and smartcn read their dictionaries on first use, not when created)
+   * and runs one search with passages through all of them. Takes about a second; meant for a
+   * background thread of a long-lived front end such as the shell.
+   */
+  @Override
+  public void warm() {
+    for (String lang : languages) {
+      for (Analyzer a : Arrays.asList(analyzers.analyzer(lang), analyzers.bigramAnalyzer(lang))) {
+        if (a != null) {
+          Analysis.tokens(a, Fields.text(lang), WARM_TEXT);
+        }
+      }
+    }
+    search(new SearchRequest(WARM_QUERY, Set.of(), 1, 0, 1, true));
+  }
+
+  /**
+   * Starts loading, each on a thread of its own, the Korean, Japanese and Chinese analyzers that
+   * {@code query} will need here, and returns at once: a search that follows finds them ready.
+   */
+  @Override
+  public void prepare(String query) {
+    QueryPlan plan;
+    try {
+      plan = QueryPlan.of(new SearchRequest(query, Set.of(), 1, 0, 0, true));
+    } catch (RuntimeException e) {
+      return;
+    }
+    for (String lang : languages) {
+      if (Languages.isCjk(lang)
+          && (plan.routed() == null || plan.routed().contains(lang))
+          && (plan.latinTerms() == null || builder.holdsAny(lang, plan.latinTerms()))) {
+        // The query itself: it loads what its analysis will load, and nothing more (長 would
+        // build the Traditional-to-Simplified table, which a Latin word never needs).
+        Warmup.start(
+            "parkdoc-prepare-" + lang,
+            () -> {
+              Warmup.consume(analyzers.analyzer(lang), Fields.text(lang), query);
+              Warmup.consume(analyzers.bigramAnalyzer(lang), Fields.bigrams(lang), query);
+            });
+      }
+    }
+  }
+
+  /**
+   * The Lucene query of {@code request} over the languages it searches, or null when none of them
+   * has anything to match (for tests and the relevance tools).
+   */
+  public Query query(SearchRequest request, boolean relaxed) {
+    QueryPlan plan = QueryPlan.of(request);
+    return builder.build(plan, plan.languagesAmong(languages), relaxed, new HashMap<>());
+  }
+
+  @Override
+  public SearchResults search(SearchRequest request) {
+    QueryPlan plan = QueryPlan.of(request);
+    List<String> langs = plan.languagesAmong(languages);
+    Map<String, Query> strict = new HashMap<>();
+    Query query = builder.build(plan, langs, false, strict);
+    if (query == null) {
+      return new SearchResults(
+          0, true, List.of(), langs, false, builder.stopWords(plan, langs, strict));
+    }
+    try {
+      int n = Math.max(1, request.offset() + request.limit());
+      TopDocs top = searcher.search(query, n);
+      boolean relaxed = false;
+      if (top.totalHits.value() == 0 && !plan.natural()) {
+        // No document holds every word: rank those holding most of them, each word still whole
+        // (so 水素 still never matches a text with only 素).
+        Query second = builder.build(plan, langs, true, new HashMap<>());
+        if (second != null && !second.equals(query)) {
+          query = second;
+          top = searcher.search(query, n);
+          relaxed = top.totalHits.value() > 0;
+        }
+      }
+      ScoreDoc[] page =
+          Arrays.copyOfRange(
+              top.scoreDocs,
+              Math.min(request.offset(), top.scoreDocs.length),
+              top.scoreDocs.length);
+      int[] docIds = new int[page.length];
+      for (int i = 0; i < page.length; i++) {
+        docIds[i] = page[i].doc;
+      }
+      Map<Integer, List<Snippet>> snippets =
+          passages.snippets(query, langs, plan.natural(), docIds, request.passages());
+      List<Hit> hits = new ArrayList<>(page.length);
+      for (int i = 0; i < page.length; i++) {
+        Document d =
+            searcher
+                .storedFields()
+                .document(page[i].doc, Set.of(Fields.PATH, Fields.LANG, Fields.TITLE));
+        hits.add(
+            new Hit(
+                request.offset() + i + 1,
+                d.get(Fields.PATH),
+                d.get(Fields.LANG),
+                page[i].score,
+                d.get(Fields.TITLE),
+                snippets.getOrDefault(page[i].doc, List.of())));
+      }
+      Map<String, List<String>> stopWords =
+          top.totalHits.value() == 0 ? builder.stopWords(plan, langs, strict) : Map.of();
+      return new SearchResults(
+          top.totalHits.value(),
+          top.totalHits.relation() == TotalHits.Relation.EQUAL_TO,
+          hits,
+          langs,
+          relaxed,
+          stopWords);
+    } catch (IOException e) {
+      throw new ParkdocException("cannot read the index: " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public FullText fullText(SearchRequest request, boolean relaxed, String path) {
+    int docId = docIdOf(path);
+    Document d = stored(docId);
+    String field = Fields.text(Languages.indexLanguage(d.get(Fields.LANG)));
+    String text = d.get(field) == null ? "" : d.get(field);
+    List<Snippet.Span> spans = List.of();
+    QueryPlan plan = QueryPlan.of(request);
+    List<String> langs = plan.languagesAmong(languages);
+    Query query = builder.build(plan, langs, relaxed, new HashMap<>());
+    if (query != null && langs.contains(Fields.languageOf(field))) {
+      try {
+        spans = passages.spans(query, plan.natural(), field, docId);
+      } catch (IOException e) {
+        throw new ParkdocException("cannot read the index: " + e.getMessage(), e);
+      }
+    }
+    return new FullText(d.get(Fields.PATH), d.get(Fields.LANG), d.get(Fields.TITLE), text, spans);
+  }
+
+  @Override
+  public MatchExplanation explain(SearchRequest request, boolean relaxed, String path) {
+    int docId = docIdOf(path);
+    QueryPlan plan = QueryPlan.of(request);
+    Query query = builder.build(plan, plan.languagesAmong(languages), relaxed, new HashMap<>());
+    Document d = stored(docId);
+    String text = d.get(Fields.text(Languages.indexLanguage(d.get(Fields.LANG))));
+    if (query == null) {
+      return new MatchExplanation(
+          d.get(Fields.PATH),
+          d.get(Fields.LANG),
+          false,
+          List.of(),
+          new MatchExplanation.ScorePart(
+              0, "the query has no words this document's language can match", List.of()));
+    }
+    try {
+      return Explainer.explain(
+          searcher, query, docId, d.get(Fields.PATH), d.get(Fields.LANG), text);
+    } catch (IOException e) {
+      throw new ParkdocException("cannot read the index: " + e.getMessage(), e);
+    }
+  }
+
+  /** The stored fields of Lucene document {@code docId} (for benchmarks and tools). */
+  public Document document(int docId) {
+    return stored(docId);
+  }
+
+  /** The document id of the file at {@code path}. */
+  private int docIdOf(String path) {
+    try {
+      TopDocs top = searcher.search(new TermQuery(new Term(Fields.PATH, path)), 1);
+      if (top.scoreDocs.length == 0) {
+        throw new ParkdocException(
+            "no document for " + path + " in this index (it changed since the search?)");
+      }
+      return top.scoreDocs[0].doc;
+    } catch (IOException e) {
+      throw new ParkdocException("cannot read the index: " + e.getMessage(), e);
+    }
+  }
+
+  private Document stored(int docId) {
+    try {
+      return searcher.storedFields().document(docId);
+    } catch (IOException e) {
+      throw new ParkdocException("cannot read the index: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * False when the index on disk changed since this searcher opened it: documents added, updated or
+   * removed, or a language added. Cheap enough to ask before every query.
+   */
+  @Override
+  public boolean isCurrent() {
+    try {
+      for (DirectoryReader r : readers) {
+        if (!r.isCurrent()) {
+          return false;
+        }
+      }
+    } catch (IOException e) {
+      return false;
+    }
+    return layout.languagesOnDisk().equals(languages);
+  }
+
+  /** Counts of documents per recorded language, and sizes. */
+  @Override
+  public IndexStatus status() {
+    Map<String, Long> perLang = new TreeMap<>();
+    long sourceBytes = 0;
+    try {
+      for (LeafReaderContext leaf : reader.leaves()) {
+        var stored = leaf.reader().storedFields();
+        var live = leaf.reader().getLiveDocs();
+        for (int i = 0; i < leaf.reader().maxDoc(); i++) {
+          if (live != null && !live.get(i)) {
+            continue;
+          }
+          Document d = stored.document(i, Set.of(Fields.LANG, Fields.SIZE));
+          perLang.merge(d.get(Fields.LANG), 1L, Long::sum);
+          sourceBytes += d.getField(Fields.SIZE).numericValue().longValue();
+        }
+      }
+    } catch (IOException e) {
+      throw new ParkdocException("cannot read the index: " + e.getMessage(), e);
+    }
+    Map<String, Long> sorted = new LinkedHashMap<>();
+    perLang.entrySet().stream()
+        .sorted(
+            (a, b) ->
+                a.getValue().equals(b.getValue())
+                    ? a.getKey().compareTo(b.getKey())
+                    : Long.compare(b.getValue(), a.getValue()))
+        .forEach(e -> sorted.put(e.getKey(), e.getValue()));
+    return new IndexStatus(
+        IndexLocation.of(layout.root()), reader.numDocs(), sorted, layout.diskBytes(), sourceBytes);
+  }
+
+  @Override
+  public void close() {
+    try {
+      reader.close();
+    } catch (IOException e) {
+      // read-only: nothing is lost
+    }
+    analyzers.close();
+  }
+}

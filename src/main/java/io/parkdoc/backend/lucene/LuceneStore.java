@@ -1,0 +1,362 @@
+package io.parkdoc.backend.lucene;
+
+import io.parkdoc.core.DocumentStore;
+import io.parkdoc.core.IndexLocation;
+import io.parkdoc.core.IndexedDocument;
+import io.parkdoc.core.ParkdocException;
+import io.parkdoc.core.StoredDocument;
+import io.parkdoc.core.analysis.Fields;
+import io.parkdoc.core.analysis.Languages;
+import io.parkdoc.core.index.FolderWalk;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.BinaryDocValues;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.Lock;
+import org.apache.lucene.store.LockObtainFailedException;
+import org.apache.lucene.store.NativeFSLockFactory;
+import org.apache.lucene.util.Bits;
+
+/**
+ * The local per-language Lucene indices of {@link IndexLayout}, written through one {@link
+ * IndexWriter} per language, each with that language's analyzer.
+ *
+ * <p>Crash-safe: {@link #commit} commits each language index in two phases and then the manifest,
+ * so a killed run leaves its last commit searchable. A crash between two language indices' commits
+ * can leave a moved document in both, or in neither; {@link #existing} counts each path's copies so
+ * that the next run re-indexes the first into one, and finds the second as a new file.
+ *
+ * <p>Holds the index's write lock ({@link FolderWalk#INDEX_MARKER}) from {@link #open} until {@link
+ * #close}. Thread-safe.
+ */
+public final class LuceneStore implements DocumentStore {
+  private final IndexLayout layout;
+  private final Directory rootDir;
+  private final Lock lock;
+  private final Map<String, IndexWriter> writers = new ConcurrentHashMap<>();
+  private final Map<String, StoredDocument> existing;
+  private final Object commitLock = new Object();
+  private final AtomicInteger commits = new AtomicInteger();
+
+  private LuceneStore(IndexLayout layout, boolean rebuild) throws IOException {
+    this.layout = layout;
+    Files.createDirectories(layout.root());
+    this.rootDir = FSDirectory.open(layout.root());
+    try {
+      this.lock = NativeFSLockFactory.INSTANCE.obtainLock(rootDir, FolderWalk.INDEX_MARKER);
+    } catch (LockObtainFailedException e) {
+      rootDir.close();
+      throw new ParkdocException(
+          "another parkdoc is indexing into " + layout.root() + " right now; wait for it to finish",
+          e);
+    }
+    try {
+      if (layout.exists() && !rebuild) {
+        layout.checkFormat(layout.readManifest());
+      }
+      this.existing = rebuild ? new ConcurrentHashMap<>() : loadExisting();
+    } catch (IOException | RuntimeException e) {
+      lock.close();
+      rootDir.close();
+      throw e;
+    }
+  }
+
+  /**
+   * Opens the index at {@code layout} for writing, creating it when absent.
+   *
+   * @param rebuild the documents stored are not read: a rebuild {@link #clear clears} them
+   * @throws ParkdocException when another process is indexing into it, or it has another format
+   */
+  public static LuceneStore open(IndexLayout layout, boolean rebuild) {
+    try {
+      return new LuceneStore(layout, rebuild);
+    } catch (IOException e) {
+      throw new ParkdocException(
+          "cannot open the index at " + layout.root() + ": " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public IndexLocation location() {
+    return IndexLocation.of(layout.root());
+  }
+
+  @Override
+  public Path folder() {
+    return layout.root();
+  }
+
+  @Override
+  public Map<String, StoredDocument> existing() {
+    return new ConcurrentHashMap<>(existing);
+  }
+
+  private Map<String, StoredDocument> loadExisting() throws IOException {
+    Map<String, StoredDocument> map = new ConcurrentHashMap<>();
+    Set<String> fields = Set.of(Fields.PATH, Fields.SIZE, Fields.MTIME, Fields.HASH);
+    for (String lang : layout.languagesOnDisk()) {
+      try (Directory dir = FSDirectory.open(layout.languageDir(lang));
+          DirectoryReader reader = DirectoryReader.open(dir)) {
+        for (LeafReaderContext leaf : reader.leaves()) {
+          StoredFields stored = leaf.reader().storedFields();
+          Bits live = leaf.reader().getLiveDocs();
+          // Doc values, read column by column; documents of an older parkdoc have stored fields
+          // only.
+          BinaryDocValues keys = leaf.reader().getBinaryDocValues(Fields.KEY);
+          NumericDocValues sizes = leaf.reader().getNumericDocValues(Fields.BYTES);
+          BinaryDocValues hashes = leaf.reader().getBinaryDocValues(Fields.SHA256);
+          NumericDocValues mtimes = leaf.reader().getNumericDocValues(Fields.MODIFIED);
+          for (int i = 0; i < leaf.reader().maxDoc(); i++) {
+            if (live != null && !live.get(i)) {
+              continue;
+            }
+            String path;
+            long size;
+            String hash;
+            if (keys != null
+                && keys.advanceExact(i)
+                && sizes.advanceExact(i)
+                && hashes.advanceExact(i)) {
+              path = keys.binaryValue().utf8ToString();
+              size = sizes.longValue();
+              hash = hashes.binaryValue().utf8ToString();
+            } else {
+              Document d = stored.document(i, fields);
+              path = d.get(Fields.PATH);
+              size = d.getField(Fields.SIZE).numericValue().longValue();
+              hash = d.get(Fields.HASH);
+            }
+            // the modification time is kept current in place
+            long mtime =
+                mtimes != null && mtimes.advanceExact(i)
+                    ? mtimes.longValue()
+                    : stored
+                        .document(i, Set.of(Fields.MTIME))
+                        .getField(Fields.MTIME)
+                        .numericValue()
+                        .longValue();
+            StoredDocument before = map.get(path);
+            map.put(
+                path,
+                new StoredDocument(
+                    path, lang, size, mtime, hash, before == null ? 1 : before.copies() + 1));
+          }
+        }
+      }
+    }
+    return map;
+  }
+
+  @Override
+  public void put(IndexedDocument doc, StoredDocument before) {
+    Term id = new Term(Fields.PATH, doc.path());
+    try {
+      if (before != null && (!before.indexLang().equals(doc.indexLang()) || before.copies() > 1)) {
+        // The language changed (or a crash left two copies): never keep a document in two indices.
+        for (String other : languages()) {
+          if (!other.equals(doc.indexLang())) {
+            writer(other).deleteDocuments(id);
+          }
+        }
+      }
+      writer(doc.indexLang()).updateDocument(id, Schema.toDocument(doc));
+    } catch (IOException e) {
+      throw new ParkdocException("cannot update the index: " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public void touch(StoredDocument doc, long mtime) {
+    try {
+      writer(doc.indexLang())
+          .updateNumericDocValue(new Term(Fields.PATH, doc.path()), Fields.MODIFIED, mtime);
+    } catch (IllegalArgumentException e) {
+      // an index written before the time was kept in doc values: the file is hashed again next time
+    } catch (IOException e) {
+      throw new ParkdocException("cannot update the index: " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public void delete(String path) {
+    Term id = new Term(Fields.PATH, path);
+    try {
+      for (String lang : languages()) {
+        writer(lang).deleteDocuments(id);
+      }
+    } catch (IOException e) {
+      throw new ParkdocException("cannot update the index: " + e.getMessage(), e);
+    }
+  }
+
+  /** The languages on disk and those being written. */
+  private Set<String> languages() {
+    Set<String> langs = new TreeSet<>(layout.languagesOnDisk());
+    langs.addAll(writers.keySet());
+    return langs;
+  }
+
+  @Override
+  public void clear() {
+    for (String lang : layout.languagesOnDisk()) {
+      try {
+        writer(lang).deleteAll();
+      } catch (IOException e) {
+        throw new ParkdocException("cannot clear the " + lang + " index: " + e.getMessage(), e);
+      }
+    }
+  }
+
+  /** Flushes each writer's per-thread buffers in parallel: the commit would do it on one thread. */
+  @Override
+  public void flush(ExecutorService pool, int threads) {
+    List<Future<?>> flushes = new ArrayList<>();
+    for (IndexWriter w : writers.values()) {
+      for (int i = 0; i < Math.max(1, threads); i++) {
+        flushes.add(
+            pool.submit(
+                () -> {
+                  while (w.flushNextBuffer()) {
+                    // each call takes another thread's buffer
+                  }
+                  return null;
+                }));
+      }
+    }
+    for (Future<?> f : flushes) {
+      try {
+        f.get();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      } catch (ExecutionException e) {
+        throw new ParkdocException(
+            "cannot write the index: " + e.getCause().getMessage(), e.getCause());
+      }
+    }
+  }
+
+  private IndexWriter writer(String indexLang) {
+    return writers.computeIfAbsent(
+        indexLang,
+        lang -> {
+          try {
+            Analyzer analyzer = Languages.newAnalyzer(lang);
+            if (Languages.isCjk(lang)) {
+              analyzer =
+                  new PerFieldAnalyzerWrapper(
+                      analyzer, Map.of(Fields.bigrams(lang), Languages.newBigramAnalyzer(lang)));
+            }
+            IndexWriterConfig config = new IndexWriterConfig(analyzer);
+            config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
+            config.setRAMBufferSizeMB(64);
+            // flushed segments stay as separate files: packing them into a compound file copies
+            // every
+            // byte again, about a tenth of the indexing CPU (merged segments follow the merge
+            // policy)
+            config.setUseCompoundFile(false);
+            config.setCommitOnClose(false);
+            return new IndexWriter(FSDirectory.open(layout.languageDir(lang)), config);
+          } catch (IOException e) {
+            throw new ParkdocException("cannot open the " + lang + " index: " + e.getMessage(), e);
+          }
+        });
+  }
+
+  /**
+   * Commits every language index, then records the document counts in the manifest. Safe to call
+   * while files are being indexed: documents added meanwhile go into this commit or the next.
+   */
+  @Override
+  public void commit() {
+    synchronized (commitLock) {
+      if (writers.isEmpty() && layout.exists()) {
+        return; // nothing was written: a re-run of an unchanged folder
+      }
+      try {
+        if (!layout.exists()) {
+          // written before the first commit, so a crash right after it leaves the index searchable
+          layout.writeManifest(Map.of());
+        }
+        Map<String, Long> counts = new TreeMap<>();
+        // Two phases: the slow part (flushing, fsync) of every language index first, then the
+        // quick switch to the new commits; a crash can leave a moved document in two indices, or
+        // in none, only within that switch (and the next run repairs either).
+        List<IndexWriter> all = new ArrayList<>(writers.values());
+        for (IndexWriter w : all) {
+          w.prepareCommit();
+        }
+        for (IndexWriter w : all) {
+          w.commit();
+        }
+        for (String lang : layout.languagesOnDisk()) {
+          IndexWriter w = writers.get(lang);
+          if (w != null) {
+            counts.put(lang, (long) w.getDocStats().numDocs);
+          } else {
+            try (Directory dir = FSDirectory.open(layout.languageDir(lang));
+                DirectoryReader r = DirectoryReader.open(dir)) {
+              counts.put(lang, (long) r.numDocs());
+            }
+          }
+        }
+        layout.writeManifest(counts);
+        commits.incrementAndGet();
+      } catch (IOException e) {
+        throw new ParkdocException("cannot commit the index: " + e.getMessage(), e);
+      }
+    }
+  }
+
+  @Override
+  public int commits() {
+    return commits.get();
+  }
+
+  /** Closes the writers without committing further, and releases the write lock. */
+  @Override
+  public void close() {
+    synchronized (commitLock) {
+      for (IndexWriter w : writers.values()) {
+        try {
+          Directory dir = w.getDirectory();
+          w.rollback();
+          dir.close();
+        } catch (IOException | RuntimeException e) {
+          // closing after a failure: nothing more to save
+        }
+      }
+      writers.clear();
+    }
+    try {
+      lock.close();
+      rootDir.close();
+    } catch (IOException e) {
+      // the lock is released when the process ends in any case
+    }
+  }
+}

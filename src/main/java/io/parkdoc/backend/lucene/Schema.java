@@ -1,0 +1,67 @@
+package io.parkdoc.backend.lucene;
+
+import io.parkdoc.core.IndexedDocument;
+import io.parkdoc.core.analysis.Fields;
+import io.parkdoc.core.analysis.Languages;
+import org.apache.lucene.document.BinaryDocValuesField;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.util.BytesRef;
+
+/**
+ * The one place where a parkdoc document becomes a Lucene document: which field holds what, and how
+ * each is indexed and stored ({@link Fields} names them). Stateless.
+ */
+final class Schema {
+  /**
+   * The analysed text: stored for passages, with offsets in the postings so that highlighting never
+   * re-analyses.
+   */
+  static final FieldType TEXT = textFieldType(true);
+
+  /**
+   * The CJK bigrams beside the text of Korean, Japanese and Chinese: substrings the analyzers never
+   * make.
+   */
+  static final FieldType BIGRAMS = textFieldType(false);
+
+  private Schema() {}
+
+  private static FieldType textFieldType(boolean stored) {
+    FieldType t = new FieldType();
+    t.setTokenized(true);
+    t.setStored(stored);
+    t.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+    t.freeze();
+    return t;
+  }
+
+  /** The Lucene document of {@code doc}, for the index of {@code doc.indexLang()}. */
+  static Document toDocument(IndexedDocument doc) {
+    Document d = new Document();
+    d.add(new StringField(Fields.PATH, doc.path(), Field.Store.YES));
+    d.add(new StringField(Fields.LANG, doc.lang(), Field.Store.YES));
+    d.add(new StringField(Fields.INDEX_LANG, doc.indexLang(), Field.Store.NO));
+    d.add(new StoredField(Fields.TITLE, doc.title()));
+    d.add(new StoredField(Fields.SIZE, doc.size()));
+    d.add(new StoredField(Fields.MTIME, doc.mtime()));
+    d.add(new NumericDocValuesField(Fields.MODIFIED, doc.mtime()));
+    // path, size and hash again in doc values: what a re-run reads for every document, column by
+    // column
+    d.add(new BinaryDocValuesField(Fields.KEY, new BytesRef(doc.path())));
+    d.add(new NumericDocValuesField(Fields.BYTES, doc.size()));
+    d.add(new BinaryDocValuesField(Fields.SHA256, new BytesRef(doc.hash())));
+    d.add(new StoredField(Fields.HASH, doc.hash()));
+    d.add(new StoredField(Fields.ENCODING, doc.encoding()));
+    d.add(new Field(Fields.text(doc.indexLang()), doc.text(), TEXT));
+    if (Languages.isCjk(doc.indexLang())) {
+      d.add(new Field(Fields.bigrams(doc.indexLang()), doc.text(), BIGRAMS));
+    }
+    return d;
+  }
+}

@@ -1,0 +1,157 @@
+package io.parkdoc.cli;
+
+import io.parkdoc.backend.Prefetch;
+import io.parkdoc.core.IndexLocation;
+import io.parkdoc.core.SearchBackend;
+import io.parkdoc.core.SearchRequest;
+import io.parkdoc.term.ColorMode;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import picocli.CommandLine;
+
+/**
+ * What is read of a command line before picocli parses it: the one command line that skips picocli
+ * (a plain search, about 100 ms sooner in a fresh JVM), and the guesses (index, query, colour) that
+ * let a search's index open and its dictionaries load while picocli parses. A wrong guess only
+ * wastes a warm-up: picocli's parse decides. Stateless.
+ */
+public final class FastPath {
+  private FastPath() {}
+
+  /**
+   * The one command line that skips picocli: {@code parkdoc [--index DIR] search WORD...} with no
+   * other option and no word that starts with '-' or '@' (an option, a NOT, an argument file).
+   * Picocli builds its model of the commands by reflection, which takes about 100 ms in a fresh
+   * JVM, more than the search itself; for this form its parse could only give the defaults of every
+   * option, so the search runs at once, exactly as {@link SearchCommand} would run it (CliTest
+   * compares the two). Anything else, null: picocli parses it.
+   */
+  static Integer plainSearch(ParkdocCommand top, PrintWriter out, PrintWriter err, String... args) {
+    if ("false".equals(System.getProperty("parkdoc.fastpath"))) {
+      return null;
+    }
+    int i = 0;
+    String indexArg = null;
+    if (args.length > 1 && args[0].equals("--index")) {
+      indexArg = args[1];
+      i = 2;
+    } else if (args.length > 0 && args[0].startsWith("--index=")) {
+      indexArg = args[0].substring("--index=".length());
+      i = 1;
+    }
+    if (i >= args.length || !args[i].equals("search") || i + 1 >= args.length) {
+      return null;
+    }
+    List<String> words = new ArrayList<>();
+    for (int w = i + 1; w < args.length; w++) {
+      String a = args[w];
+      if (a.isEmpty() || a.startsWith("-") || a.startsWith("@")) {
+        return null;
+      }
+      words.add(a);
+    }
+    try {
+      top.index = indexArg;
+      top.location();
+    } catch (RuntimeException e) {
+      return null; // picocli says what is wrong with it
+    }
+    String query = String.join(" ", words);
+    try {
+      if (prefetching() && !query.chars().allMatch(c -> c < 0x80)) {
+        // The query's dictionaries load on the other core while the index opens. An ASCII query
+        // needs none to start with: a thread would only cost its start.
+        top.prefetch = Prefetch.start(top.location(), query);
+      }
+      try (Prefetch unused = top.prefetch;
+          SearchBackend searcher = top.openSearcher()) {
+        return SearchCommand.searchAndPrint(
+            top,
+            searcher,
+            new SearchRequest(
+                query,
+                Set.of(),
+                SearchCommand.DEFAULT_LIMIT,
+                0,
+                SearchCommand.DEFAULT_PASSAGES,
+                false),
+            false,
+            out,
+            err);
+      }
+    } catch (RuntimeException e) {
+      return top.report(e, err);
+    }
+  }
+
+  static boolean prefetching() {
+    return !"false".equals(System.getProperty("parkdoc.prefetch"));
+  }
+
+  /**
+   * The words of a search's query in a command line, read before picocli does (a guess, as above).
+   */
+  static String guessQuery(String... args) {
+    java.util.Set<String> withValue =
+        java.util.Set.of(
+            "--index", "--color", "-n", "--limit", "--offset", "--lang", "--passages", "--batch");
+    StringBuilder query = new StringBuilder();
+    boolean inSearch = false;
+    for (int i = 0; i < args.length; i++) {
+      if (withValue.contains(args[i])) {
+        i++;
+      } else if (!inSearch) {
+        inSearch = args[i].equals("search");
+      } else if (!args[i].startsWith("-") || args[i].length() == 1) {
+        query.append(query.length() > 0 ? " " : "").append(args[i]);
+      }
+    }
+    return query.toString();
+  }
+
+  /**
+   * The {@code --color} a command line names, read before picocli does (AUTO when none or not
+   * valid).
+   */
+  static ColorMode guessColor(String... args) {
+    ColorMode mode = ColorMode.AUTO;
+    for (int i = 0; i < args.length; i++) {
+      String value =
+          args[i].startsWith("--color=")
+              ? args[i].substring("--color=".length())
+              : args[i].equals("--color") && i + 1 < args.length ? args[i + 1] : null;
+      if (value != null) {
+        try {
+          mode = new ParkdocCommand.ColorConverter().convert(value);
+        } catch (CommandLine.TypeConversionException e) {
+          // picocli says what is wrong with it
+        }
+      }
+    }
+    return mode;
+  }
+
+  /**
+   * The index a command line names, read before picocli does (a wrong guess only wastes a warm-up).
+   */
+  public static IndexLocation guessIndex(Environment env, String... args) {
+    String dir = null;
+    for (int i = 0; i < args.length; i++) {
+      if (args[i].equals("--index") && i + 1 < args.length) {
+        dir = args[i + 1];
+      } else if (args[i].startsWith("--index=")) {
+        dir = args[i].substring("--index=".length());
+      }
+    }
+    if (dir == null) {
+      dir = env.get("PARKDOC_INDEX");
+    }
+    try {
+      return IndexLocation.parse(dir != null ? dir : "index", env.cwd());
+    } catch (RuntimeException e) {
+      return IndexLocation.of(env.cwd().resolve("index"));
+    }
+  }
+}

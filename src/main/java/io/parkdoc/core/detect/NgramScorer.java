@@ -1,0 +1,240 @@
+package io.parkdoc.core.detect;
+
+import java.util.Map;
+import opennlp.tools.langdetect.LanguageDetectorFactory;
+import opennlp.tools.langdetect.LanguageDetectorModel;
+import opennlp.tools.ml.model.AbstractModel;
+import opennlp.tools.ml.model.Context;
+import opennlp.tools.ml.model.MaxentModel;
+import opennlp.tools.util.normalizer.AggregateCharSequenceNormalizer;
+import opennlp.tools.util.normalizer.CharSequenceNormalizer;
+import opennlp.tools.util.normalizer.EmojiCharSequenceNormalizer;
+import opennlp.tools.util.normalizer.NumberCharSequenceNormalizer;
+import opennlp.tools.util.normalizer.ShrinkCharSequenceNormalizer;
+import opennlp.tools.util.normalizer.TwitterCharSequenceNormalizer;
+import opennlp.tools.util.normalizer.UrlCharSequenceNormalizer;
+
+/**
+ * OpenNLP's language detector model, evaluated the way {@code LanguageDetectorME.predictLanguages}
+ * does (the same features: each distinct 1- to 3-character n-gram of the normalised, lower-cased
+ * text, counted once; the same weights; the same uniform prior and softmax), without its per-call
+ * cost: OpenNLP builds a {@code CharBuffer} and a hash-map entry for every n-gram, then a string
+ * for every distinct one, and looks each up by string. Here an n-gram is a {@code long} of its
+ * characters, looked up in an open-addressing table made once from the model. About ten times
+ * faster; the language detector read about 1.6 MB/s per core with OpenNLP's path, slower than any
+ * analyzer but the CJK ones, and was most of the time of indexing Latin-script text.
+ *
+ * <p>Only for models made by OpenNLP's default {@link LanguageDetectorFactory} (1- to 3-grams, its
+ * five normalisers), which {@link #of} checks: anything else gets null, and the caller keeps
+ * OpenNLP's own path. Immutable and thread-safe.
+ */
+final class NgramScorer {
+  private static final int MIN_GRAM = 1;
+  private static final int MAX_GRAM = 3;
+
+  private final CharSequenceNormalizer normalizer =
+      new AggregateCharSequenceNormalizer(
+          EmojiCharSequenceNormalizer.getInstance(),
+          UrlCharSequenceNormalizer.getInstance(),
+          TwitterCharSequenceNormalizer.getInstance(),
+          NumberCharSequenceNormalizer.getInstance(),
+          ShrinkCharSequenceNormalizer.getInstance());
+  private final int outcomes;
+
+  /** Open addressing: the key of each slot's n-gram (0 for an empty slot) and its predicate. */
+  private final long[] keys;
+
+  private final int[] predicates;
+  private final int mask;
+
+  /**
+   * Predicate p's weights are {@code weights[starts[p] .. starts[p + 1])} for {@code outcomeIds}
+   * there.
+   */
+  private final int[] starts;
+
+  private final int[] outcomeIds;
+  private final double[] weights;
+
+  /**
+   * The weights of the predicates that most outcomes share (single letters, common pairs), as dense
+   * rows: {@code dense[row * outcomes + o]}, added in a loop the JIT vectorises; {@code
+   * denseRow[p]} is p's row or -1. These are in nearly every paragraph.
+   */
+  private final double[] dense;
+
+  private final int[] denseRow;
+
+  private NgramScorer(Map<String, Context> pmap, int outcomes) {
+    this.outcomes = outcomes;
+    int capacity = Integer.highestOneBit(Math.max(16, pmap.size() * 3 / 2)) * 2; // load 0.5 to 0.75
+    this.keys = new long[capacity];
+    this.predicates = new int[capacity];
+    this.mask = capacity - 1;
+    int total = 0;
+    for (Context c : pmap.values()) {
+      total += c.getOutcomes().length;
+    }
+    this.starts = new int[pmap.size() + 1];
+    this.outcomeIds = new int[total];
+    this.weights = new double[total];
+    int p = 0;
+    int at = 0;
+    for (Map.Entry<String, Context> e : pmap.entrySet()) {
+      String gram = e.getKey();
+      if (gram.length() < MIN_GRAM || gram.length() > MAX_GRAM) {
+        continue; // never generated from text, so never looked up
+      }
+      int[] ids = e.getValue().getOutcomes();
+      double[] params = e.getValue().getParameters();
+      starts[p] = at;
+      System.arraycopy(ids, 0, outcomeIds, at, ids.length);
+      System.arraycopy(params, 0, weights, at, ids.length);
+      at += ids.length;
+      long key = key(gram.toCharArray(), 0, gram.length());
+      int slot = slot(key);
+      keys[slot] = key;
+      predicates[slot] = p;
+      p++;
+    }
+    starts[p] = at;
+    this.denseRow = new int[p];
+    int rows = 0;
+    for (int q = 0; q < p; q++) {
+      denseRow[q] = starts[q + 1] - starts[q] >= outcomes / 2 ? rows++ : -1;
+    }
+    this.dense = new double[rows * outcomes];
+    for (int q = 0; q < p; q++) {
+      if (denseRow[q] >= 0) {
+        for (int w = starts[q]; w < starts[q + 1]; w++) {
+          dense[denseRow[q] * outcomes + outcomeIds[w]] = weights[w];
+        }
+      }
+    }
+  }
+
+  /** The scorer of {@code model}, or null when its features are not the default factory's. */
+  static NgramScorer of(LanguageDetectorModel model) {
+    MaxentModel maxent = model.getMaxentModel();
+    if (model.getFactory() == null
+        || model.getFactory().getClass() != LanguageDetectorFactory.class
+        || !(maxent instanceof AbstractModel abstractModel)) {
+      return null;
+    }
+    Object[] data = abstractModel.getDataStructures();
+    if (!(data[1] instanceof Map<?, ?> map)) {
+      return null;
+    }
+    @SuppressWarnings("unchecked")
+    Map<String, Context> pmap = (Map<String, Context>) map;
+    return new NgramScorer(pmap, maxent.getNumOutcomes());
+  }
+
+  /** A non-zero key for chars {@code [from, to)} of {@code s}, 1 to 3 UTF-16 units. */
+  private static long key(char[] s, int from, int to) {
+    long k = to - from;
+    for (int i = from; i < to; i++) {
+      k = (k << 16) | s[i];
+    }
+    return k;
+  }
+
+  private static int hash(long key) {
+    long h = key * 0x9E3779B97F4A7C15L;
+    return (int) (h ^ (h >>> 29));
+  }
+
+  /** The predicate of the n-gram {@code key}, or -1 when the model has none. */
+  private int predicate(long key) {
+    int i = hash(key) & mask;
+    long k;
+    while ((k = keys[i]) != 0) {
+      if (k == key) {
+        return predicates[i];
+      }
+      i = (i + 1) & mask;
+    }
+    return -1;
+  }
+
+  /** The slot holding {@code key}, or the empty slot where it would go. */
+  private int slot(long key) {
+    int i = hash(key) & mask;
+    while (keys[i] != 0 && keys[i] != key) {
+      i = (i + 1) & mask;
+    }
+    return i;
+  }
+
+  /**
+   * The natural log of each outcome's probability for {@code text}, indexed as the model's
+   * outcomes; what {@code Math.log} of OpenNLP's {@code predictLanguages} confidences gives, but
+   * without the underflow to 0 of very unlikely outcomes on long texts.
+   */
+  double[] logProbabilities(CharSequence text) {
+    char[] chars = lowerCase(normalizer.normalize(text));
+    double[] sums = new double[outcomes];
+    // Each distinct n-gram counts once. The text's own n-grams are deduplicated first, in a table
+    // small enough to stay in the CPU cache, so that the model's big table is read once for each.
+    int setSize = Integer.highestOneBit(Math.max(8, chars.length * MAX_GRAM * 2)) * 2;
+    long[] seen = new long[setSize];
+    int setMask = setSize - 1;
+    for (int n = MIN_GRAM; n <= MAX_GRAM; n++) {
+      for (int i = 0; i + n <= chars.length; i++) {
+        long key = key(chars, i, i + n);
+        int s = hash(key) & setMask;
+        while (seen[s] != 0 && seen[s] != key) {
+          s = (s + 1) & setMask;
+        }
+        if (seen[s] != 0) {
+          continue;
+        }
+        seen[s] = key;
+        int p = predicate(key);
+        if (p < 0) {
+          continue; // not a feature of the model
+        }
+        int row = denseRow[p];
+        if (row >= 0) {
+          int base = row * outcomes;
+          for (int o = 0; o < outcomes; o++) {
+            sums[o] += dense[base + o];
+          }
+        } else {
+          for (int w = starts[p]; w < starts[p + 1]; w++) {
+            sums[outcomeIds[w]] += weights[w];
+          }
+        }
+      }
+    }
+    double max = Double.NEGATIVE_INFINITY;
+    for (double s : sums) {
+      max = Math.max(max, s);
+    }
+    double total = 0;
+    for (double s : sums) {
+      total += Math.exp(s - max);
+    }
+    double logTotal = max + Math.log(total);
+    for (int o = 0; o < outcomes; o++) {
+      sums[o] -= logTotal;
+    }
+    return sums;
+  }
+
+  /** Lower case as OpenNLP's {@code StringUtil.toLowerCaseCharBuffer}: per code point. */
+  private static char[] lowerCase(CharSequence s) {
+    char[] out = new char[s.length() * 2]; // a lower-case letter may take two units
+    int n = 0;
+    for (int i = 0; i < s.length(); ) {
+      int cp = Character.codePointAt(s, i);
+      i += Character.charCount(cp);
+      n += Character.toChars(Character.toLowerCase(cp), out, n);
+    }
+    return n == out.length ? out : java.util.Arrays.copyOf(out, n);
+  }
+
+  int outcomes() {
+    return outcomes;
+  }
+}

@@ -1,0 +1,56 @@
+package io.parkdoc.term;
+
+import io.parkdoc.core.Hit;
+import io.parkdoc.core.Snippet;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Hits as JSON lines, one object per hit: the same passages and highlight offsets the text printer
+ * colours, as code-point offsets into the joined snippet. Stateless.
+ */
+public final class JsonPrinter {
+  /** What joins the passages of one hit into its one snippet. */
+  private static final String JOIN = " … ";
+
+  private JsonPrinter() {}
+
+  /**
+   * The JSON line of {@code hit}.
+   *
+   * @param path the hit's path as it should be shown ({@link Paths#relative})
+   * @param qid the query id of a batch, or null
+   */
+  public static String hit(Hit hit, String path, String qid) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    if (qid != null) {
+      m.put("qid", qid);
+    }
+    m.put("rank", hit.rank());
+    m.put("path", path);
+    m.put("lang", hit.lang());
+    m.put("score", hit.score());
+    m.put("title", hit.title());
+    StringBuilder snippet = new StringBuilder();
+    List<int[]> highlights = new ArrayList<>();
+    for (Snippet s : hit.snippets()) {
+      if (snippet.length() > 0) {
+        snippet.append(JOIN);
+      }
+      int base = snippet.length();
+      snippet.append(s.text());
+      for (Snippet.Span span : s.highlights()) {
+        highlights.add(
+            new int[] {
+              snippet.codePointCount(0, base + span.start()),
+              snippet.codePointCount(0, base + span.end())
+            });
+      }
+    }
+    m.put("snippet", snippet.toString());
+    m.put("highlights", highlights);
+    return Json.write(m);
+  }
+}
