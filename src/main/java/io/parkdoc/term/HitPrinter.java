@@ -41,8 +41,13 @@ public final class HitPrinter {
     if (width <= 0) {
       return displayPath;
     }
-    int fixed = TextLayout.width(rankColumn(hit) + "  " + hit.lang() + "  " + score(hit));
+    int fixed = TextLayout.width(rankColumn(hit) + "  " + languages(hit) + "  " + score(hit));
     return TextLayout.fitLeft(displayPath, Math.max(12, width - fixed - 1));
+  }
+
+  /** The hit's main language, then the others it holds text in: {@code ko+en}. */
+  static String languages(Hit hit) {
+    return hit.languages().size() <= 1 ? hit.lang() : String.join("+", hit.languages());
   }
 
   private static String rankColumn(Hit hit) {
@@ -59,7 +64,7 @@ public final class HitPrinter {
     head.append(rankColumn(hit));
     head.styled(Styles.PATH, displayPath);
     head.append("  ");
-    head.styled(Styles.LANG, hit.lang());
+    head.styled(Styles.LANG, languages(hit));
     head.append("  ");
     head.styled(Styles.DIM, score(hit));
     out.println(render(head.toAttributedString()));

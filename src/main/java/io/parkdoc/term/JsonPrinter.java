@@ -31,6 +31,7 @@ public final class JsonPrinter {
     m.put("rank", hit.rank());
     m.put("path", path);
     m.put("lang", hit.lang());
+    m.put("languages", hit.languages());
     m.put("score", hit.score());
     m.put("title", hit.title());
     StringBuilder snippet = new StringBuilder();

@@ -18,6 +18,7 @@ public final class StatusReport {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("documents", s.documents());
     m.put("languages", s.languages());
+    m.put("textLanguages", s.textLanguages());
     m.put("bytes", s.bytes());
     m.put("sourceBytes", s.sourceBytes());
     m.put("index", s.index().toString());
@@ -33,6 +34,14 @@ public final class StatusReport {
             (k, v) ->
                 langs.append(langs.length() == 0 ? "" : ", ").append(k).append(' ').append(v));
     out.println("documents  " + s.documents() + (langs.length() > 0 ? "  (" + langs + ")" : ""));
+    if (!s.textLanguages().equals(s.languages())) {
+      StringBuilder text = new StringBuilder();
+      s.textLanguages()
+          .forEach(
+              (k, v) ->
+                  text.append(text.length() == 0 ? "" : ", ").append(k).append(' ').append(v));
+      out.println("text in    " + text + "  (documents with text in each language)");
+    }
     out.printf(
         Locale.ROOT,
         "size       %s on disk for %s of text%n",

@@ -27,8 +27,11 @@ import java.util.stream.Stream;
  * <p>Immutable; the methods touch the file system and are safe to call from any thread.
  */
 public final class IndexLayout {
-  /** Bumped whenever documents indexed by an older parkdoc can no longer be searched correctly. */
-  public static final int FORMAT = 2;
+  /**
+   * Bumped whenever documents indexed by an older parkdoc can no longer be searched correctly (3: a
+   * file is one document per language it holds text in).
+   */
+  public static final int FORMAT = 3;
 
   private static final String MANIFEST = "manifest.properties";
   private final Path root;

@@ -14,6 +14,7 @@ import io.parkdoc.core.analysis.AnalyzerCache;
 import io.parkdoc.core.analysis.Fields;
 import io.parkdoc.core.analysis.Languages;
 import io.parkdoc.core.analysis.Warmup;
+import io.parkdoc.core.detect.LanguageParts;
 import io.parkdoc.core.query.Analysis;
 import io.parkdoc.core.query.QueryPlan;
 import java.io.IOException;
@@ -32,6 +33,7 @@ import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.MultiReader;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.search.Explanation;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
@@ -108,7 +110,13 @@ public final class LuceneSearcher implements SearchBackend {
 
   @Override
   public long documents() {
-    return reader.numDocs();
+    try {
+      // a file is one document per language: count the main parts (an older index has none)
+      long mains = searcher.count(new TermQuery(new Term(Fields.MAIN, "1")));
+      return mains > 0 ? mains : reader.numDocs();
+    } catch (IOException e) {
+      return reader.numDocs();
+    }
   }
 
   /** The analyzer of index language {@code lang}, loaded on first use. */
@@ -195,11 +203,12 @@ public final class LuceneSearcher implements SearchBackend {
           relaxed = top.totalHits.value() > 0;
         }
       }
+      Collapsed files = collapse(query, top, n);
       ScoreDoc[] page =
-          Arrays.copyOfRange(
-              top.scoreDocs,
-              Math.min(request.offset(), top.scoreDocs.length),
-              top.scoreDocs.length);
+          files
+              .best
+              .subList(Math.min(request.offset(), files.best.size()), files.best.size())
+              .toArray(new ScoreDoc[0]);
       int[] docIds = new int[page.length];
       for (int i = 0; i < page.length; i++) {
         docIds[i] = page[i].doc;
@@ -208,24 +217,22 @@ public final class LuceneSearcher implements SearchBackend {
           passages.snippets(query, langs, plan.natural(), docIds, request.passages());
       List<Hit> hits = new ArrayList<>(page.length);
       for (int i = 0; i < page.length; i++) {
-        Document d =
-            searcher
-                .storedFields()
-                .document(page[i].doc, Set.of(Fields.PATH, Fields.LANG, Fields.TITLE));
+        Document d = searcher.storedFields().document(page[i].doc, HIT_FIELDS);
         hits.add(
             new Hit(
                 request.offset() + i + 1,
                 d.get(Fields.PATH),
-                d.get(Fields.LANG),
+                mainLanguage(d),
                 page[i].score,
                 d.get(Fields.TITLE),
-                snippets.getOrDefault(page[i].doc, List.of())));
+                snippets.getOrDefault(page[i].doc, List.of()),
+                languages(d)));
       }
       Map<String, List<String>> stopWords =
           top.totalHits.value() == 0 ? builder.stopWords(plan, langs, strict) : Map.of();
       return new SearchResults(
-          top.totalHits.value(),
-          top.totalHits.relation() == TotalHits.Relation.EQUAL_TO,
+          files.total,
+          files.exact && top.totalHits.relation() == TotalHits.Relation.EQUAL_TO,
           hits,
           langs,
           relaxed,
@@ -235,45 +242,146 @@ public final class LuceneSearcher implements SearchBackend {
     }
   }
 
+  private static final Set<String> HIT_FIELDS =
+      Set.of(Fields.PATH, Fields.LANG, Fields.TITLE, Fields.MAIN_LANG, Fields.LANGS);
+
+  /** The best part of each file, best first, and how many files matched. */
+  private record Collapsed(List<ScoreDoc> best, long total, boolean exact) {}
+
+  /**
+   * One hit per file: a file with text in several languages is one Lucene document per language,
+   * and several of them can match. A file scores as its best-matching part (each part is ranked by
+   * its own language's BM25; adding the parts up would rank a file higher for having the same word
+   * in two languages). Fetches more of {@code query}'s hits than {@code n} until {@code n} files
+   * are found or there are no more.
+   */
+  private Collapsed collapse(Query query, TopDocs first, int n) throws IOException {
+    TopDocs top = first;
+    int fetch = n;
+    while (true) {
+      List<ScoreDoc> best = new ArrayList<>();
+      Set<String> seen = new java.util.HashSet<>();
+      int duplicates = 0;
+      for (ScoreDoc sd : top.scoreDocs) {
+        String path =
+            searcher.storedFields().document(sd.doc, Set.of(Fields.PATH)).get(Fields.PATH);
+        if (seen.add(path)) {
+          if (best.size() < n) {
+            best.add(sd);
+          }
+        } else {
+          duplicates++;
+        }
+      }
+      long matched = top.totalHits.value();
+      boolean all = top.scoreDocs.length >= matched;
+      if (best.size() >= n || all || fetch >= MAX_FETCH) {
+        return new Collapsed(
+            best, all ? seen.size() : matched - duplicates, all || duplicates == 0);
+      }
+      fetch = Math.min(MAX_FETCH, fetch * 2 + duplicates);
+      top = searcher.search(query, fetch);
+    }
+  }
+
+  /** The most hits fetched to find a page of distinct files. */
+  private static final int MAX_FETCH = 100_000;
+
+  /** A document's main language: the file's (an index written before parts has only its own). */
+  private static String mainLanguage(Document d) {
+    String main = d.get(Fields.MAIN_LANG);
+    return main != null ? main : d.get(Fields.LANG);
+  }
+
+  /** Every language of a document's file, the main one first. */
+  private static List<String> languages(Document d) {
+    String langs = d.get(Fields.LANGS);
+    return langs != null ? List.of(langs.split(",")) : List.of(d.get(Fields.LANG));
+  }
+
+  /** The Lucene documents of every part of the file at {@code path}. */
+  private List<Integer> partsOf(String path) {
+    try {
+      TopDocs top = searcher.search(new TermQuery(new Term(Fields.PATH, path)), 1000);
+      if (top.scoreDocs.length == 0) {
+        throw new ParkdocException(
+            "no document for " + path + " in this index (it changed since the search?)");
+      }
+      List<Integer> ids = new ArrayList<>();
+      for (ScoreDoc sd : top.scoreDocs) {
+        ids.add(sd.doc);
+      }
+      return ids;
+    } catch (IOException e) {
+      throw new ParkdocException("cannot read the index: " + e.getMessage(), e);
+    }
+  }
+
+  /** The index language a part is in (the language of its text field). */
+  private static String partLanguage(Document d) {
+    return Languages.indexLanguage(d.get(Fields.LANG));
+  }
+
   @Override
   public FullText fullText(SearchRequest request, boolean relaxed, String path) {
-    int docId = docIdOf(path);
-    Document d = stored(docId);
-    String field = Fields.text(Languages.indexLanguage(d.get(Fields.LANG)));
-    String text = d.get(field) == null ? "" : d.get(field);
-    List<Snippet.Span> spans = List.of();
     QueryPlan plan = QueryPlan.of(request);
     List<String> langs = plan.languagesAmong(languages);
     Query query = builder.build(plan, langs, relaxed, new HashMap<>());
-    if (query != null && langs.contains(Fields.languageOf(field))) {
-      try {
-        spans = passages.spans(query, plan.natural(), field, docId);
-      } catch (IOException e) {
-        throw new ParkdocException("cannot read the index: " + e.getMessage(), e);
+    List<String> texts = new ArrayList<>();
+    List<Snippet.Span> spans = new ArrayList<>();
+    Document first = null;
+    for (int docId : partsOf(path)) {
+      Document d = stored(docId);
+      first = first == null || d.get(Fields.MAIN) != null ? d : first;
+      String field = Fields.text(partLanguage(d));
+      texts.add(d.get(field) == null ? "" : d.get(field));
+      if (query != null && langs.contains(Fields.languageOf(field))) {
+        try {
+          spans.addAll(passages.spans(query, plan.natural(), field, docId));
+        } catch (IOException e) {
+          throw new ParkdocException("cannot read the index: " + e.getMessage(), e);
+        }
       }
     }
-    return new FullText(d.get(Fields.PATH), d.get(Fields.LANG), d.get(Fields.TITLE), text, spans);
+    spans.sort(java.util.Comparator.comparingInt(Snippet.Span::start));
+    return new FullText(
+        first.get(Fields.PATH),
+        mainLanguage(first),
+        first.get(Fields.TITLE),
+        LanguageParts.overlay(texts),
+        List.copyOf(spans));
   }
 
   @Override
   public MatchExplanation explain(SearchRequest request, boolean relaxed, String path) {
-    int docId = docIdOf(path);
     QueryPlan plan = QueryPlan.of(request);
     Query query = builder.build(plan, plan.languagesAmong(languages), relaxed, new HashMap<>());
-    Document d = stored(docId);
-    String text = d.get(Fields.text(Languages.indexLanguage(d.get(Fields.LANG))));
-    if (query == null) {
-      return new MatchExplanation(
-          d.get(Fields.PATH),
-          d.get(Fields.LANG),
-          false,
-          List.of(),
-          new MatchExplanation.ScorePart(
-              0, "the query has no words this document's language can match", List.of()));
-    }
+    List<Integer> parts = partsOf(path);
+    int docId = parts.get(0);
     try {
-      return Explainer.explain(
-          searcher, query, docId, d.get(Fields.PATH), d.get(Fields.LANG), text);
+      if (query != null && parts.size() > 1) {
+        // the part that matches best: the one the hit came from
+        float best = -1;
+        for (int id : parts) {
+          Explanation e = searcher.explain(query, id);
+          if (e.isMatch() && e.getValue().floatValue() > best) {
+            best = e.getValue().floatValue();
+            docId = id;
+          }
+        }
+      }
+      Document d = stored(docId);
+      String text = d.get(Fields.text(partLanguage(d)));
+      if (query == null) {
+        return new MatchExplanation(
+            d.get(Fields.PATH),
+            mainLanguage(d),
+            false,
+            List.of(),
+            new MatchExplanation.ScorePart(
+                0, "the query has no words this document's language can match", List.of()));
+      }
+      return Explainer.explain(searcher, query, docId, d.get(Fields.PATH), mainLanguage(d), text);
     } catch (IOException e) {
       throw new ParkdocException("cannot read the index: " + e.getMessage(), e);
     }
@@ -282,20 +390,6 @@ public final class LuceneSearcher implements SearchBackend {
   /** The stored fields of Lucene document {@code docId} (for benchmarks and tools). */
   public Document document(int docId) {
     return stored(docId);
-  }
-
-  /** The document id of the file at {@code path}. */
-  private int docIdOf(String path) {
-    try {
-      TopDocs top = searcher.search(new TermQuery(new Term(Fields.PATH, path)), 1);
-      if (top.scoreDocs.length == 0) {
-        throw new ParkdocException(
-            "no document for " + path + " in this index (it changed since the search?)");
-      }
-      return top.scoreDocs[0].doc;
-    } catch (IOException e) {
-      throw new ParkdocException("cannot read the index: " + e.getMessage(), e);
-    }
   }
 
   private Document stored(int docId) {
@@ -328,7 +422,11 @@ public final class LuceneSearcher implements SearchBackend {
   @Override
   public IndexStatus status() {
     Map<String, Long> perLang = new TreeMap<>();
+    Map<String, Long> textLangs = new TreeMap<>();
     long sourceBytes = 0;
+    long files = 0;
+    Set<String> fields =
+        Set.of(Fields.LANG, Fields.SIZE, Fields.MAIN, Fields.MAIN_LANG, Fields.PARTS);
     try {
       for (LeafReaderContext leaf : reader.leaves()) {
         var stored = leaf.reader().storedFields();
@@ -337,24 +435,38 @@ public final class LuceneSearcher implements SearchBackend {
           if (live != null && !live.get(i)) {
             continue;
           }
-          Document d = stored.document(i, Set.of(Fields.LANG, Fields.SIZE));
-          perLang.merge(d.get(Fields.LANG), 1L, Long::sum);
-          sourceBytes += d.getField(Fields.SIZE).numericValue().longValue();
+          Document d = stored.document(i, fields);
+          textLangs.merge(d.get(Fields.LANG), 1L, Long::sum);
+          // one part per file counts the file (an index written before parts: every document)
+          if (d.get(Fields.MAIN) != null || d.get(Fields.MAIN_LANG) == null) {
+            files++;
+            perLang.merge(mainLanguage(d), 1L, Long::sum);
+            sourceBytes += d.getField(Fields.SIZE).numericValue().longValue();
+          }
         }
       }
     } catch (IOException e) {
       throw new ParkdocException("cannot read the index: " + e.getMessage(), e);
     }
+    return new IndexStatus(
+        IndexLocation.of(layout.root()),
+        files,
+        largestFirst(perLang),
+        layout.diskBytes(),
+        sourceBytes,
+        largestFirst(textLangs));
+  }
+
+  private static Map<String, Long> largestFirst(Map<String, Long> counts) {
     Map<String, Long> sorted = new LinkedHashMap<>();
-    perLang.entrySet().stream()
+    counts.entrySet().stream()
         .sorted(
             (a, b) ->
                 a.getValue().equals(b.getValue())
                     ? a.getKey().compareTo(b.getKey())
                     : Long.compare(b.getValue(), a.getValue()))
         .forEach(e -> sorted.put(e.getKey(), e.getValue()));
-    return new IndexStatus(
-        IndexLocation.of(layout.root()), reader.numDocs(), sorted, layout.diskBytes(), sourceBytes);
+    return sorted;
   }
 
   @Override

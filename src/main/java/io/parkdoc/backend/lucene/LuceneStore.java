@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -115,9 +116,19 @@ public final class LuceneStore implements DocumentStore {
     return new ConcurrentHashMap<>(existing);
   }
 
+  /** A path's parts as found: what the first said, and whether they all agree. */
+  private static final class Found {
+    final List<String> langs = new ArrayList<>();
+    long size;
+    long mtime;
+    String hash;
+    long parts;
+    boolean agree = true;
+  }
+
   private Map<String, StoredDocument> loadExisting() throws IOException {
-    Map<String, StoredDocument> map = new ConcurrentHashMap<>();
-    Set<String> fields = Set.of(Fields.PATH, Fields.SIZE, Fields.MTIME, Fields.HASH);
+    Map<String, Found> found = new HashMap<>();
+    Set<String> fields = Set.of(Fields.PATH, Fields.SIZE, Fields.MTIME, Fields.HASH, Fields.PARTS);
     for (String lang : layout.languagesOnDisk()) {
       try (Directory dir = FSDirectory.open(layout.languageDir(lang));
           DirectoryReader reader = DirectoryReader.open(dir)) {
@@ -130,6 +141,7 @@ public final class LuceneStore implements DocumentStore {
           NumericDocValues sizes = leaf.reader().getNumericDocValues(Fields.BYTES);
           BinaryDocValues hashes = leaf.reader().getBinaryDocValues(Fields.SHA256);
           NumericDocValues mtimes = leaf.reader().getNumericDocValues(Fields.MODIFIED);
+          NumericDocValues partCounts = leaf.reader().getNumericDocValues(Fields.PARTS);
           for (int i = 0; i < leaf.reader().maxDoc(); i++) {
             if (live != null && !live.get(i)) {
               continue;
@@ -137,6 +149,7 @@ public final class LuceneStore implements DocumentStore {
             String path;
             long size;
             String hash;
+            long parts;
             if (keys != null
                 && keys.advanceExact(i)
                 && sizes.advanceExact(i)
@@ -144,11 +157,16 @@ public final class LuceneStore implements DocumentStore {
               path = keys.binaryValue().utf8ToString();
               size = sizes.longValue();
               hash = hashes.binaryValue().utf8ToString();
+              parts = partCounts != null && partCounts.advanceExact(i) ? partCounts.longValue() : 1;
             } else {
               Document d = stored.document(i, fields);
               path = d.get(Fields.PATH);
               size = d.getField(Fields.SIZE).numericValue().longValue();
               hash = d.get(Fields.HASH);
+              parts =
+                  d.getField(Fields.PARTS) == null
+                      ? 1
+                      : d.getField(Fields.PARTS).numericValue().longValue();
             }
             // the modification time is kept current in place
             long mtime =
@@ -159,15 +177,38 @@ public final class LuceneStore implements DocumentStore {
                         .getField(Fields.MTIME)
                         .numericValue()
                         .longValue();
-            StoredDocument before = map.get(path);
-            map.put(
-                path,
-                new StoredDocument(
-                    path, lang, size, mtime, hash, before == null ? 1 : before.copies() + 1));
+            Found f = found.get(path);
+            if (f == null) {
+              f = new Found();
+              f.size = size;
+              f.mtime = mtime;
+              f.hash = hash;
+              f.parts = parts;
+              found.put(path, f);
+            } else if (f.size != size
+                || !f.hash.equals(hash)
+                || f.parts != parts
+                || f.langs.contains(lang)) {
+              f.agree =
+                  false; // parts of two versions, or the same part twice: a crash between commits
+            }
+            f.langs.add(lang);
           }
         }
       }
     }
+    Map<String, StoredDocument> map = new ConcurrentHashMap<>();
+    found.forEach(
+        (path, f) ->
+            map.put(
+                path,
+                new StoredDocument(
+                    path,
+                    List.copyOf(f.langs),
+                    f.size,
+                    f.mtime,
+                    f.hash,
+                    f.agree && f.langs.size() == f.parts)));
     return map;
   }
 
@@ -175,15 +216,18 @@ public final class LuceneStore implements DocumentStore {
   public void put(IndexedDocument doc, StoredDocument before) {
     Term id = new Term(Fields.PATH, doc.path());
     try {
-      if (before != null && (!before.indexLang().equals(doc.indexLang()) || before.copies() > 1)) {
-        // The language changed (or a crash left two copies): never keep a document in two indices.
+      List<String> langs = doc.indexLanguages();
+      if (before != null) {
+        // A language the file no longer has (or a crash left a part in): never keep a stale part.
         for (String other : languages()) {
-          if (!other.equals(doc.indexLang())) {
+          if (!langs.contains(other)) {
             writer(other).deleteDocuments(id);
           }
         }
       }
-      writer(doc.indexLang()).updateDocument(id, Schema.toDocument(doc));
+      for (IndexedDocument.Part part : doc.parts()) {
+        writer(part.indexLang()).updateDocument(id, Schema.toDocument(doc, part));
+      }
     } catch (IOException e) {
       throw new ParkdocException("cannot update the index: " + e.getMessage(), e);
     }
@@ -192,8 +236,10 @@ public final class LuceneStore implements DocumentStore {
   @Override
   public void touch(StoredDocument doc, long mtime) {
     try {
-      writer(doc.indexLang())
-          .updateNumericDocValue(new Term(Fields.PATH, doc.path()), Fields.MODIFIED, mtime);
+      for (String lang : doc.indexLangs()) {
+        writer(lang)
+            .updateNumericDocValue(new Term(Fields.PATH, doc.path()), Fields.MODIFIED, mtime);
+      }
     } catch (IllegalArgumentException e) {
       // an index written before the time was kept in doc values: the file is hashed again next time
     } catch (IOException e) {

@@ -41,12 +41,18 @@ final class Schema {
     return t;
   }
 
-  /** The Lucene document of {@code doc}, for the index of {@code doc.indexLang()}. */
-  static Document toDocument(IndexedDocument doc) {
+  /** The Lucene document of one part of {@code doc}, for the index of {@code part.indexLang()}. */
+  static Document toDocument(IndexedDocument doc, IndexedDocument.Part part) {
     Document d = new Document();
     d.add(new StringField(Fields.PATH, doc.path(), Field.Store.YES));
-    d.add(new StringField(Fields.LANG, doc.lang(), Field.Store.YES));
-    d.add(new StringField(Fields.INDEX_LANG, doc.indexLang(), Field.Store.NO));
+    d.add(new StringField(Fields.LANG, part.lang(), Field.Store.YES));
+    d.add(new StringField(Fields.INDEX_LANG, part.indexLang(), Field.Store.NO));
+    d.add(new StoredField(Fields.MAIN_LANG, doc.lang()));
+    if (part == doc.parts().get(0)) {
+      d.add(new StringField(Fields.MAIN, "1", Field.Store.YES));
+    }
+    d.add(new StoredField(Fields.LANGS, String.join(",", doc.languages())));
+    d.add(new StoredField(Fields.PARTS, doc.parts().size()));
     d.add(new StoredField(Fields.TITLE, doc.title()));
     d.add(new StoredField(Fields.SIZE, doc.size()));
     d.add(new StoredField(Fields.MTIME, doc.mtime()));
@@ -56,11 +62,12 @@ final class Schema {
     d.add(new BinaryDocValuesField(Fields.KEY, new BytesRef(doc.path())));
     d.add(new NumericDocValuesField(Fields.BYTES, doc.size()));
     d.add(new BinaryDocValuesField(Fields.SHA256, new BytesRef(doc.hash())));
+    d.add(new NumericDocValuesField(Fields.PARTS, doc.parts().size()));
     d.add(new StoredField(Fields.HASH, doc.hash()));
     d.add(new StoredField(Fields.ENCODING, doc.encoding()));
-    d.add(new Field(Fields.text(doc.indexLang()), doc.text(), TEXT));
-    if (Languages.isCjk(doc.indexLang())) {
-      d.add(new Field(Fields.bigrams(doc.indexLang()), doc.text(), BIGRAMS));
+    d.add(new Field(Fields.text(part.indexLang()), part.text(), TEXT));
+    if (Languages.isCjk(part.indexLang())) {
+      d.add(new Field(Fields.bigrams(part.indexLang()), part.text(), BIGRAMS));
     }
     return d;
   }

@@ -8,6 +8,22 @@ public final class Fields {
   public static final String PATH = "path";
   public static final String LANG = "lang";
   public static final String INDEX_LANG = "ilang";
+
+  /** The file's main language, on each of its parts (LANG is the part's own). */
+  public static final String MAIN_LANG = "mainlang";
+
+  /** "1" on the main part of a file only: one per file, for counting files rather than parts. */
+  public static final String MAIN = "main";
+
+  /** Every language of the file, main first, comma-separated, on each of its parts. */
+  public static final String LANGS = "langs";
+
+  /**
+   * How many parts (languages) the file has, on each of them: a file with fewer or more is not
+   * intact.
+   */
+  public static final String PARTS = "parts";
+
   public static final String TITLE = "title";
   public static final String SIZE = "size";
   public static final String MTIME = "mtime";

@@ -8,7 +8,9 @@ import io.parkdoc.core.IndexedDocument;
 import io.parkdoc.core.ParkdocException;
 import io.parkdoc.core.StoredDocument;
 import io.parkdoc.core.analysis.Languages;
+import io.parkdoc.core.detect.Detection;
 import io.parkdoc.core.detect.LanguageDetector;
+import io.parkdoc.core.detect.LanguageParts;
 import io.parkdoc.core.extract.Extractor;
 import io.parkdoc.core.extract.NotTextException;
 import io.parkdoc.core.extract.SourceText;
@@ -50,7 +52,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>Crash-safe: a run commits every {@link IndexOptions#commitInterval()}, so a killed run leaves
  * its last commit searchable and the next run only does what is left (a stored document that a
- * crash left twice has {@link StoredDocument#copies()} over 1 and is indexed again).
+ * crash left in parts of two versions is not {@link StoredDocument#intact()} and is indexed again).
  *
  * <p>The store holds the index's write lock from its opening until {@link #close}; a second one
  * fails at once with a clear message. Readers need no lock: searches keep working during a run and
@@ -282,7 +284,7 @@ public final class Indexer implements Closeable {
               }
               StoredDocument before = existing.get(key);
               if (before != null
-                  && before.copies() == 1
+                  && before.intact()
                   && before.size() == attrs.size()
                   && before.mtime() == attrs.lastModifiedTime().toMillis()) {
                 // the common case of a re-run: no need to hand the file to a worker
@@ -378,13 +380,14 @@ public final class Indexer implements Closeable {
               && now - mtime >= RACY_MILLIS;
       long recordedMtime = settled ? mtime : UNTRUSTED_MTIME;
       String hash = sha256(bytes);
-      if (before != null && before.copies() == 1 && hash.equals(before.hash())) {
+      if (before != null && before.intact() && hash.equals(before.hash())) {
         if (before.mtime() != recordedMtime) {
           // touched, not changed: remember the new time so the next run need not read it
           store.touch(before, recordedMtime);
           existing.put(
               key,
-              new StoredDocument(key, before.indexLang(), before.size(), recordedMtime, hash, 1));
+              new StoredDocument(
+                  key, before.indexLangs(), before.size(), recordedMtime, hash, true));
         }
         run.unchanged.incrementAndGet();
         run.kept.add(key);
@@ -395,21 +398,27 @@ public final class Indexer implements Closeable {
         run.skip(key, "no text", false);
         return;
       }
-      String lang =
-          options.forcedLang() != null
-              ? options.forcedLang()
-              : detector.detect(source.text()).lang();
+      String text = source.text();
+      String lang;
+      List<IndexedDocument.Part> parts;
+      if (options.forcedLang() != null) {
+        lang = options.forcedLang();
+        parts = List.of(new IndexedDocument.Part(lang, Languages.indexLanguage(lang), text));
+      } else {
+        Detection detection = detector.detect(text);
+        lang = detection.lang();
+        parts = LanguageParts.of(text, detection);
+      }
       IndexedDocument doc =
           new IndexedDocument(
               key,
               lang,
-              Languages.indexLanguage(lang),
               source.title(),
               bytes.length,
               recordedMtime,
               hash,
               source.encoding(),
-              source.text());
+              parts);
       store.put(doc, before);
       existing.put(key, doc.stored());
       (before == null ? run.added : run.updated).incrementAndGet();
