@@ -805,6 +805,41 @@ public final class LanguageDetector {
     }
   }
 
+  /**
+   * The share of a document's letters (weighted by script) that another language needs to be its
+   * main language when English has more: see {@link #borrowedEnglish}.
+   */
+  static final double BORROWED_ENGLISH_SHARE = 0.30;
+
+  /**
+   * English is what documents in other languages borrow: untranslated paragraphs of a help page,
+   * code, names, an abstract. A reader of a LibreOffice help page in Japanese whose untranslated
+   * English paragraphs outweigh its Japanese ones still reads a Japanese page. So when English wins
+   * the vote but another language holds at least {@value #BORROWED_ENGLISH_SHARE} of the letters,
+   * that language is the main one (the one of them with most letters). Measured by {@code
+   * MainLanguageEvalTest} on LibreOffice's and GNOME's help: pages whose folder's language covers
+   * at least 30% of the text agree with the folder for .9546 of them (22,037 of 23,085) by the
+   * plain vote, and for .9984 (23,049) with this rule.
+   */
+  private static String borrowedEnglish(String best, List<Piece> pieces, double total) {
+    if (!best.equals(Languages.ENGLISH)) {
+      return best;
+    }
+    Map<String, Double> letters = new LinkedHashMap<>();
+    for (Piece p : pieces) {
+      if (p.vote > 0
+          && !Languages.indexLanguage(p.lang).equals(Languages.ENGLISH)
+          && !p.lang.equals(Languages.UNDETERMINED)) {
+        letters.merge(p.lang, p.vote, Double::sum);
+      }
+    }
+    return letters.entrySet().stream()
+        .filter(e -> e.getValue() >= BORROWED_ENGLISH_SHARE * total)
+        .max(Map.Entry.comparingByValue())
+        .map(Map.Entry::getKey)
+        .orElse(best);
+  }
+
   private static Detection summarize(List<Piece> pieces) {
     Map<String, Double> weights = new LinkedHashMap<>();
     double total = 0;
@@ -846,7 +881,8 @@ public final class LanguageDetector {
         bestWeight = e.getValue();
       }
     }
-    double confidence = Math.min(1.0, Math.max(0.0, bestWeight / total));
+    best = borrowedEnglish(best, pieces, total);
+    double confidence = Math.min(1.0, Math.max(0.0, weights.getOrDefault(best, 0.0) / total));
     return new Detection(best, confidence, segments);
   }
 }

@@ -122,8 +122,18 @@ public final class QueryCompiler {
    */
   public Query compileTop(QuerySyntax.Node root) {
     Query q = compile(root);
-    if (q == null || !natural) {
-      return q;
+    if (q == null) {
+      return null;
+    }
+    if (!natural) {
+      // several plain words: a document holding them as written comes first
+      Query exact = QuerySyntax.onlyWords(root) ? exactSentence(positiveText(root), 2) : null;
+      return exact == null
+          ? q
+          : new BooleanQuery.Builder()
+              .add(q, Occur.MUST)
+              .add(new BoostQuery(exact, EXACT_WEIGHT), Occur.SHOULD)
+              .build();
     }
     String text = positiveText(root);
     BooleanQuery.Builder top = new BooleanQuery.Builder().add(q, Occur.MUST);
@@ -135,6 +145,11 @@ public final class QueryCompiler {
         near.add(p, Occur.SHOULD);
       }
       top.add(new BoostQuery(near.build(), PROXIMITY_WEIGHT), Occur.SHOULD);
+      bonus = true;
+    }
+    Query exact = exactSentence(text, 3);
+    if (exact != null) {
+      top.add(new BoostQuery(exact, EXACT_WEIGHT), Occur.SHOULD);
       bonus = true;
     }
     if (STEM_PREFIX_LANGUAGES.test(indexLang)) {
@@ -174,6 +189,52 @@ public final class QueryCompiler {
   static final int STEM_PREFIX_MIN_LENGTH = 6;
   static final int STEM_PREFIX_CUT = 2;
   static final float STEM_PREFIX_WEIGHT = 0.5f;
+
+  /**
+   * How much a document holding the query's whole text, word for word, adds to a natural query: a
+   * sentence pasted from a document finds that document first (known-item search), which the word
+   * and pair scores alone do not ensure when the sentence's words are common ("=LOG(7^4;7) returns
+   * 4."). A question is rarely written word for word in its answer, so this leaves question
+   * answering as it was.
+   */
+  static final float EXACT_WEIGHT = 1.0f;
+
+  /** The most terms of an exact-sentence phrase (a longer text is a paragraph, not a sentence). */
+  static final int EXACT_MAX_TERMS = 64;
+
+  /**
+   * The phrase of {@code text}'s whole analysed text, or null for a text of fewer than {@code
+   * minTerms} terms: in the CJK languages on the bigram field (the morphological analyzers cut a
+   * sentence differently alone than inside its paragraph), elsewhere on the text field, with the
+   * gaps of dropped stop words kept.
+   */
+  private Query exactSentence(String text, int minTerms) {
+    boolean cjk = bigrams != null;
+    Analyzer a = cjk ? bigramAnalyzer : analyzer;
+    String f = cjk ? bigramField : field;
+    PhraseQuery.Builder p = new PhraseQuery.Builder();
+    int count = 0;
+    try (TokenStream ts = a.tokenStream(f, text)) {
+      CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+      PositionIncrementAttribute inc = ts.addAttribute(PositionIncrementAttribute.class);
+      ts.reset();
+      int pos = -1;
+      while (ts.incrementToken()) {
+        if (inc.getPositionIncrement() == 0 && count > 0) {
+          continue; // a stacked form (a decompounding): the first at each position is enough
+        }
+        pos += inc.getPositionIncrement();
+        if (++count > EXACT_MAX_TERMS) {
+          return null;
+        }
+        p.add(new Term(f, term.toString()), pos);
+      }
+      ts.end();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return count >= minTerms ? p.build() : null;
+  }
 
   private List<Query> proximityPairs(String text) {
     List<String> terms = new ArrayList<>();

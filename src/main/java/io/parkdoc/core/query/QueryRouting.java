@@ -47,6 +47,37 @@ public final class QueryRouting {
           Map.entry("th", UnicodeScript.THAI),
           Map.entry("hy", UnicodeScript.ARMENIAN));
 
+  /**
+   * Languages written in Latin letters as well as in their own script: Serbian in both alphabets
+   * (and Croatian, Bosnian and Montenegrin text, which the detector calls Serbian).
+   */
+  private static final Set<String> LATIN_TOO = Set.of("sr");
+
+  /**
+   * Languages close enough that their stop words cannot tell them apart: a Croatian sentence uses
+   * Czech stop words (i, od, po, se, u) as much as Serbian ones, a Danish one Norwegian ones. A
+   * sentence routed to one of them goes to its kin too: the known-item evaluation ({@code
+   * PastedTextEvalTest}) lost every Croatian sentence to Czech, Croatian text being indexed as
+   * Serbian.
+   */
+  private static final List<Set<String>> KIN =
+      List.of(
+          Set.of("cs", "sk", "sl", "sr", "hr", "bs", "pl"),
+          Set.of("da", "no", "nb", "nn", "sv"),
+          Set.of("es", "gl", "pt", "ca"),
+          Set.of("ru", "uk", "be", "bg"));
+
+  /** {@code guessed} and, among {@code candidates}, their kin. */
+  private static Set<String> withKin(Set<String> guessed, Set<String> candidates) {
+    Set<String> out = new LinkedHashSet<>(guessed);
+    for (Set<String> kin : KIN) {
+      if (guessed.stream().anyMatch(kin::contains)) {
+        candidates.stream().filter(kin::contains).forEach(out::add);
+      }
+    }
+    return out;
+  }
+
   private QueryRouting() {}
 
   /** The index languages worth searching for {@code query}, or null for all of them. */
@@ -124,14 +155,15 @@ public final class QueryRouting {
         if (Languages.isCjk(lang) || lang.equals(Languages.UNDETERMINED)) {
           continue;
         }
-        if (scripts.contains(SCRIPT.getOrDefault(lang, UnicodeScript.LATIN))) {
+        if (scripts.contains(SCRIPT.getOrDefault(lang, UnicodeScript.LATIN))
+            || LATIN_TOO.contains(lang) && scripts.contains(UnicodeScript.LATIN)) {
           langs.add(lang);
         }
       }
       if (natural && langs.size() > 1) {
         Set<String> byStopwords = StopwordGuess.languagesOf(query, langs);
         if (!byStopwords.isEmpty()) {
-          return byStopwords;
+          return withKin(byStopwords, langs);
         }
       }
       if (scripts.contains(UnicodeScript.LATIN) && !natural) {

@@ -134,7 +134,7 @@ public final class QuerySyntax {
       throw new ParkdocException("empty query");
     }
     try {
-      List<Tok> toks = lex(q);
+      List<Tok> toks = leadingDashAsText(lex(q), lenient);
       return new Parsed(new Parser(toks).parseAll(), isNatural(q, toks));
     } catch (ParkdocException e) {
       if (!lenient) {
@@ -142,6 +142,25 @@ public final class QuerySyntax {
       }
       return new Parsed(plainWords(q), true);
     }
+  }
+
+  /**
+   * A pasted line that begins with a dash ({@code -l long format}, a man page's option) is text,
+   * not an exclusion, when the rest is plain words and the query is long (more than three words) or
+   * a batch's: {@code laser -LED} still excludes.
+   */
+  private static List<Tok> leadingDashAsText(List<Tok> toks, boolean lenient) {
+    if (toks.size() < 2 || toks.get(0).kind != Kind.MUST_NOT || toks.get(1).kind != Kind.WORD) {
+      return toks;
+    }
+    List<Tok> rest = toks.subList(2, toks.size());
+    if (!rest.stream().allMatch(t -> t.kind == Kind.WORD) || !(lenient || rest.size() + 1 > 3)) {
+      return toks;
+    }
+    List<Tok> out = new ArrayList<>();
+    out.add(new Tok(Kind.WORD, "-" + toks.get(1).text, null));
+    out.addAll(rest);
+    return out;
   }
 
   private static Node plainWords(String q) {

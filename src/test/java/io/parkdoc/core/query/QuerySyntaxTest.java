@@ -46,6 +46,26 @@ class QuerySyntaxTest {
     return Arrays.stream(q.strip().split("\\s+")).filter(s -> !s.isEmpty()).toList();
   }
 
+  // ---- a pasted line that begins with a dash ------------------------------------------------
+
+  @Test
+  void aLongLineThatBeginsWithADashIsText() {
+    assertEquals(
+        List.of("-l", "long", "listing", "format"),
+        words(QuerySyntax.parse("-l  long listing format", false).root()));
+    assertEquals(
+        List.of("-LED", "laser"),
+        words(QuerySyntax.parse("-LED laser", true).root()),
+        "in a batch");
+    // a short query keeps its exclusion, and so does a long one with other operators
+    assertTrue(QuerySyntax.onlyWords(QuerySyntax.parse("-l  long listing format", false).root()));
+    assertFalse(
+        QuerySyntax.onlyWords(QuerySyntax.parse("-LED laser", false).root()), "an exclusion");
+    assertFalse(
+        QuerySyntax.onlyWords(QuerySyntax.parse("-LED laser cutting OR welding", false).root()),
+        "other operators: still an exclusion");
+  }
+
   // ---- natural text is never an error -------------------------------------------------------
 
   @ParameterizedTest

@@ -1,0 +1,313 @@
+package io.parkdoc.eval;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.parkdoc.SharedCorpora;
+import io.parkdoc.backend.Backends;
+import io.parkdoc.backend.lucene.IndexLayout;
+import io.parkdoc.backend.lucene.LuceneSearcher;
+import io.parkdoc.core.Hit;
+import io.parkdoc.core.IndexOptions;
+import io.parkdoc.core.SearchRequest;
+import io.parkdoc.core.detect.LanguageDetector;
+import io.parkdoc.core.index.Indexer;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Text pasted from a document finds that document. LibreOffice's and GNOME's help (8 and 42
+ * languages, many pages holding untranslated English) in one index:
+ *
+ * <ul>
+ *   <li>Known-item search: sentences of 15 to 80 characters from pages of every language, pasted
+ *       unquoted as the query; every page holding the same sentence is a right answer; MRR@10 per
+ *       language (the folder the sentence came from).
+ *   <li>Quoted text behaves like {@code rg -F}: a quoted random verbatim substring of a random page
+ *       (2 to 12 characters of CJK text, 2 to 5 words of spaced text) finds that page, in any
+ *       script and whatever the page's main language; each miss is printed.
+ * </ul>
+ *
+ * <p>By default a sample ({@value #DEFAULT_SENTENCES} sentences per language, {@value
+ * #DEFAULT_QUOTES} quotes); {@code -Dparkdoc.eval.full=true} (as {@code bench/relevance --pasted}
+ * runs it) takes 200 per language and 4,000 quotes. {@code -Dparkdoc.eval.index=DIR} reuses an
+ * index of both sets made beforehand from the folder {@code -Dparkdoc.eval.corpora=DIR} they were
+ * unpacked into.
+ */
+class PastedTextEvalTest {
+  private static final int DEFAULT_SENTENCES = 20;
+  private static final int DEFAULT_QUOTES = 600;
+  private static final double MEAN_FLOOR = 0.85;
+  private static final double LOWEST_FLOOR = 0.30;
+  private static final double QUOTED_FLOOR = 0.97;
+  private static final boolean FULL = Boolean.getBoolean("parkdoc.eval.full");
+  private static final Pattern SENTENCE_END =
+      Pattern.compile("(?<=[。！？!?.;；])\\s+|(?<=[。！？])|\\n+");
+
+  @TempDir static Path tmp;
+
+  private static Map<String, List<Path>> pagesByLanguage;
+  private static LuceneSearcher searcher;
+
+  @BeforeAll
+  static void index() throws IOException {
+    pagesByLanguage = new TreeMap<>();
+    List<Path> roots = new ArrayList<>();
+    for (String set : List.of("libreoffice-help", "gnome-help")) {
+      String unpacked = System.getProperty("parkdoc.eval.corpora");
+      Path root = (unpacked != null ? Path.of(unpacked) : SharedCorpora.unpack(set)).resolve(set);
+      roots.add(root);
+      try (Stream<Path> folders = Files.list(root)) {
+        for (Path folder : folders.sorted().toList()) {
+          try (Stream<Path> pages = Files.list(folder)) {
+            pagesByLanguage
+                .computeIfAbsent(
+                    MainLanguageEvalTest.recorded(folder.getFileName().toString()),
+                    k -> new ArrayList<>())
+                .addAll(pages.sorted().toList());
+          }
+        }
+      }
+    }
+    String prebuilt = System.getProperty("parkdoc.eval.index");
+    IndexLayout layout =
+        new IndexLayout(prebuilt != null ? Path.of(prebuilt) : tmp.resolve("index"));
+    if (prebuilt == null) {
+      long t0 = System.nanoTime();
+      try (Indexer indexer =
+          Backends.indexer(layout, IndexOptions.defaults(), new LanguageDetector())) {
+        var summary = indexer.index(roots);
+        System.out.printf(
+            Locale.ROOT,
+            "indexed libreoffice-help and gnome-help: %d files in %.1f s %s%n",
+            summary.added(),
+            (System.nanoTime() - t0) / 1e9,
+            summary.languages());
+      }
+    }
+    searcher = LuceneSearcher.open(layout);
+  }
+
+  @AfterAll
+  static void close() {
+    if (searcher != null) {
+      searcher.close();
+    }
+  }
+
+  /** The sentences of a page: cut at sentence ends and line breaks, trimmed. */
+  static List<String> sentences(String text) {
+    List<String> out = new ArrayList<>();
+    for (String s : SENTENCE_END.split(text)) {
+      String t = s.strip();
+      if (!t.isEmpty()) {
+        out.add(t);
+      }
+    }
+    return out;
+  }
+
+  @Test
+  void aPastedSentenceFindsItsPage() throws IOException {
+    int perLanguage = FULL ? 200 : DEFAULT_SENTENCES;
+    // every page each sentence stands in
+    Map<String, Set<String>> pagesOf = new HashMap<>();
+    Map<String, List<String>> candidates = new TreeMap<>();
+    for (var e : pagesByLanguage.entrySet()) {
+      for (Path page : e.getValue()) {
+        for (String s : sentences(Files.readString(page, StandardCharsets.UTF_8))) {
+          pagesOf.computeIfAbsent(s, k -> new HashSet<>()).add(page.toAbsolutePath().toString());
+          int n = s.codePointCount(0, s.length());
+          if (n >= 15 && n <= 80 && s.codePoints().filter(Character::isLetter).count() >= 5) {
+            candidates.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(s);
+          }
+        }
+      }
+    }
+    Random random = new Random(13);
+    StringBuilder table =
+        new StringBuilder("known-item search: a sentence pasted unquoted (MRR@10, found@10)\n");
+    double worst = 1;
+    double sum = 0;
+    int languages = 0;
+    List<String> misses = new ArrayList<>();
+    for (var e : candidates.entrySet()) {
+      List<String> pool =
+          new ArrayList<>(
+              new LinkedHashMap<String, Boolean>() {
+                {
+                  e.getValue().forEach(s -> put(s, true));
+                }
+              }.keySet());
+      double rr = 0;
+      int found = 0;
+      int n = Math.min(perLanguage, pool.size());
+      for (int i = 0; i < n; i++) {
+        String sentence = pool.remove(random.nextInt(pool.size()));
+        Set<String> right = pagesOf.get(sentence);
+        List<Hit> hits =
+            searcher.search(new SearchRequest(sentence, Set.of(), 10, 0, 0, true)).hits();
+        int rank = 0;
+        for (int r = 0; r < hits.size(); r++) {
+          if (right.contains(hits.get(r).path())) {
+            rank = r + 1;
+            break;
+          }
+        }
+        if (rank > 0) {
+          rr += 1.0 / rank;
+          found++;
+        } else if (misses.size() < 30) {
+          misses.add(e.getKey() + ": " + sentence);
+        }
+      }
+      double mrr = n == 0 ? 1 : rr / n;
+      worst = Math.min(worst, mrr);
+      sum += mrr;
+      languages++;
+      table.append(
+          String.format(
+              Locale.ROOT,
+              "  %-8s %4d  %.4f  %.3f%n",
+              e.getKey(),
+              n,
+              mrr,
+              n == 0 ? 1.0 : (double) found / n));
+    }
+    double mean = sum / languages;
+    table.append(
+        String.format(
+            Locale.ROOT, "  mean over %d languages %.4f, lowest %.4f (goal: 0.97 in every language)%n", languages, mean, worst));
+    misses.forEach(m -> table.append("  not in the first ten: ").append(m).append('\n'));
+    System.out.print(table);
+    // Floors under today's figures (mean .90, lowest .40 on the default sample), not the goal.
+    assertTrue(mean >= MEAN_FLOOR && worst >= LOWEST_FLOOR, table::toString);
+  }
+
+  /** A random verbatim piece of {@code text}: 2 to 12 CJK characters, or 2 to 5 words. */
+  static String piece(String text, Random random) {
+    for (int attempt = 0; attempt < 50; attempt++) {
+      int at = random.nextInt(Math.max(1, text.length() - 1));
+      int cp = text.codePointAt(at);
+      if (Character.isLowSurrogate(text.charAt(at))) {
+        continue;
+      }
+      if (isCjk(cp)) {
+        int len = 2 + random.nextInt(11);
+        int end = at;
+        int count = 0;
+        while (end < text.length() && count < len && isCjk(text.codePointAt(end))) {
+          end += Character.charCount(text.codePointAt(end));
+          count++;
+        }
+        if (count >= 2) {
+          return text.substring(at, end);
+        }
+      } else if (Character.isLetter(cp)) {
+        // from the start of this word, 2 to 5 words of the same line
+        int start = at;
+        while (start > 0 && !Character.isWhitespace(text.charAt(start - 1))) {
+          start--;
+        }
+        int words = 2 + random.nextInt(4);
+        int end = start;
+        int count = 0;
+        while (end < text.length() && count < words) {
+          while (end < text.length() && !Character.isWhitespace(text.charAt(end))) {
+            end++;
+          }
+          count++;
+          if (count < words && end < text.length() && text.charAt(end) == ' ') {
+            end++;
+          } else {
+            break;
+          }
+        }
+        String p = text.substring(start, end).strip();
+        if (count >= 2 && !p.contains("\"") && p.codePoints().anyMatch(Character::isLetter)) {
+          return p;
+        }
+      }
+    }
+    return null;
+  }
+
+  private static boolean isCjk(int cp) {
+    Character.UnicodeScript s = Character.UnicodeScript.of(cp);
+    return s == Character.UnicodeScript.HAN
+        || s == Character.UnicodeScript.HIRAGANA
+        || s == Character.UnicodeScript.KATAKANA
+        || s == Character.UnicodeScript.HANGUL;
+  }
+
+  @Test
+  void aQuotedPieceOfAPageFindsIt() throws IOException {
+    int quotes = FULL ? 4000 : DEFAULT_QUOTES;
+    List<Path> all = new ArrayList<>();
+    pagesByLanguage.values().forEach(all::addAll);
+    Random random = new Random(7);
+    int tried = 0;
+    int found = 0;
+    List<String> misses = new ArrayList<>();
+    while (tried < quotes) {
+      Path page = all.get(random.nextInt(all.size()));
+      String text = Files.readString(page, StandardCharsets.UTF_8);
+      String p = piece(text, random);
+      if (p == null) {
+        continue;
+      }
+      tried++;
+      String query = "\"" + p + "\" path:" + page.toAbsolutePath();
+      List<Hit> hits;
+      try {
+        hits = searcher.search(new SearchRequest(query, Set.of(), 1, 0, 0, false)).hits();
+      } catch (RuntimeException e) {
+        misses.add(
+            page.getParent().getFileName()
+                + "/"
+                + page.getFileName()
+                + ": \""
+                + p
+                + "\" ("
+                + e.getMessage()
+                + ")");
+        continue;
+      }
+      if (!hits.isEmpty()) {
+        found++;
+      } else if (misses.size() < 60) {
+        misses.add(page.getParent().getFileName() + "/" + page.getFileName() + ": \"" + p + "\"");
+      }
+    }
+    double rate = (double) found / tried;
+    StringBuilder report =
+        new StringBuilder(
+            String.format(
+                Locale.ROOT,
+                "quoted verbatim pieces found: %d / %d = %.4f (goal 0.995)%n",
+                found,
+                tried,
+                rate));
+    misses.forEach(m -> report.append("  missed: ").append(m).append('\n'));
+    System.out.print(report);
+    // A floor under today's figure (.987 on the default sample), not the goal.
+    assertTrue(rate >= QUOTED_FLOOR, report::toString);
+  }
+}
