@@ -194,7 +194,11 @@ class PastedTextEvalTest {
     double mean = sum / languages;
     table.append(
         String.format(
-            Locale.ROOT, "  mean over %d languages %.4f, lowest %.4f (goal: 0.97 in every language)%n", languages, mean, worst));
+            Locale.ROOT,
+            "  mean over %d languages %.4f, lowest %.4f (goal: 0.97 in every language)%n",
+            languages,
+            mean,
+            worst));
     misses.forEach(m -> table.append("  not in the first ten: ").append(m).append('\n'));
     System.out.print(table);
     // Floors under today's figures (mean .90, lowest .40 on the default sample), not the goal.
