@@ -224,6 +224,16 @@ class MixedLanguageTest {
   }
 
   @Test
+  void aShortHeadingInAnotherLanguageIsNoPartOfItsOwn() {
+    String text =
+        "Super Bowl 50\n\nЗащита Пэнтерс уступила всего 308 очков, заняв шестое место в лиге, а также"
+            + " лидировала в НФЛ по перехватам и похвасталась четырьмя попаданиями в Пробоул.";
+    var parts = LanguageParts.of(text, new LanguageDetector().detect(text));
+    assertEquals(List.of("ru"), parts.stream().map(p -> p.indexLang()).toList());
+    assertEquals(text, parts.get(0).text(), "the title stays in the Russian part");
+  }
+
+  @Test
   void aForcedLanguageMakesOnePart(@TempDir Path tmp) throws IOException {
     Path docs = tmp.resolve("docs");
     write(docs, "ko.txt", KOREAN_WITH_ENGLISH);
