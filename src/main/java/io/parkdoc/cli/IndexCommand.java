@@ -77,6 +77,12 @@ final class IndexCommand implements Callable<Integer> {
   boolean rebuild;
 
   @Option(
+      names = {"-L", "--follow"},
+      description =
+          "Follow symbolic links that lead out of the folders being indexed too. Without it they are skipped, as grep -r and rg skip them; links inside the folders are followed, once.")
+  boolean follow;
+
+  @Option(
       names = "--watch",
       description =
           "After indexing, keep the index current as files under the folders are added, changed, renamed or deleted, until Ctrl-C.")
@@ -126,7 +132,8 @@ final class IndexCommand implements Callable<Integer> {
             maxSizeMb << 20,
             threads != null ? Math.max(1, threads) : IndexOptions.defaults().threads(),
             rebuild,
-            Duration.ofMillis(Math.max(1, Math.round(commitSeconds * 1000))));
+            Duration.ofMillis(Math.max(1, Math.round(commitSeconds * 1000))),
+            follow);
     PrintWriter out = parent.spec.commandLine().getOut();
     PrintWriter err = parent.spec.commandLine().getErr();
     boolean live = parent.env().terminal() && !quiet && !json;

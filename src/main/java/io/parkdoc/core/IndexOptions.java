@@ -12,6 +12,8 @@ import java.time.Duration;
  * @param rebuild start the index afresh, dropping every document
  * @param commitInterval how often a long run commits what it has indexed, so that searches see it
  *     and an interrupted run resumes from there
+ * @param followLinks follow symbolic links that lead out of the indexed folder too (links inside it
+ *     are always followed, once)
  */
 public record IndexOptions(
     String forcedLang,
@@ -19,7 +21,8 @@ public record IndexOptions(
     long maxBytes,
     int threads,
     boolean rebuild,
-    Duration commitInterval) {
+    Duration commitInterval,
+    boolean followLinks) {
   /** 64 MiB: larger plain-text files are almost always logs or dumps, not documents. */
   public static final long DEFAULT_MAX_BYTES = 64L << 20;
 
@@ -35,6 +38,17 @@ public record IndexOptions(
     }
   }
 
+  /** Options that follow no symbolic link out of the indexed folder. */
+  public IndexOptions(
+      String forcedLang,
+      String forcedEncoding,
+      long maxBytes,
+      int threads,
+      boolean rebuild,
+      Duration commitInterval) {
+    this(forcedLang, forcedEncoding, maxBytes, threads, rebuild, commitInterval, false);
+  }
+
   /** Options with the default commit interval. */
   public IndexOptions(
       String forcedLang, String forcedEncoding, long maxBytes, int threads, boolean rebuild) {
@@ -48,11 +62,19 @@ public record IndexOptions(
 
   /** These options with {@code threads} workers. */
   public IndexOptions withThreads(int threads) {
-    return new IndexOptions(forcedLang, forcedEncoding, maxBytes, threads, rebuild, commitInterval);
+    return new IndexOptions(
+        forcedLang, forcedEncoding, maxBytes, threads, rebuild, commitInterval, followLinks);
   }
 
   /** These options with {@code interval} between commits. */
   public IndexOptions withCommitInterval(Duration interval) {
-    return new IndexOptions(forcedLang, forcedEncoding, maxBytes, threads, rebuild, interval);
+    return new IndexOptions(
+        forcedLang, forcedEncoding, maxBytes, threads, rebuild, interval, followLinks);
+  }
+
+  /** These options, following symbolic links out of the indexed folder or not. */
+  public IndexOptions withFollowLinks(boolean follow) {
+    return new IndexOptions(
+        forcedLang, forcedEncoding, maxBytes, threads, rebuild, commitInterval, follow);
   }
 }

@@ -1,12 +1,14 @@
 package io.parkdoc.shell;
 
 import io.parkdoc.core.ParkdocException;
+import io.parkdoc.core.PrivateFiles;
 import io.parkdoc.term.Styles;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Supplier;
 import org.jline.reader.EndOfFileException;
@@ -54,6 +56,24 @@ public final class Shell {
         .build();
   }
 
+  /**
+   * Creates the history file and the folders above it private (0600 in 0700 folders), or makes an
+   * existing history file private: it holds every query typed.
+   *
+   * @return null, or a line saying why the file could not be made
+   */
+  static String preparePrivate(Path history) {
+    try {
+      if (history.getParent() != null) {
+        PrivateFiles.createFolders(history.getParent());
+      }
+      PrivateFiles.createFile(history);
+      return null;
+    } catch (IOException e) {
+      return "parkdoc: cannot create the history file " + history + ": " + e.getMessage();
+    }
+  }
+
   /** Runs the shell on {@code terminal} until {@code :quit} or Ctrl-D; returns the exit code. */
   public int interactive(Terminal terminal) {
     try (Session session = new Session(settings, commands)) {
@@ -66,6 +86,10 @@ public final class Shell {
       reader.setParser(parser);
       reader.setHistory(new DefaultHistory());
       if (settings.history() != null) {
+        String problem = preparePrivate(settings.history());
+        if (problem != null) {
+          terminal.writer().println(problem);
+        }
         reader.setVariable(LineReader.HISTORY_FILE, settings.history());
       }
       reader.setVariable(LineReader.HISTORY_SIZE, 10_000);
@@ -92,6 +116,9 @@ public final class Shell {
       }
       try {
         reader.getHistory().save();
+        if (settings.history() != null) {
+          PrivateFiles.restrict(settings.history()); // in case it was written anew
+        }
       } catch (IOException e) {
         screen
             .err()

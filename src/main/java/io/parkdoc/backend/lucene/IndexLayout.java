@@ -1,6 +1,7 @@
 package io.parkdoc.backend.lucene;
 
 import io.parkdoc.core.ParkdocException;
+import io.parkdoc.core.PrivateFiles;
 import io.parkdoc.core.Version;
 import io.parkdoc.core.analysis.Languages;
 import java.io.IOException;
@@ -24,6 +25,9 @@ import java.util.stream.Stream;
  * and a manifest, {@code <root>/manifest.properties}, with the format version and each language's
  * analyzer and document count.
  *
+ * <p>The index folder, its language folders and the manifest are private to their owner (0700 and
+ * 0600, {@link PrivateFiles}) whatever the umask: they hold the text of every document indexed.
+ *
  * <p>Immutable; the methods touch the file system and are safe to call from any thread.
  */
 public final class IndexLayout {
@@ -46,6 +50,35 @@ public final class IndexLayout {
 
   public Path languageDir(String indexLang) {
     return root.resolve(indexLang);
+  }
+
+  /**
+   * Creates the index folder private, or makes the folder of an existing index private (an index
+   * written by an older parkdoc with the umask's 0755), and likewise each language folder.
+   */
+  public void createPrivate() throws IOException {
+    boolean existed = Files.isDirectory(root);
+    PrivateFiles.createFolders(root);
+    if (existed && (exists() || isEmpty(root))) {
+      PrivateFiles.restrict(root);
+      PrivateFiles.restrict(root.resolve(MANIFEST));
+    }
+    for (String lang : Languages.indexLanguages()) {
+      if (Files.isDirectory(languageDir(lang))) {
+        PrivateFiles.restrict(languageDir(lang));
+      }
+    }
+  }
+
+  /** Creates the folder of {@code indexLang}'s Lucene index, private. */
+  public void createLanguageDir(String indexLang) throws IOException {
+    PrivateFiles.createFolders(languageDir(indexLang));
+  }
+
+  private static boolean isEmpty(Path dir) throws IOException {
+    try (Stream<Path> s = Files.list(dir)) {
+      return s.findAny().isEmpty();
+    }
   }
 
   /** True when a parkdoc index (its manifest) exists here. */
@@ -141,7 +174,9 @@ public final class IndexLayout {
     p.forEach((k, v) -> text.append(k).append('=').append(v).append('\n'));
     Path tmp = root.resolve(MANIFEST + ".tmp");
     try {
-      Files.createDirectories(root);
+      PrivateFiles.createFolders(root);
+      Files.deleteIfExists(tmp);
+      PrivateFiles.createFile(tmp);
       Files.writeString(tmp, text, java.nio.charset.StandardCharsets.ISO_8859_1);
       try {
         Files.move(

@@ -9,7 +9,6 @@ import io.parkdoc.core.analysis.Fields;
 import io.parkdoc.core.analysis.Languages;
 import io.parkdoc.core.index.FolderWalk;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -64,7 +63,7 @@ public final class LuceneStore implements DocumentStore {
 
   private LuceneStore(IndexLayout layout, boolean rebuild) throws IOException {
     this.layout = layout;
-    Files.createDirectories(layout.root());
+    layout.createPrivate();
     this.rootDir = FSDirectory.open(layout.root());
     try {
       this.lock = NativeFSLockFactory.INSTANCE.obtainLock(rootDir, FolderWalk.INDEX_MARKER);
@@ -326,6 +325,7 @@ public final class LuceneStore implements DocumentStore {
             // policy)
             config.setUseCompoundFile(false);
             config.setCommitOnClose(false);
+            layout.createLanguageDir(lang);
             return new IndexWriter(FSDirectory.open(layout.languageDir(lang)), config);
           } catch (IOException e) {
             throw new ParkdocException("cannot open the " + lang + " index: " + e.getMessage(), e);

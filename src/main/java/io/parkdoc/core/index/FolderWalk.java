@@ -1,5 +1,6 @@
 package io.parkdoc.core.index;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
@@ -8,6 +9,11 @@ import java.util.Set;
  * What a folder walk enters and what it passes over without a word, shared by the indexer's walk
  * and the watcher: hidden folders and files, version-control metadata, node_modules, editors'
  * backups, and parkdoc indices (each holds its lock file, {@link #INDEX_MARKER}). Stateless.
+ *
+ * <p>Symbolic links are treated as grep -r, rg and find treat them, so that a link cannot carry
+ * files from elsewhere (/etc) into an index other users might read: a link whose target lies inside
+ * the indexed folder is followed, once; one that leads out of it is not, unless {@code index
+ * --follow} asks for it ({@link #linkRefusal}).
  */
 public final class FolderWalk {
   /**
@@ -42,6 +48,43 @@ public final class FolderWalk {
     }
     String n = name.toString();
     return n.startsWith(".") || n.endsWith("~") || n.startsWith("#") && n.endsWith("#");
+  }
+
+  /** The reason a walk gives for a symbolic link it does not follow out of the indexed folder. */
+  public static final String LINK_OUTSIDE =
+      "symbolic link out of the indexed folder (index --follow follows it)";
+
+  /** The reason a walk gives for a second symbolic link to a target it has followed already. */
+  public static final String LINK_AGAIN = "symbolic link to a target indexed once already";
+
+  /**
+   * Why a walk does not follow the symbolic link {@code link}, or null when it does.
+   *
+   * @param boundary the real path (links resolved) of the indexed folder
+   * @param follow true when links out of the indexed folder are followed too ({@code --follow})
+   * @param followed the real paths of the link targets this walk followed so far, to which this
+   *     link's target is added when it is followed; a target is followed once
+   */
+  public static String linkRefusal(Path link, Path boundary, boolean follow, Set<Path> followed) {
+    Path target;
+    try {
+      target = link.toRealPath();
+    } catch (IOException e) {
+      return null; // dangling or unreadable: the walk reports it as such
+    }
+    if (!follow && !target.startsWith(boundary)) {
+      return LINK_OUTSIDE;
+    }
+    return followed.add(target) ? null : LINK_AGAIN;
+  }
+
+  /** The real path of {@code p} (links resolved), or {@code p} normalized when it has none. */
+  public static Path realPath(Path p) {
+    try {
+      return p.toRealPath();
+    } catch (IOException e) {
+      return p.toAbsolutePath().normalize();
+    }
   }
 
   private static boolean isSkippedName(Path dir) {

@@ -93,6 +93,7 @@ public final class FolderWatcher implements Closeable {
   }
 
   private void registerTree(Path top) throws IOException {
+    Path boundary = indexer.boundaryOf(top.resolve("x"));
     Files.walkFileTree(
         top,
         EnumSet.of(FileVisitOption.FOLLOW_LINKS),
@@ -103,6 +104,9 @@ public final class FolderWatcher implements Closeable {
               throws IOException {
             if (!dir.equals(top) && indexer.skipsFolder(dir) || dir.equals(indexer.indexFolder())) {
               return FileVisitResult.SKIP_SUBTREE;
+            }
+            if (!dir.equals(top) && Files.isSymbolicLink(dir) && !indexer.follows(dir, boundary)) {
+              return FileVisitResult.SKIP_SUBTREE; // a link out of the indexed folder
             }
             try {
               WatchKey key =

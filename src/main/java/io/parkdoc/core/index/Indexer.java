@@ -33,11 +33,13 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -78,6 +80,9 @@ public final class Indexer implements Closeable {
   private final Progress progress = new Progress();
   private volatile boolean stopRequested;
   private boolean rebuilt;
+
+  /** The real paths of the folders the last {@link #index} run was given, for {@link #update}. */
+  private List<Path> trees = List.of();
 
   private Indexer(
       DocumentStore store, IndexOptions options, LanguageDetector detector, Extractor extractor) {
@@ -141,6 +146,7 @@ public final class Indexer implements Closeable {
       }
       roots.add(p.toAbsolutePath().normalize());
     }
+    trees = roots.stream().map(FolderWalk::realPath).toList();
     progress.reset();
     rebuildOnce();
     RunTally run = new RunTally();
@@ -152,8 +158,9 @@ public final class Indexer implements Closeable {
             this::commit,
             () -> stopRequested,
             run)) {
+      Set<Path> followed = ConcurrentHashMap.newKeySet();
       for (Path root : roots) {
-        walk(root, run, workers);
+        walk(root, FolderWalk.realPath(root), followed, run, workers);
       }
       progress.walking = false;
       workers.await();
@@ -198,12 +205,18 @@ public final class Indexer implements Closeable {
             this::commit,
             () -> stopRequested,
             run)) {
+      Set<Path> followed = ConcurrentHashMap.newKeySet();
       for (Path abs : paths) {
         if (FolderWalk.isHiddenOrBackup(abs) || Files.isDirectory(abs) && skipsFolder(abs)) {
           continue; // what a walk would pass over (the watcher watches no folder a walk skips)
         }
+        Path boundary = boundaryOf(abs);
+        if (Files.isSymbolicLink(abs)
+            && FolderWalk.linkRefusal(abs, boundary, options.followLinks(), followed) != null) {
+          continue; // a link out of the indexed folder, which a walk does not follow either
+        }
         if (Files.exists(abs)) {
-          walk(abs, run, workers);
+          walk(abs, boundary, followed, run, workers);
         } else {
           gone.add(FileKeys.of(abs));
         }
@@ -230,6 +243,28 @@ public final class Indexer implements Closeable {
     return FolderWalk.skipsFolder(dir, store.folder());
   }
 
+  /**
+   * The real path of the indexed folder {@code abs} lies in: one the last {@link #index} run was
+   * given, else the folder holding {@code abs}.
+   */
+  Path boundaryOf(Path abs) {
+    Path real = FolderWalk.realPath(abs.getParent() == null ? abs : abs.getParent());
+    for (Path tree : trees) {
+      if (real.startsWith(tree)) {
+        return tree;
+      }
+    }
+    return real;
+  }
+
+  /**
+   * True when a walk follows the symbolic link {@code link} found under the folder whose real path
+   * is {@code boundary} ({@link FolderWalk#linkRefusal}, without the once-only rule).
+   */
+  public boolean follows(Path link, Path boundary) {
+    return FolderWalk.linkRefusal(link, boundary, options.followLinks(), new HashSet<>()) == null;
+  }
+
   /** True once {@link #requestStop} was called. */
   public boolean stopRequested() {
     return stopRequested;
@@ -243,7 +278,7 @@ public final class Indexer implements Closeable {
     store.clear();
   }
 
-  private void walk(Path root, RunTally run, Workers workers) {
+  private void walk(Path root, Path boundary, Set<Path> followed, RunTally run, Workers workers) {
     try {
       Files.walkFileTree(
           root,
@@ -258,7 +293,13 @@ public final class Indexer implements Closeable {
               // a folder named on the command line is entered even when hidden, unless it is an
               // index
               boolean skip = dir.equals(root) ? dir.equals(store.folder()) : skipsFolder(dir);
-              return skip ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+              if (skip) {
+                return FileVisitResult.SKIP_SUBTREE;
+              }
+              if (!dir.equals(root) && refusedLink(dir)) {
+                return FileVisitResult.SKIP_SUBTREE;
+              }
+              return FileVisitResult.CONTINUE;
             }
 
             @Override
@@ -267,6 +308,9 @@ public final class Indexer implements Closeable {
                 return FileVisitResult.TERMINATE;
               }
               if (!file.equals(root) && FolderWalk.isHiddenOrBackup(file)) {
+                return FileVisitResult.CONTINUE;
+              }
+              if (!file.equals(root) && !attrs.isSymbolicLink() && refusedLink(file)) {
                 return FileVisitResult.CONTINUE;
               }
               String key = FileKeys.of(file);
@@ -295,6 +339,19 @@ public final class Indexer implements Closeable {
               }
               workers.submit(() -> indexFile(file, key, attrs, run));
               return FileVisitResult.CONTINUE;
+            }
+
+            /** True, and the link reported as skipped, for a link this walk does not follow. */
+            private boolean refusedLink(Path path) {
+              if (!Files.isSymbolicLink(path)) {
+                return false;
+              }
+              String why = FolderWalk.linkRefusal(path, boundary, options.followLinks(), followed);
+              if (why == null) {
+                return false;
+              }
+              run.skip(FileKeys.of(path), why, false);
+              return true;
             }
 
             @Override
