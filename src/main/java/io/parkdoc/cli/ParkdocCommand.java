@@ -127,7 +127,7 @@ public final class ParkdocCommand implements Callable<Integer> {
     cl.setParameterExceptionHandler(
         (ex, strings) -> {
           PrintWriter w = ex.getCommandLine().getErr();
-          w.println("parkdoc: " + ex.getMessage());
+          w.println("parkdoc: " + UsageErrors.explain(ex));
           w.println(
               "Try '"
                   + ex.getCommandLine().getCommandSpec().qualifiedName()

@@ -6,6 +6,7 @@ import io.parkdoc.core.SearchBackend;
 import io.parkdoc.core.SearchRequest;
 import io.parkdoc.core.SearchResults;
 import io.parkdoc.core.analysis.Languages;
+import io.parkdoc.core.query.NothingToSearch;
 import io.parkdoc.term.HitPrinter;
 import io.parkdoc.term.JsonPrinter;
 import java.io.BufferedReader;
@@ -132,6 +133,12 @@ final class SearchCommand implements Callable<Integer> {
       boolean json,
       PrintWriter out,
       PrintWriter err) {
+    String nothing = NothingToSearch.in(request.query());
+    if (nothing != null) {
+      err.println("parkdoc: " + nothing);
+      err.flush();
+      return ExitCodes.NOTHING;
+    }
     long t0 = System.nanoTime();
     SearchResults results = searcher.search(request);
     if (json) {

@@ -10,6 +10,7 @@ import io.parkdoc.core.SearchRequest;
 import io.parkdoc.core.SearchResults;
 import io.parkdoc.core.Version;
 import io.parkdoc.core.analysis.Languages;
+import io.parkdoc.core.query.NothingToSearch;
 import io.parkdoc.term.HitPrinter;
 import io.parkdoc.term.Paths;
 import io.parkdoc.term.Styles;
@@ -205,6 +206,10 @@ final class Session implements Closeable {
   // ---- searching ----
 
   private void search(String query, Screen screen) {
+    String nothing = NothingToSearch.in(query);
+    if (nothing != null) {
+      throw new ParkdocException(nothing);
+    }
     refresh();
     show(
         new SearchRequest(query, Set.copyOf(languages), limit, 0, PASSAGES, false),

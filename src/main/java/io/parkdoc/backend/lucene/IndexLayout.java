@@ -1,5 +1,6 @@
 package io.parkdoc.backend.lucene;
 
+import io.parkdoc.core.IoErrors;
 import io.parkdoc.core.ParkdocException;
 import io.parkdoc.core.PrivateFiles;
 import io.parkdoc.core.Version;
@@ -87,11 +88,24 @@ public final class IndexLayout {
   }
 
   /**
+   * Checks that the index's path is not a file (a mistyped {@code --index}).
+   *
+   * @throws ParkdocException saying the path is a file, not a folder
+   */
+  public void requireFolder() {
+    if (Files.exists(root) && !Files.isDirectory(root)) {
+      throw new ParkdocException(
+          "the index " + root + " is a file, not a folder: --index names the index's folder");
+    }
+  }
+
+  /**
    * Checks that the index exists and was written in this parkdoc's format.
    *
    * @throws ParkdocException with a message saying how to create or rebuild the index
    */
   public void requireSearchable() {
+    requireFolder();
     if (!exists()) {
       throw new ParkdocException(
           "no index at "
@@ -156,7 +170,7 @@ public final class IndexLayout {
       // no manifest yet: a new index
     } catch (IOException e) {
       throw new ParkdocException(
-          "cannot read the index manifest in " + root + ": " + e.getMessage(), e);
+          "cannot read the index manifest in " + root + ": " + IoErrors.reason(e), e);
     }
     return p;
   }
@@ -189,7 +203,7 @@ public final class IndexLayout {
       }
     } catch (IOException e) {
       throw new ParkdocException(
-          "cannot write the index manifest in " + root + ": " + e.getMessage(), e);
+          "cannot write the index manifest in " + root + ": " + IoErrors.reason(e), e);
     }
   }
 

@@ -5,6 +5,7 @@ import io.parkdoc.core.Hit;
 import io.parkdoc.core.IndexLocation;
 import io.parkdoc.core.IndexStatus;
 import io.parkdoc.core.MatchExplanation;
+import io.parkdoc.core.IoErrors;
 import io.parkdoc.core.ParkdocException;
 import io.parkdoc.core.SearchBackend;
 import io.parkdoc.core.SearchRequest;
@@ -99,7 +100,7 @@ public final class LuceneSearcher implements SearchBackend {
       return new LuceneSearcher(layout);
     } catch (IOException e) {
       throw new ParkdocException(
-          "cannot read the index at " + layout.root() + ": " + e.getMessage(), e);
+          "cannot read the index at " + layout.root() + ": " + IoErrors.reason(e), e);
     }
   }
 
@@ -238,7 +239,7 @@ public final class LuceneSearcher implements SearchBackend {
           relaxed,
           stopWords);
     } catch (IOException e) {
-      throw new ParkdocException("cannot read the index: " + e.getMessage(), e);
+      throw new ParkdocException("cannot read the index: " + IoErrors.reason(e), e);
     }
   }
 
@@ -313,7 +314,7 @@ public final class LuceneSearcher implements SearchBackend {
       }
       return ids;
     } catch (IOException e) {
-      throw new ParkdocException("cannot read the index: " + e.getMessage(), e);
+      throw new ParkdocException("cannot read the index: " + IoErrors.reason(e), e);
     }
   }
 
@@ -339,7 +340,7 @@ public final class LuceneSearcher implements SearchBackend {
         try {
           spans.addAll(passages.spans(query, plan.natural(), field, docId));
         } catch (IOException e) {
-          throw new ParkdocException("cannot read the index: " + e.getMessage(), e);
+          throw new ParkdocException("cannot read the index: " + IoErrors.reason(e), e);
         }
       }
     }
@@ -383,7 +384,7 @@ public final class LuceneSearcher implements SearchBackend {
       }
       return Explainer.explain(searcher, query, docId, d.get(Fields.PATH), mainLanguage(d), text);
     } catch (IOException e) {
-      throw new ParkdocException("cannot read the index: " + e.getMessage(), e);
+      throw new ParkdocException("cannot read the index: " + IoErrors.reason(e), e);
     }
   }
 
@@ -396,7 +397,7 @@ public final class LuceneSearcher implements SearchBackend {
     try {
       return searcher.storedFields().document(docId);
     } catch (IOException e) {
-      throw new ParkdocException("cannot read the index: " + e.getMessage(), e);
+      throw new ParkdocException("cannot read the index: " + IoErrors.reason(e), e);
     }
   }
 
@@ -446,7 +447,7 @@ public final class LuceneSearcher implements SearchBackend {
         }
       }
     } catch (IOException e) {
-      throw new ParkdocException("cannot read the index: " + e.getMessage(), e);
+      throw new ParkdocException("cannot read the index: " + IoErrors.reason(e), e);
     }
     return new IndexStatus(
         IndexLocation.of(layout.root()),

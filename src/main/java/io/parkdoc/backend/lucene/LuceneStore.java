@@ -3,6 +3,7 @@ package io.parkdoc.backend.lucene;
 import io.parkdoc.core.DocumentStore;
 import io.parkdoc.core.IndexLocation;
 import io.parkdoc.core.IndexedDocument;
+import io.parkdoc.core.IoErrors;
 import io.parkdoc.core.ParkdocException;
 import io.parkdoc.core.StoredDocument;
 import io.parkdoc.core.analysis.Fields;
@@ -92,11 +93,12 @@ public final class LuceneStore implements DocumentStore {
    * @throws ParkdocException when another process is indexing into it, or it has another format
    */
   public static LuceneStore open(IndexLayout layout, boolean rebuild) {
+    layout.requireFolder();
     try {
       return new LuceneStore(layout, rebuild);
     } catch (IOException e) {
       throw new ParkdocException(
-          "cannot open the index at " + layout.root() + ": " + e.getMessage(), e);
+          "cannot write the index at " + layout.root() + ": " + IoErrors.reason(e), e);
     }
   }
 
@@ -228,7 +230,7 @@ public final class LuceneStore implements DocumentStore {
         writer(part.indexLang()).updateDocument(id, Schema.toDocument(doc, part));
       }
     } catch (IOException e) {
-      throw new ParkdocException("cannot update the index: " + e.getMessage(), e);
+      throw new ParkdocException("cannot update the index: " + IoErrors.reason(e), e);
     }
   }
 
@@ -242,7 +244,7 @@ public final class LuceneStore implements DocumentStore {
     } catch (IllegalArgumentException e) {
       // an index written before the time was kept in doc values: the file is hashed again next time
     } catch (IOException e) {
-      throw new ParkdocException("cannot update the index: " + e.getMessage(), e);
+      throw new ParkdocException("cannot update the index: " + IoErrors.reason(e), e);
     }
   }
 
@@ -254,7 +256,7 @@ public final class LuceneStore implements DocumentStore {
         writer(lang).deleteDocuments(id);
       }
     } catch (IOException e) {
-      throw new ParkdocException("cannot update the index: " + e.getMessage(), e);
+      throw new ParkdocException("cannot update the index: " + IoErrors.reason(e), e);
     }
   }
 
@@ -271,7 +273,7 @@ public final class LuceneStore implements DocumentStore {
       try {
         writer(lang).deleteAll();
       } catch (IOException e) {
-        throw new ParkdocException("cannot clear the " + lang + " index: " + e.getMessage(), e);
+        throw new ParkdocException("cannot clear the " + lang + " index: " + IoErrors.reason(e), e);
       }
     }
   }
@@ -328,7 +330,8 @@ public final class LuceneStore implements DocumentStore {
             layout.createLanguageDir(lang);
             return new IndexWriter(FSDirectory.open(layout.languageDir(lang)), config);
           } catch (IOException e) {
-            throw new ParkdocException("cannot open the " + lang + " index: " + e.getMessage(), e);
+            throw new ParkdocException(
+                "cannot open the " + lang + " index: " + IoErrors.reason(e), e);
           }
         });
   }
@@ -373,7 +376,7 @@ public final class LuceneStore implements DocumentStore {
         layout.writeManifest(counts);
         commits.incrementAndGet();
       } catch (IOException e) {
-        throw new ParkdocException("cannot commit the index: " + e.getMessage(), e);
+        throw new ParkdocException("cannot commit the index: " + IoErrors.reason(e), e);
       }
     }
   }

@@ -109,10 +109,11 @@ public final class TextExtractor implements Extractor {
     EncodingDetector.Guess cjk = EncodingDetector.legacy(bytes);
     if (cjk != null) {
       try {
-        return new Decoded(
-            strict(cjk.charset()).decode(ByteBuffer.wrap(bytes)).toString(),
-            cjk.charset().name(),
-            0);
+        String text = strict(cjk.charset()).decode(ByteBuffer.wrap(bytes)).toString();
+        if (cjk.charset().newEncoder().maxBytesPerChar() <= 1 && !plausible(text)) {
+          return damagedUtf8(utf8);
+        }
+        return new Decoded(text, cjk.charset().name(), 0);
       } catch (CharacterCodingException e) {
         // a bad sequence beyond the part the guess was made on
         return decodeLenient(bytes, 0, cjk.charset());
@@ -132,15 +133,66 @@ public final class TextExtractor implements Extractor {
       }
       try {
         String text = strict(cs).decode(ByteBuffer.wrap(bytes)).toString();
+        if (!plausible(text)) {
+          break; // a few damaged bytes in ASCII text: no code page explains them
+        }
         return new Decoded(text, cs.name(), 0);
       } catch (CharacterCodingException e) {
         // try the next candidate
       }
     }
+    return damagedUtf8(utf8);
+  }
+
+  /** Text no encoding explains: UTF-8 with U+FFFD for the bad bytes, unless they are too many. */
+  private static Decoded damagedUtf8(Decoded utf8) throws NotTextException {
     if (utf8.malformed > Math.max(8, utf8.text.length() / 20)) {
       throw new NotTextException("unknown character encoding (use --encoding)");
     }
     return utf8;
+  }
+
+  /** Fewer non-ASCII characters than this are too few for a code page guess to rest on alone. */
+  private static final int FEW = 16;
+
+  /**
+   * False for a code page's reading of mostly ASCII text whose few other bytes stand apart from any
+   * word: {@code lab \xff\xfe\xc3\x28 and} read as windows-1251 is {@code lab яюГ( and}, letters no
+   * language writes, where the bytes are simply damaged (shown as U+FFFD). An accent inside a word
+   * ({@code café} in ISO-8859-1) is plausible, and so is any text with many non-ASCII characters (a
+   * Russian text in windows-1251).
+   */
+  static boolean plausible(String text) {
+    int nonAscii = 0;
+    for (int i = 0; i < text.length(); i++) {
+      if (text.charAt(i) >= 0x80) {
+        nonAscii++;
+      }
+    }
+    if (nonAscii >= FEW) {
+      return true;
+    }
+    int i = 0;
+    while (i < text.length()) {
+      if (text.charAt(i) < 0x80) {
+        i++;
+        continue;
+      }
+      int start = i;
+      while (i < text.length() && text.charAt(i) >= 0x80) {
+        i++;
+      }
+      boolean before = start > 0 && isAsciiLetter(text.charAt(start - 1));
+      boolean after = i < text.length() && isAsciiLetter(text.charAt(i));
+      if (!before && !after) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean isAsciiLetter(char c) {
+    return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
   }
 
   private static Decoded decodeLenient(byte[] bytes, int offset, Charset cs) {

@@ -5,6 +5,7 @@ import io.parkdoc.core.IndexLocation;
 import io.parkdoc.core.IndexOptions;
 import io.parkdoc.core.IndexSummary;
 import io.parkdoc.core.IndexedDocument;
+import io.parkdoc.core.IoErrors;
 import io.parkdoc.core.ParkdocException;
 import io.parkdoc.core.StoredDocument;
 import io.parkdoc.core.analysis.Languages;
@@ -17,8 +18,6 @@ import io.parkdoc.core.extract.SourceText;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.FileSystemException;
 import java.nio.file.FileSystemLoopException;
 import java.nio.file.FileVisitOption;
 import java.nio.file.FileVisitResult;
@@ -386,23 +385,13 @@ public final class Indexer implements Closeable {
   }
 
   private static String reason(IOException e) {
-    if (e instanceof FileSystemLoopException) {
-      return "symbolic link loop";
-    }
     if (e instanceof NoSuchFileException) {
       return "vanished during the run";
-    }
-    if (e instanceof AccessDeniedException) {
-      return "permission denied";
     }
     if (e instanceof NotDirectoryException) {
       return "not a folder";
     }
-    if (e instanceof FileSystemException fse && fse.getReason() != null) {
-      // the message without the file name, which the report shows anyway
-      return fse.getReason();
-    }
-    return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    return IoErrors.reason(e);
   }
 
   private void indexFile(Path file, String key, BasicFileAttributes attrs, RunTally run) {

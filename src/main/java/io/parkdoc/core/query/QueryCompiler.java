@@ -17,7 +17,6 @@ import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.ConstantScoreQuery;
-import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
@@ -463,7 +462,13 @@ public final class QueryCompiler {
       q.setMinimumNumberShouldMatch(1);
     }
     if (should == 0 && must == 0) {
-      q.add(new MatchAllDocsQuery(), Occur.MUST);
+      // Only exclusions (NOT laser): every document of this language without them, as Solr and
+      // Elasticsearch read a purely negative query. Not every document of the index: the other
+      // languages' documents have no field of this language, so they lack its word too, and each
+      // language's clause would bring back the documents the others excluded.
+      q.add(
+          new ConstantScoreQuery(new TermQuery(new Term(Fields.INDEX_LANG, indexLang))),
+          Occur.MUST);
     }
     return q.build();
   }

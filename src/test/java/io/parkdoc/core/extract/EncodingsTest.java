@@ -190,6 +190,33 @@ class EncodingsTest {
   }
 
   @Test
+  void damagedBytesInEnglishAreReplacedNotReadAsACodePage() throws Exception {
+    // issue 17: read as windows-1251 this was 'lab яюГ( and'
+    String english = "The quick laser beam works well in the lab %s and the results were good.\n";
+    byte[] bytes =
+        String.format(english, "@@@@").getBytes(StandardCharsets.US_ASCII); // placeholder
+    int at = new String(bytes, StandardCharsets.US_ASCII).indexOf("@@@@");
+    bytes[at] = (byte) 0xFF;
+    bytes[at + 1] = (byte) 0xFE;
+    bytes[at + 2] = (byte) 0xC3;
+    bytes[at + 3] = (byte) 0x28;
+    SourceText s = extractor.extract("damaged.txt", bytes, null);
+    assertEquals("UTF-8", s.encoding());
+    assertEquals(3, s.malformed());
+    assertTrue(s.text().contains("lab \uFFFD\uFFFD\uFFFD( and"), s.text());
+  }
+
+  @Test
+  void aFewAccentsInsideWordsStillReadAsLatin1() throws Exception {
+    byte[] bytes =
+        "Le caf\u00e9 du coin ouvre t\u00f4t le matin et ferme tard le soir.\n"
+            .getBytes(StandardCharsets.ISO_8859_1);
+    SourceText s = extractor.extract("latin1.txt", bytes, null);
+    assertTrue(s.text().contains("caf\u00e9") && s.text().contains("t\u00f4t"), s.text());
+    assertEquals(0, s.malformed());
+  }
+
+  @Test
   void forcedEncodingWins() throws Exception {
     byte[] bytes = "長春新区".getBytes(Charset.forName("EUC-JP"));
     SourceText forced = extractor.extract("f.txt", bytes, "EUC-JP");
