@@ -44,6 +44,7 @@ final class AnalyzeCommand implements Callable<Integer> {
 
   @Option(
       names = {"-l", "--lang"},
+      completionCandidates = LanguageCodes.class,
       paramLabel = "LANG",
       split = ",",
       description = "Analyse as these languages (ko, ja, zh, zh-Hant, en, ...).")

@@ -49,6 +49,7 @@ final class IndexCommand implements Callable<Integer> {
 
   @Option(
       names = "--lang",
+      completionCandidates = LanguageCodes.class,
       paramLabel = "LANG",
       description =
           "Record every file as this language instead of detecting it (ko, ja, zh-Hans, zh-Hant, en, ...).")

@@ -39,6 +39,7 @@ import picocli.CommandLine.Spec;
       AnalyzeCommand.class,
       DetectCommand.class,
       StatusCommand.class,
+      CompletionCommand.class,
       CommandLine.HelpCommand.class,
     },
     exitCodeListHeading = "%nExit status:%n",
@@ -72,6 +73,7 @@ public final class ParkdocCommand implements Callable<Integer> {
       scope = ScopeType.INHERIT,
       defaultValue = "auto",
       converter = ColorConverter.class,
+      completionCandidates = ColorConverter.Names.class,
       description = "Colour output: auto (on a terminal, unless NO_COLOR is set), always, never.")
   ColorMode color = ColorMode.AUTO;
 
@@ -245,6 +247,14 @@ public final class ParkdocCommand implements Callable<Integer> {
 
   /** Converts {@code --color} values. */
   static final class ColorConverter implements CommandLine.ITypeConverter<ColorMode> {
+    /** The values, as completion offers them. */
+    static final class Names implements Iterable<String> {
+      @Override
+      public java.util.Iterator<String> iterator() {
+        return java.util.List.of("auto", "always", "never").iterator();
+      }
+    }
+
     @Override
     public ColorMode convert(String value) {
       try {

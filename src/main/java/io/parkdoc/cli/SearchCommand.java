@@ -69,6 +69,7 @@ final class SearchCommand implements Callable<Integer> {
 
   @Option(
       names = "--lang",
+      completionCandidates = LanguageCodes.class,
       paramLabel = "LANG",
       split = ",",
       description = "Search only these languages (ko, ja, zh, zh-Hant, en, ...).")
