@@ -142,7 +142,8 @@ final class IndexCommand implements Callable<Integer> {
         StopOnInterrupt interrupt = new StopOnInterrupt(indexer::requestStop)) {
       IndexSummary summary;
       try (ProgressLine progress =
-          ProgressLine.start(indexer.progress(), err, live, live ? parent.width() : 0)) {
+          ProgressLine.start(
+              indexer.progress(), err, live, live ? parent.width() : 0, options.threads())) {
         summary = indexer.index(resolved);
       }
       report(summary, out, err);

@@ -39,7 +39,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The indexing pipeline: walks folders ({@link FolderWalk}), skips what has not changed, reads each
@@ -161,7 +160,7 @@ public final class Indexer implements Closeable {
       for (Path root : roots) {
         walk(root, FolderWalk.realPath(root), followed, run, workers);
       }
-      progress.walking = false;
+      progress.walked();
       workers.await();
       if (!stopRequested) {
         removeVanished(roots, run);
@@ -220,7 +219,7 @@ public final class Indexer implements Closeable {
           gone.add(FileKeys.of(abs));
         }
       }
-      progress.walking = false;
+      progress.walked();
       workers.await();
       for (String key : gone) {
         removeUnder(key, run);
@@ -313,8 +312,7 @@ public final class Indexer implements Closeable {
                 return FileVisitResult.CONTINUE;
               }
               String key = FileKeys.of(file);
-              progress.discovered.incrementAndGet();
-              progress.discoveredBytes.addAndGet(attrs.size());
+              progress.found(attrs.size());
               if (!attrs.isRegularFile()) {
                 // a link whose target is missing comes with the link's own attributes; a FIFO would
                 // block a reader forever; devices and sockets are no documents
@@ -380,8 +378,7 @@ public final class Indexer implements Closeable {
   }
 
   private void handled(long bytes) {
-    progress.files.incrementAndGet();
-    progress.bytes.addAndGet(bytes);
+    progress.handled(bytes);
   }
 
   private static String reason(IOException e) {
@@ -395,6 +392,7 @@ public final class Indexer implements Closeable {
   }
 
   private void indexFile(Path file, String key, BasicFileAttributes attrs, RunTally run) {
+    long started = System.nanoTime();
     long size = attrs.size();
     try {
       long mtime = attrs.lastModifiedTime().toMillis();
@@ -472,8 +470,7 @@ public final class Indexer implements Closeable {
       if (source.malformed() > 0) {
         run.repaired.add(new IndexSummary.Repaired(key, source.malformed()));
       }
-      progress.indexedBytes.addAndGet(bytes.length);
-      progress.languages.computeIfAbsent(lang, k -> new AtomicInteger()).incrementAndGet();
+      progress.indexed(lang, bytes.length, System.nanoTime() - started);
     } catch (NotTextException e) {
       run.skip(key, e.getMessage(), false);
     } catch (NoSuchFileException e) {

@@ -18,7 +18,52 @@ public final class Progress {
   final AtomicLong discoveredBytes = new AtomicLong();
   final AtomicInteger commits = new AtomicInteger();
   final Map<String, AtomicInteger> languages = new ConcurrentHashMap<>();
+  final Map<String, Speed> speeds = new ConcurrentHashMap<>();
   volatile boolean walking = true;
+
+  /**
+   * What reading, detecting and analysing one language's files has cost so far.
+   *
+   * @param bytes the bytes of the files of this language indexed (added or updated)
+   * @param nanos the time the workers spent on them, summed over the workers
+   */
+  public record Speed(long bytes, long nanos) {
+    Speed plus(long moreBytes, long moreNanos) {
+      return new Speed(bytes + moreBytes, nanos + moreNanos);
+    }
+  }
+
+  /** Records that the walk found a file of {@code bytes} bytes. */
+  public void found(long bytes) {
+    discovered.incrementAndGet();
+    discoveredBytes.addAndGet(bytes);
+  }
+
+  /** Records that a file of {@code bytes} bytes was handled: indexed, unchanged or skipped. */
+  public void handled(long bytes) {
+    files.incrementAndGet();
+    this.bytes.addAndGet(bytes);
+  }
+
+  /**
+   * Records that a file of {@code bytes} bytes in {@code lang} was indexed, which took a worker
+   * {@code nanos}.
+   */
+  public void indexed(String lang, long bytes, long nanos) {
+    indexedBytes.addAndGet(bytes);
+    languages.computeIfAbsent(lang, k -> new AtomicInteger()).incrementAndGet();
+    speeds.merge(lang, new Speed(bytes, nanos), (a, b) -> a.plus(b.bytes, b.nanos));
+  }
+
+  /** Records that the walk is over: {@link #discovered} is final. */
+  public void walked() {
+    walking = false;
+  }
+
+  /** The cost so far of each language's files ({@link Speed}). */
+  public Map<String, Speed> speeds() {
+    return new TreeMap<>(speeds);
+  }
 
   /** Files handled so far: indexed, found unchanged, or skipped. */
   public int files() {
@@ -67,6 +112,7 @@ public final class Progress {
     discovered.set(0);
     discoveredBytes.set(0);
     languages.clear();
+    speeds.clear();
     walking = true;
   }
 }
