@@ -23,7 +23,7 @@ import picocli.CommandLine.Model.OptionSpec;
  * Immutable.
  */
 public final class CliCommands implements Commands {
-  private static final Set<String> NOT_IN_SHELL = Set.of("shell", "help", "search");
+  private static final Set<String> NOT_IN_SHELL = Set.of("shell", "help", "search", "completion");
 
   private final Environment env;
   private final io.parkdoc.core.IndexLocation index;
@@ -69,6 +69,11 @@ public final class CliCommands implements Commands {
   @Override
   public List<String> options(String command) {
     return options.getOrDefault(command, List.of());
+  }
+
+  @Override
+  public boolean interrupt() {
+    return StopOnInterrupt.stopAll();
   }
 
   @Override

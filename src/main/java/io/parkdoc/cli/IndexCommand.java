@@ -200,7 +200,7 @@ final class IndexCommand implements Callable<Integer> {
     report().skipped(summary, err);
     if (summary.interrupted()) {
       err.println(
-          "parkdoc: interrupted; what was indexed is committed, and 'parkdoc index' again finishes the job");
+          "parkdoc: interrupted; what was indexed is committed, and indexing the same paths again finishes the job");
     }
     err.flush();
   }

@@ -24,4 +24,14 @@ public interface Commands {
    * @return the command's exit code
    */
   int run(List<String> args, PrintWriter out, PrintWriter err, int width);
+
+  /**
+   * Asks the command running now (in another thread's {@link #run}) to stop as Ctrl-C stops it on
+   * the command line: {@code :index} commits what it has indexed and says so.
+   *
+   * @return true when a command was running and was asked to stop
+   */
+  default boolean interrupt() {
+    return false;
+  }
 }

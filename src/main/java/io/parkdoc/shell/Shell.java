@@ -110,8 +110,16 @@ public final class Shell {
         } catch (EndOfFileException e) {
           break; // Ctrl-D
         }
-        if (!execute(session, line, screen)) {
-          break;
+        // Ctrl-C while a command runs stops it as on the command line (:index commits what it
+        // has indexed and says so); the terminal would otherwise ignore it
+        Terminal.SignalHandler before =
+            terminal.handle(Terminal.Signal.INT, signal -> commands.interrupt());
+        try {
+          if (!execute(session, line, screen)) {
+            break;
+          }
+        } finally {
+          terminal.handle(Terminal.Signal.INT, before);
         }
       }
       try {

@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jline.reader.Candidate;
 import org.jline.reader.LineReader;
@@ -415,8 +416,12 @@ class ShellTest {
     private final CompletableFuture<Integer> code;
 
     Typist() throws IOException {
+      this(index);
+    }
+
+    Typist(Path indexDir) throws IOException {
       terminal = terminal(new PipedInputStream(keys, 1 << 16), screen);
-      code = CompletableFuture.supplyAsync(() -> shell(index, null).interactive(terminal));
+      code = CompletableFuture.supplyAsync(() -> shell(indexDir, null).interactive(terminal));
     }
 
     void keys(String s) throws IOException {
@@ -451,6 +456,39 @@ class ShellTest {
     public void close() throws IOException {
       keys.close();
       terminal.close();
+    }
+  }
+
+  // ---- Ctrl-C during :index ----
+
+  @Test
+  void ctrlCDuringIndexStopsItKeepsWhatWasCommittedAndSaysSo(@TempDir Path tmp) throws Exception {
+    Path big = Files.createDirectories(tmp.resolve("big"));
+    String text =
+        "The laser industry of the Changchun new area grows quickly every year. ".repeat(40);
+    for (int i = 0; i < 4000; i++) {
+      Files.writeString(big.resolve("doc-" + i + ".txt"), i + " " + text);
+    }
+    Path fresh = tmp.resolve("fresh-index");
+    try (Typist typist = new Typist(fresh)) {
+      typist.keys(":index --commit-every 0.05 " + big + "\n");
+      // the event: the first commit of the run (its manifest), made while the run goes on
+      long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+      while (!Files.exists(fresh.resolve("manifest.properties")) && System.nanoTime() < deadline) {
+        Thread.sleep(10);
+      }
+      assertTrue(Files.exists(fresh.resolve("manifest.properties")), typist::describe);
+      typist.terminal.raise(Terminal.Signal.INT);
+      typist.await(s -> s.contains("interrupted; what was indexed is committed"), "the stop");
+      String after = typist.plain();
+      Matcher added = Pattern.compile("indexed (\\d+) files?").matcher(after);
+      assertTrue(added.find(), after);
+      assertTrue(Integer.parseInt(added.group(1)) < 4000, () -> "stopped before the end\n" + after);
+      // the shell goes on, on what was committed
+      typist.keys(":status\n");
+      typist.await(s -> s.contains("documents"), "the status");
+      typist.keys(":quit\n");
+      assertEquals(0, typist.exit(), typist::describe);
     }
   }
 
