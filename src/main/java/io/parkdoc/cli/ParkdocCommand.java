@@ -50,12 +50,12 @@ import picocli.CommandLine.Spec;
     },
     footerHeading = "%nEnvironment:%n",
     footer = {
-      "  PARKDOC_INDEX   the index folder when --index is not given (default: ./index)",
-      "  NO_COLOR        turns colour off when set (with --color=auto)",
-      "  CLICOLOR_FORCE  turns colour on in a pipe unless 0 (with --color=auto)",
-      "  PARKDOC_HISTORY the shell's history file (default: ~/.local/state/parkdoc/history)",
-      "  PAGER           the shell's pager for long documents (default: a built-in less)",
-      "  PARKDOC_SERVER  0: no search server; N: it stays N idle minutes (default 10; see the man page)",
+      "  PARKDOC_INDEX    the index folder when --index is not given (default: ./index)",
+      "  NO_COLOR         turns colour off when set (with --color=auto)",
+      "  CLICOLOR_FORCE   turns colour on in a pipe unless 0 (with --color=auto)",
+      "  PARKDOC_HISTORY  the shell's history file (default: ~/.local/state/parkdoc/history)",
+      "  PAGER            the shell's pager for long documents (default: a built-in less)",
+      "  PARKDOC_SERVER   0: no search server; N: it stays N idle minutes (default 10; see the man page)",
     })
 public final class ParkdocCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -121,6 +121,7 @@ public final class ParkdocCommand implements Callable<Integer> {
       cl.setUsageHelpAutoWidth(false);
       cl.setUsageHelpWidth(Math.max(55, columns));
     }
+    HelpLayout.install(cl);
     cl.setExecutionExceptionHandler(
         (e, commandLine, parseResult) -> {
           ParkdocCommand root = commandLine.getCommandSpec().root().commandLine().getCommand();

@@ -136,4 +136,103 @@ public final class TextLayout {
     }
     return lines;
   }
+
+  /**
+   * A first column followed by two or more spaces: a table row, continued under its second column.
+   */
+  private static final java.util.regex.Pattern ROW =
+      java.util.regex.Pattern.compile("^( *\\S+(?: \\S+)*? {2,})\\S");
+
+  /**
+   * {@code text}, line by line, with each line longer than {@code width} columns wrapped between
+   * words, never inside one: a continuation starts under the line's text (after its leading
+   * spaces), or, for a table row (" PAGER the shell's pager ..."), under its second column. A word
+   * longer than a whole line is broken after a '/' when it holds one (a path), else at the edge. A
+   * {@code width} of 0 or less leaves the text as it is (a pipe).
+   */
+  public static String wrapBlock(String text, int width) {
+    if (width <= 0) {
+      return text;
+    }
+    StringBuilder out = new StringBuilder();
+    String[] lines = text.split("\n", -1);
+    for (int n = 0; n < lines.length; n++) {
+      if (n > 0) {
+        out.append('\n');
+      }
+      out.append(String.join("\n", wrapLine(lines[n], width)));
+    }
+    return out.toString();
+  }
+
+  /** One line wrapped by words as {@link #wrapBlock} wraps it. */
+  public static List<String> wrapLine(String line, int width) {
+    List<String> out = new ArrayList<>();
+    if (width <= 0 || width(line) <= width) {
+      out.add(line);
+      return out;
+    }
+    int lead = 0;
+    while (lead < line.length() && line.charAt(lead) == ' ') {
+      lead++;
+    }
+    int hanging = lead;
+    java.util.regex.Matcher row = ROW.matcher(line);
+    if (row.find() && width(row.group(1)) <= Math.min(28, width / 2)) {
+      hanging = width(row.group(1));
+    }
+    if (hanging > width / 2) {
+      hanging = Math.min(lead, width / 4);
+    }
+    String prefix = line.substring(0, lead);
+    int start = lead;
+    while (start < line.length()) {
+      int avail = width - width(prefix);
+      int cols = 0;
+      int i = start;
+      int lastSpace = -1;
+      int lastSlash = -1;
+      while (i < line.length()) {
+        int cp = line.codePointAt(i);
+        int w = Math.max(0, WCWidth.wcwidth(cp));
+        if (cols + w > avail) {
+          break;
+        }
+        if (cp == ' ') {
+          lastSpace = i;
+        } else if (cp == '/') {
+          lastSlash = i + 1;
+        }
+        cols += w;
+        i += Character.charCount(cp);
+      }
+      int end;
+      if (i >= line.length()) {
+        end = line.length();
+      } else if (line.charAt(i) == ' ') {
+        end = i;
+      } else if (lastSpace > start) {
+        end = lastSpace;
+      } else if (lastSlash > start) {
+        end = lastSlash;
+      } else {
+        end = Math.max(i, start + Character.charCount(line.codePointAt(start)));
+      }
+      out.add(prefix + stripEnd(line.substring(start, end)));
+      start = end;
+      while (start < line.length() && line.charAt(start) == ' ') {
+        start++;
+      }
+      prefix = " ".repeat(hanging);
+    }
+    return out;
+  }
+
+  private static String stripEnd(String s) {
+    int e = s.length();
+    while (e > 0 && s.charAt(e - 1) == ' ') {
+      e--;
+    }
+    return s.substring(0, e);
+  }
 }

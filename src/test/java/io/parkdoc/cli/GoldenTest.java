@@ -95,6 +95,45 @@ class GoldenTest {
     assertEquals(ManPage.render(), ManPage.render());
   }
 
+  /**
+   * On a terminal, {@code --help} takes the terminal's width (here 60 columns) and wraps its prose
+   * between words: no path is cut ({@code ~/.} / {@code local/state}), a table row continues under
+   * its second column.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"", "shell"})
+  void helpOnANarrowTerminalMatchesGolden(String command) throws IOException {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    Environment env =
+        new Environment(
+            Map.of("COLUMNS", "60", "NO_COLOR", "1"),
+            InputStream.nullInputStream(),
+            true,
+            Path.of("."));
+    String[] args = command.isEmpty() ? new String[] {"--help"} : new String[] {command, "--help"};
+    try (PrintWriter o = new PrintWriter(out);
+        PrintWriter e = new PrintWriter(err)) {
+      assertEquals(0, Main.run(o, e, env, args), err::toString);
+    }
+    String help = out.toString().replace("\r\n", "\n");
+    for (String line : help.split("\n")) {
+      assertTrue(
+          io.parkdoc.term.TextLayout.width(line) <= 60 || !line.contains(" "),
+          "wider than the terminal: " + line);
+    }
+    assertFalse(help.contains("~/.\n"), help);
+    Path golden =
+        GOLDEN.resolve("help-" + (command.isEmpty() ? "parkdoc" : command) + "-60-columns.txt");
+    boolean same = Files.exists(golden) && read(golden).equals(help);
+    if (!same && UPDATE) {
+      write(golden, help);
+      return;
+    }
+    assertTrue(Files.exists(golden), golden + " is missing: run with -Dparkdoc.updateGolden=true");
+    assertEquals(read(golden), help, "differs from " + ROOT.relativize(golden));
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"", "index", "search", "shell", "analyze", "detect", "status"})
   void helpMatchesGolden(String command) throws IOException {
