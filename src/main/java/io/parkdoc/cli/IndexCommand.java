@@ -9,7 +9,9 @@ import io.parkdoc.core.detect.LanguageDetector;
 import io.parkdoc.core.index.FolderWatcher;
 import io.parkdoc.core.index.Indexer;
 import io.parkdoc.term.IndexReport;
+import io.parkdoc.term.TextLayout;
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -194,7 +196,10 @@ final class IndexCommand implements Callable<Integer> {
     if (json) {
       out.println(report().json(summary));
     } else if (!quiet) {
-      report().print(out, summary);
+      // by words at the terminal's width (a pipe's lines are left whole)
+      StringWriter text = new StringWriter();
+      report().print(new PrintWriter(text), summary);
+      out.print(TextLayout.wrapBlock(text.toString(), Math.max(0, parent.width() - 1)));
     }
     out.flush();
     report().skipped(summary, err);

@@ -4,7 +4,9 @@ import io.parkdoc.backend.Backends;
 import io.parkdoc.core.IndexStatus;
 import io.parkdoc.core.SearchBackend;
 import io.parkdoc.term.StatusReport;
+import io.parkdoc.term.TextLayout;
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -35,7 +37,10 @@ final class StatusCommand implements Callable<Integer> {
     if (json) {
       out.println(StatusReport.json(s));
     } else {
-      StatusReport.print(out, s, parent.paths());
+      // by words at the terminal's width (a pipe's lines are left whole)
+      StringWriter text = new StringWriter();
+      StatusReport.print(new PrintWriter(text), s, parent.paths());
+      out.print(TextLayout.wrapBlock(text.toString(), Math.max(0, parent.width() - 1)));
     }
     out.flush();
     return ExitCodes.FOUND;

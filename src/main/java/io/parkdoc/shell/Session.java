@@ -417,9 +417,13 @@ final class Session implements Closeable {
       out.flush();
       return;
     }
+    // laid out by words at the terminal's width, a row's description continued under itself
+    int columns = screen.width() > 0 ? screen.width() - 1 : 0;
     out.println(
-        "Type a query to search every language, in the syntax of parkdoc search: words, \"a phrase\", "
-            + "AND OR NOT, +must -not, prefix*, lang:ko, path:GLOB.");
+        TextLayout.wrapBlock(
+            "Type a query to search every language, in the syntax of parkdoc search: words, \"a phrase\", "
+                + "AND OR NOT, +must -not, prefix*, lang:ko, path:GLOB.",
+            columns));
     List<String[]> rows = new ArrayList<>();
     OWN.forEach(c -> rows.add(new String[] {c.usage(), c.description()}));
     commands
@@ -432,20 +436,26 @@ final class Session implements Closeable {
                     }));
     int width = rows.stream().mapToInt(r -> r[0].length()).max().orElse(0) + 2;
     for (String[] r : rows) {
+      String head = "  " + r[0] + " ".repeat(width - r[0].length());
+      List<String> lines = TextLayout.wrapLine(head + r[1], columns);
       out.println(
           screen.render(
               new AttributedStringBuilder()
                   .append("  ")
                   .styled(Styles.LANG, r[0])
-                  .append(" ".repeat(width - r[0].length()))
-                  .append(r[1])
+                  .append(lines.get(0).substring(2 + r[0].length()))
                   .toAttributedString()));
+      for (String line : lines.subList(1, lines.size())) {
+        out.println(line);
+      }
     }
-    out.println(
-        screen.render(
-            new AttributedString(
-                "Tab completes commands, languages and paths; Up and Ctrl-R search the history; Ctrl-C drops the line.",
-                Styles.DIM)));
+    for (String line :
+        TextLayout.wrapLine(
+            "Tab completes commands, languages and paths; Up and Ctrl-R search the history; "
+                + "Ctrl-C drops the line, or stops a running :index.",
+            columns)) {
+      out.println(screen.render(new AttributedString(line, Styles.DIM)));
+    }
     out.flush();
     view = null;
   }

@@ -153,7 +153,10 @@ public final class HitPrinter {
 
   /** A one-line summary under the hits, on a terminal only. */
   public void footer(PrintWriter out, String text) {
-    out.println(render(new AttributedString(text, Styles.DIM)));
+    // by words at the width, one column short of the edge; a pipe's (0) leaves it one line
+    for (String line : TextLayout.wrapLine(text, width > 0 ? width - 1 : 0)) {
+      out.println(render(new AttributedString(line, Styles.DIM)));
+    }
   }
 
   /** Renders {@code text} dimmed (or plain, without colour). */

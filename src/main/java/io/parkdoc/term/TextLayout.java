@@ -200,7 +200,8 @@ public final class TextLayout {
         }
         if (cp == ' ') {
           lastSpace = i;
-        } else if (cp == '/') {
+        } else if (cp == '/'
+            || cp == '-' && i > start && Character.isLetterOrDigit(line.charAt(i - 1))) {
           lastSlash = i + 1;
         }
         cols += w;
@@ -216,7 +217,11 @@ public final class TextLayout {
       } else if (lastSlash > start) {
         end = lastSlash;
       } else {
-        end = Math.max(i, start + Character.charCount(line.codePointAt(start)));
+        // one word longer than the line, with no '/' or '-' to break after: kept whole
+        end = i;
+        while (end < line.length() && line.charAt(end) != ' ') {
+          end++;
+        }
       }
       out.add(prefix + stripEnd(line.substring(start, end)));
       start = end;

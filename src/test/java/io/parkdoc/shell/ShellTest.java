@@ -459,6 +459,40 @@ class ShellTest {
     }
   }
 
+  // ---- layout outside the hits ----
+
+  @Test
+  void helpAndTheFooterWrapByWordsAtTheTerminalsWidth() throws Exception {
+    ByteArrayOutputStream screen = new ByteArrayOutputStream();
+    String keys = ":help\nlaser OR 레이저 OR レーザー OR 激光\n:quit\n";
+    try (Terminal t =
+        terminal(new ByteArrayInputStream(keys.getBytes(StandardCharsets.UTF_8)), screen)) {
+      t.setSize(new Size(52, 1000));
+      assertEquals(0, shell(index, null).interactive(t));
+    }
+    String plain = new Transcript(0, screen.toString(StandardCharsets.UTF_8)).plain();
+    String help =
+        plain.substring(
+            plain.indexOf("Type a query to search every"), plain.indexOf("Ctrl-C drops"));
+    for (String line : help.split("\n")) {
+      assertTrue(
+          io.parkdoc.term.TextLayout.width(line.stripTrailing()) <= 52,
+          () -> "wider than 52 columns: " + line + "\n" + plain);
+    }
+    // a command's description continues under the descriptions' column, not at the edge
+    assertTrue(
+        help.lines().anyMatch(l -> l.matches(" {20,}\\S.*")),
+        () -> "no continuation under the column\n" + help);
+    String footer = plain.substring(plain.lastIndexOf(" of "));
+    assertTrue(footer.contains("hits"), plain);
+    for (String line :
+        plain.substring(plain.lastIndexOf("\n", plain.lastIndexOf(" of "))).split("\n")) {
+      assertTrue(
+          io.parkdoc.term.TextLayout.width(line.stripTrailing()) <= 52,
+          () -> "footer wider than 52 columns: " + line + "\n" + plain);
+    }
+  }
+
   // ---- Ctrl-C during :index ----
 
   @Test
