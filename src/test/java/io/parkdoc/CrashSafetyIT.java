@@ -163,7 +163,7 @@ class CrashSafetyIT {
     // 2. killed right after the first commit
     p = index(index);
     ParkdocProcess first = p;
-    await("the first commit", 120, () -> committed(index) || !first.process().isAlive());
+    await("the first commit", 300, () -> committed(index) || !first.process().isAlive());
     p.kill();
     assertUsable(index, "killed after the first commit", true);
 

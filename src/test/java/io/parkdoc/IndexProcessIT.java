@@ -121,9 +121,10 @@ class IndexProcessIT {
     Files.writeString(
         docs.resolve("b.txt"),
         "The engineers showed the quorvendal beam splitter to the visitors.\n");
+    // bounds for a busy 2-core machine (each try starts a JVM): the wait ends at the event
     await(
         "search finds the new file",
-        60,
+        300,
         () -> {
           try {
             return ParkdocProcess.run(
@@ -137,7 +138,7 @@ class IndexProcessIT {
     try {
       await(
           "the watcher reports the change",
-          30,
+          120,
           () -> {
             try {
               return watch
@@ -153,7 +154,7 @@ class IndexProcessIT {
     }
 
     watch.process().destroy(); // SIGTERM, as Ctrl-C's SIGINT: the shutdown hook stops and commits
-    assertTrue(watch.process().waitFor(60, TimeUnit.SECONDS), "ends on the signal");
+    assertTrue(watch.process().waitFor(180, TimeUnit.SECONDS), "ends on the signal");
     ParkdocProcess.Result ended = watch.result(watch.process().exitValue());
     assertTrue(
         ended.err().contains("parkdoc: stopped watching; the index is committed"), ended::describe);

@@ -41,7 +41,9 @@ class ShellIT {
 
   private static final Pattern HIGHLIGHTED_KO =
       Pattern.compile("\u001b\\[[0-9;]*m레이저\u001b\\[[0-9;]*m");
-  private static final Duration PATIENCE = Duration.ofSeconds(60);
+
+  /** How long a screen may take to show what is awaited: generous, for a busy 2-core machine. */
+  private static final Duration PATIENCE = Duration.ofSeconds(180);
 
   @TempDir static Path tmp;
 
