@@ -365,6 +365,21 @@ class DaemonTest {
         DaemonClient.run(new String[] {work.resolve("nobody.sock").toString(), "search", "laser"}));
   }
 
+  /** Another user of the machine cannot connect: the socket is its owner's only (0600). */
+  @Test
+  void theSocketIsItsOwnersOnly() throws Exception {
+    Path privateSocket = work.resolve("private.sock");
+    Daemon server = Daemon.start(privateSocket, 60_000, Path.of(DaemonClient.jar()));
+    try {
+      assertEquals(
+          "rw-------",
+          java.nio.file.attribute.PosixFilePermissions.toString(
+              Files.getPosixFilePermissions(privateSocket)));
+    } finally {
+      server.close();
+    }
+  }
+
   @Test
   void endsWhenIdleAndRemovesItsSocket() throws Exception {
     Path idleSocket = work.resolve("idle.sock");
