@@ -53,11 +53,19 @@ public final class PrivateFiles {
     Files.setPosixFilePermissions(dir, FOLDER);
   }
 
-  /** Makes the existing folder or file {@code p} private (0700 or 0600), when the system can. */
+  /**
+   * Makes the existing folder or file {@code p} private (0700 or 0600) when this user owns it; one
+   * another user owns (an index folder root made for everyone) keeps its permissions, which only
+   * its owner may change.
+   */
   public static void restrict(Path p) throws IOException {
-    if (posix(p) && Files.exists(p)) {
+    if (posix(p) && Files.exists(p) && ownedByMe(p)) {
       Files.setPosixFilePermissions(p, Files.isDirectory(p) ? FOLDER : FILE);
     }
+  }
+
+  private static boolean ownedByMe(Path p) throws IOException {
+    return Files.getOwner(p).getName().equals(System.getProperty("user.name"));
   }
 
   /** Creates {@code file} empty and private when it does not exist, else makes it private. */
@@ -71,7 +79,8 @@ public final class PrivateFiles {
     try {
       Files.createFile(file, fileAttribute());
     } catch (FileAlreadyExistsException e) {
-      // kept, made private below
+      restrict(file); // kept, made private when it is this user's
+      return;
     }
     Files.setPosixFilePermissions(file, FILE);
   }
