@@ -197,6 +197,42 @@ class ShellIT {
     awaitScreen(pane, s -> s.contains("[exited 0]"), "exit code 0");
   }
 
+  /**
+   * Issue 17: Ctrl-C during {@code :index} echoed ^C and the run went on. On a real terminal it
+   * stops the run as on the command line, keeps what was committed, says so, and the shell goes on.
+   */
+  @Test
+  void ctrlCDuringIndexStopsItAndTheShellGoesOn() throws Exception {
+    Path big = Files.createDirectories(work.resolve("big"));
+    String text =
+        "The laser industry of the Changchun new area grows quickly every year. ".repeat(40);
+    for (int i = 0; i < 4000; i++) {
+      Files.writeString(big.resolve("doc-" + i + ".txt"), i + " " + text);
+    }
+    Path index = tmp.resolve("big-index");
+    String pane = start("interrupt", Map.of("PARKDOC_INDEX", index.toString()));
+    awaitScreen(pane, s -> s.contains("Type a query"), "the greeting");
+    keys(pane, ":index --commit-every 0.05 big", "Enter");
+    // the event: the run's first commit (its manifest), while it goes on
+    long deadline = System.nanoTime() + PATIENCE.toNanos();
+    while (!Files.exists(index.resolve("manifest.properties")) && System.nanoTime() < deadline) {
+      Thread.sleep(20);
+    }
+    assertTrue(Files.exists(index.resolve("manifest.properties")), () -> "no commit");
+    keys(pane, "C-c");
+    String stopped =
+        awaitScreen(
+            pane,
+            s -> s.contains("interrupted; what was indexed is committed"),
+            "the run stopped and saying so");
+    java.util.regex.Matcher n =
+        java.util.regex.Pattern.compile("indexed (\\d+) files?").matcher(stopped);
+    assertTrue(n.find(), stopped);
+    assertTrue(Integer.parseInt(n.group(1)) < 4000, () -> "stopped before the end\n" + stopped);
+    keys(pane, ":quit", "Enter");
+    awaitScreen(pane, s -> s.contains("[exited 0]"), "exit code 0");
+  }
+
   @Test
   void noColorTurnsTheColoursOff() throws Exception {
     String pane = start("plain", Map.of("NO_COLOR", "1"));
