@@ -60,6 +60,8 @@ public final class DaemonClient {
               Path.of(args[0]),
               request(List.of(args).subList(1, args.length)),
               watchdog::interrupt);
+    } catch (java.net.ConnectException e) {
+      return Wire.DEAD; // nobody listens: a dead server's socket
     } catch (IOException | RuntimeException e) {
       return Wire.UNAVAILABLE;
     } finally {

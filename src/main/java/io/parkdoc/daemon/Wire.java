@@ -54,6 +54,15 @@ final class Wire {
    */
   static final int UNAVAILABLE = 75;
 
+  /**
+   * The client's exit code when nobody listens on the socket (connection refused): a dead server's
+   * socket, which the launcher removes. A server that is alive but does not answer (stopped, busy)
+   * gets {@link #UNAVAILABLE} and keeps its socket: the launcher's {@code flock} cannot see the
+   * server's lock (Java locks with {@code fcntl}, which {@code flock} does not see), so it must not
+   * judge liveness by the lock.
+   */
+  static final int DEAD = 76;
+
   private Wire() {}
 
   /** A command line as the client's process would have run it. */

@@ -365,6 +365,22 @@ class DaemonTest {
         DaemonClient.run(new String[] {work.resolve("nobody.sock").toString(), "search", "laser"}));
   }
 
+  /**
+   * A killed server's socket (nobody listens) is told from a live server that does not answer: the
+   * launcher removes the first only (it removed a stopped or busy server's socket too, as its flock
+   * cannot see the server's fcntl lock, which made LauncherIT flaky under load).
+   */
+  @Test
+  void aDeadSocketIsToldFromAServerThatDoesNotAnswer() throws Exception {
+    Path dead = work.resolve("dead.sock");
+    try (java.nio.channels.ServerSocketChannel ch =
+        java.nio.channels.ServerSocketChannel.open(java.net.StandardProtocolFamily.UNIX)) {
+      ch.bind(java.net.UnixDomainSocketAddress.of(dead));
+    } // closed: the socket file stays, nobody listens
+    assertTrue(Files.exists(dead));
+    assertEquals(Wire.DEAD, DaemonClient.run(new String[] {dead.toString(), "search", "laser"}));
+  }
+
   /** Another user of the machine cannot connect: the socket is its owner's only (0600). */
   @Test
   void theSocketIsItsOwnersOnly() throws Exception {
