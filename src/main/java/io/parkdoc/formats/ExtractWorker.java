@@ -1,0 +1,87 @@
+package io.parkdoc.formats;
+
+import io.parkdoc.core.extract.ExtractedDocument;
+import io.parkdoc.core.extract.WorkerProtocol;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The extraction worker process: reads requests (a file path and limits) on stdin, extracts each
+ * file with Tika, and writes the text with its page, slide and sheet marks, or one reason, on
+ * stdout ({@link WorkerProtocol}). The only main class that loads Tika; parkdoc's
+ * {@code DocumentExtractor} starts it, kills it when a file takes too long, and starts another.
+ *
+ * <p>A parse runs on a thread with a large stack (deeply nested tables), and one that runs out of
+ * memory is answered "over the memory limit" before the worker exits, its heap being suspect.
+ * Anything a library prints goes to stderr, never into the protocol. The worker ends when its
+ * input ends or its parent process is gone.
+ */
+public final class ExtractWorker {
+  private static final long PARSE_STACK = 256L << 20;
+
+  private ExtractWorker() {}
+
+  public static void main(String[] args) throws IOException {
+    DataOutputStream out = new DataOutputStream(new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16));
+    System.setOut(System.err);
+    watchParent();
+    TikaExtractor extractor = new TikaExtractor(new Ocr());
+    out.writeInt(WorkerProtocol.HELLO);
+    out.flush();
+    DataInputStream in = new DataInputStream(new BufferedInputStream(System.in, 1 << 16));
+    WorkerProtocol.Request request;
+    while ((request = WorkerProtocol.readRequest(in)) != null) {
+      WorkerProtocol.Response response = handle(extractor, request);
+      WorkerProtocol.write(out, response);
+      if (response.exiting()) {
+        Runtime.getRuntime().halt(0);
+      }
+    }
+  }
+
+  /** Extracts one file on a thread of its own and turns every outcome into a response. */
+  static WorkerProtocol.Response handle(TikaExtractor extractor, WorkerProtocol.Request request) {
+    AtomicReference<WorkerProtocol.Response> result = new AtomicReference<>();
+    List<String> ocr = request.ocrLanguages().isEmpty() ? List.of() : Arrays.asList(request.ocrLanguages().split("\\+"));
+    Thread parse = new Thread(null, () -> {
+      try {
+        ExtractedDocument d = extractor.extract(Path.of(request.path()), request.maxChars(), ocr);
+        result.set(WorkerProtocol.Response.ok(d));
+      } catch (TikaExtractor.Failure f) {
+        result.set(WorkerProtocol.Response.failed(f.getMessage(), f.detail, false));
+      } catch (OutOfMemoryError e) {
+        result.set(WorkerProtocol.Response.failed("over the memory limit", null, true));
+      } catch (StackOverflowError e) {
+        result.set(WorkerProtocol.Response.failed("nested too deeply", null, false));
+      } catch (Throwable e) {
+        TikaExtractor.Failure f = TikaExtractor.failure(e);
+        result.set(WorkerProtocol.Response.failed(f.getMessage(), f.detail, e instanceof Error));
+      }
+    }, "parkdoc-parse", PARSE_STACK);
+    parse.start();
+    while (true) {
+      try {
+        parse.join();
+        break;
+      } catch (InterruptedException e) {
+        // nobody interrupts the worker's main thread; keep waiting
+      }
+    }
+    WorkerProtocol.Response r = result.get();
+    return r != null ? r : WorkerProtocol.Response.failed("truncated or damaged", "the parser gave no answer", true);
+  }
+
+  /** Ends this process when the parkdoc that started it is gone, even in the middle of a parse. */
+  private static void watchParent() {
+    ProcessHandle.current().parent().ifPresent(parent -> parent.onExit().thenRun(() -> Runtime.getRuntime().halt(3)));
+  }
+}
