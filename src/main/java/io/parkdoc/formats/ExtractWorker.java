@@ -31,10 +31,23 @@ public final class ExtractWorker {
   private ExtractWorker() {}
 
   public static void main(String[] args) throws IOException {
+    DataOutputStream out = takeStdout();
+    serve(new TikaExtractor(new Ocr()), out);
+  }
+
+  /** The protocol's stream; from now on anything printed to System.out goes to stderr. */
+  static DataOutputStream takeStdout() {
     DataOutputStream out = new DataOutputStream(new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16));
     System.setOut(System.err);
+    return out;
+  }
+
+  /**
+   * Answers requests on stdin with {@code extractor} until stdin ends. {@code extractor} is made
+   * before the worker says hello, so that Tika's start-up is not charged to the first file.
+   */
+  static void serve(TikaExtractor extractor, DataOutputStream out) throws IOException {
     watchParent();
-    TikaExtractor extractor = new TikaExtractor(new Ocr());
     out.writeInt(WorkerProtocol.HELLO);
     out.flush();
     DataInputStream in = new DataInputStream(new BufferedInputStream(System.in, 1 << 16));

@@ -33,7 +33,7 @@ import org.apache.tika.parser.pdf.PDFParserConfig;
  * bomb can blow up; page headers and footers left out; embedded documents not parsed.
  * Not thread-safe: one parse at a time.
  */
-final class TikaExtractor {
+class TikaExtractor {
   private static final String PDF = "application/pdf";
 
   private final Detector detector;
@@ -204,6 +204,9 @@ final class TikaExtractor {
     String all = chainText(e).toLowerCase(Locale.ROOT);
     if (e instanceof EncryptedDocumentException || all.contains("encrypt") || all.contains("password")) {
       return new Failure("encrypted", detail);
+    }
+    if (all.contains("levels of xml element nesting")) {
+      return new Failure("nested too deeply", detail);
     }
     if (all.contains("zip bomb")) {
       return new Failure("expands to far more than its size (a zip bomb?)", detail);

@@ -44,6 +44,7 @@ public final class DocumentExtractor implements AutoCloseable {
   private final int maxWorkers;
   private final List<String> command;
   private final Deque<Worker> idle = new ArrayDeque<>();
+  private final java.util.Set<Worker> live = java.util.concurrent.ConcurrentHashMap.newKeySet();
   private final ExecutorService readers = Executors.newCachedThreadPool(r -> {
     Thread t = new Thread(r, "parkdoc-extract-io");
     t.setDaemon(true);
@@ -148,6 +149,11 @@ public final class DocumentExtractor implements AutoCloseable {
     return started;
   }
 
+  /** The worker processes running now (for tests). */
+  List<ProcessHandle> processes() {
+    return live.stream().map(w -> w.process.toHandle()).toList();
+  }
+
   private Worker acquire() throws IOException, UnreadableDocumentException {
     synchronized (this) {
       while (true) {
@@ -202,9 +208,11 @@ public final class DocumentExtractor implements AutoCloseable {
     ProcessBuilder pb = new ProcessBuilder(command);
     pb.redirectError(ProcessBuilder.Redirect.DISCARD);
     Process p = pb.start();
+    p.onExit().thenRun(() -> live.removeIf(x -> x.process == p));
     Worker w = new Worker(p,
         new DataOutputStream(new BufferedOutputStream(p.getOutputStream(), 1 << 16)),
         new DataInputStream(new BufferedInputStream(p.getInputStream(), 1 << 16)));
+    live.add(w);
     Future<Integer> hello = readers.submit(w.in::readInt);
     try {
       int h = hello.get(START_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
@@ -231,8 +239,7 @@ public final class DocumentExtractor implements AutoCloseable {
   private static String exit(Worker w) {
     try {
       if (w.process.waitFor(5, TimeUnit.SECONDS)) {
-        int code = w.process.exitValue();
-        return code > 128 ? "was killed by signal " + (code - 128) : "stopped (exit code " + code + ")";
+        return "died (exit code " + w.process.exitValue() + ")";
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
