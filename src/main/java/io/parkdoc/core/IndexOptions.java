@@ -1,6 +1,7 @@
 package io.parkdoc.core;
 
 import java.time.Duration;
+import java.util.List;
 
 /**
  * How {@link Indexer} treats the files it is given.
@@ -12,6 +13,8 @@ import java.time.Duration;
  * @param rebuild start the index afresh, dropping every document
  * @param commitInterval how often a long run commits what it has indexed, so that searches see it
  *     and an interrupted run resumes from there
+ * @param ocrLanguages tesseract languages to read scans (images, PDF pages without text) in; empty:
+ *     scans are skipped
  */
 public record IndexOptions(
     String forcedLang,
@@ -19,7 +22,8 @@ public record IndexOptions(
     long maxBytes,
     int threads,
     boolean rebuild,
-    Duration commitInterval) {
+    Duration commitInterval,
+    List<String> ocrLanguages) {
   /** 64 MiB: larger plain-text files are almost always logs or dumps, not documents. */
   public static final long DEFAULT_MAX_BYTES = 64L << 20;
 
@@ -33,6 +37,18 @@ public record IndexOptions(
     if (commitInterval == null || commitInterval.isNegative() || commitInterval.isZero()) {
       throw new IllegalArgumentException("commitInterval must be positive: " + commitInterval);
     }
+    ocrLanguages = List.copyOf(ocrLanguages);
+  }
+
+  /** Options without OCR. */
+  public IndexOptions(
+      String forcedLang,
+      String forcedEncoding,
+      long maxBytes,
+      int threads,
+      boolean rebuild,
+      Duration commitInterval) {
+    this(forcedLang, forcedEncoding, maxBytes, threads, rebuild, commitInterval, List.of());
   }
 
   /** Options with the default commit interval. */
@@ -48,11 +64,19 @@ public record IndexOptions(
 
   /** These options with {@code threads} workers. */
   public IndexOptions withThreads(int threads) {
-    return new IndexOptions(forcedLang, forcedEncoding, maxBytes, threads, rebuild, commitInterval);
+    return new IndexOptions(
+        forcedLang, forcedEncoding, maxBytes, threads, rebuild, commitInterval, ocrLanguages);
   }
 
   /** These options with {@code interval} between commits. */
   public IndexOptions withCommitInterval(Duration interval) {
-    return new IndexOptions(forcedLang, forcedEncoding, maxBytes, threads, rebuild, interval);
+    return new IndexOptions(
+        forcedLang, forcedEncoding, maxBytes, threads, rebuild, interval, ocrLanguages);
+  }
+
+  /** These options reading scans in {@code languages} (tesseract's names: kor, jpn, chi_sim, eng). */
+  public IndexOptions withOcr(List<String> languages) {
+    return new IndexOptions(
+        forcedLang, forcedEncoding, maxBytes, threads, rebuild, commitInterval, languages);
   }
 }

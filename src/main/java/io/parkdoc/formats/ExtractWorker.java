@@ -9,6 +9,7 @@ import java.io.DataOutputStream;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -67,8 +68,7 @@ public final class ExtractWorker {
     List<String> ocr = request.ocrLanguages().isEmpty() ? List.of() : Arrays.asList(request.ocrLanguages().split("\\+"));
     Thread parse = new Thread(null, () -> {
       try {
-        ExtractedDocument d = extractor.extract(Path.of(request.path()), request.maxChars(), ocr);
-        result.set(WorkerProtocol.Response.ok(d));
+        result.set(WorkerProtocol.Response.ok(extract(extractor, request, ocr)));
       } catch (TikaExtractor.Failure f) {
         result.set(WorkerProtocol.Response.failed(f.getMessage(), f.detail, false));
       } catch (OutOfMemoryError e) {
@@ -91,6 +91,21 @@ public final class ExtractWorker {
     }
     WorkerProtocol.Response r = result.get();
     return r != null ? r : WorkerProtocol.Response.failed("truncated or damaged", "the parser gave no answer", true);
+  }
+
+  private static ExtractedDocument extract(TikaExtractor extractor, WorkerProtocol.Request request, List<String> ocr)
+      throws TikaExtractor.Failure, IOException {
+    if (request.content() == null) {
+      return extractor.extract(Path.of(request.path()), request.maxChars(), ocr);
+    }
+    // Bytes the client has read: parse a private copy (Tika and the ZIP formats want a file).
+    Path copy = Files.createTempFile("parkdoc-extract-", ".bin");
+    try {
+      Files.write(copy, request.content());
+      return extractor.extract(copy, request.maxChars(), ocr);
+    } finally {
+      Files.deleteIfExists(copy);
+    }
   }
 
   /** Ends this process when the parkdoc that started it is gone, even in the middle of a parse. */

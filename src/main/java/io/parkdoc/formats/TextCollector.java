@@ -1,6 +1,6 @@
 package io.parkdoc.formats;
 
-import io.parkdoc.core.extract.Mark;
+import io.parkdoc.core.Mark;
 import java.util.ArrayList;
 import java.util.List;
 import org.xml.sax.Attributes;
@@ -239,7 +239,9 @@ final class TextCollector extends DefaultHandler {
 
   @Override
   public void characters(char[] ch, int start, int length) throws SAXException {
-    if (skipDepth > 0 || ended) {
+    if (skipDepth > 0 || ended || (layout == Layout.ODS && tableDepth == 0)) {
+      // (outside a sheet's table, an OpenDocument spreadsheet has only its page styles' header
+      // and footer fields: "???", "Page 1")
       return;
     }
     if (sheetNameDepth > 0 && !marks.isEmpty()) {

@@ -97,8 +97,22 @@ public final class DocumentExtractor implements AutoCloseable {
     if (Files.size(file) == 0) {
       throw new UnreadableDocumentException("empty file");
     }
-    WorkerProtocol.Request request = new WorkerProtocol.Request(
-        file.toAbsolutePath().toString(), limits.maxChars(), String.join("+", limits.ocrLanguages()));
+    return extract(new WorkerProtocol.Request(
+        file.toAbsolutePath().toString(), null, limits.maxChars(), String.join("+", limits.ocrLanguages())));
+  }
+
+  /**
+   * The text of a file already read into memory, {@code content}, named {@code name}: the worker
+   * reads these bytes, not the file again.
+   */
+  public ExtractedDocument extract(byte[] content, String name) throws UnreadableDocumentException, IOException {
+    if (content.length == 0) {
+      throw new UnreadableDocumentException("empty file");
+    }
+    return extract(new WorkerProtocol.Request(name, content, limits.maxChars(), String.join("+", limits.ocrLanguages())));
+  }
+
+  private ExtractedDocument extract(WorkerProtocol.Request request) throws UnreadableDocumentException, IOException {
     Worker w = acquire();
     boolean reusable = false;
     try {
@@ -122,7 +136,7 @@ public final class DocumentExtractor implements AutoCloseable {
       return r.document();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new InterruptedIOException("interrupted while extracting " + file);
+      throw new InterruptedIOException("interrupted while extracting " + request.path());
     } finally {
       release(w, reusable);
     }

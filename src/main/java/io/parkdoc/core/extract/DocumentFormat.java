@@ -70,6 +70,15 @@ public enum DocumentFormat {
   }
 
   /**
+   * True when {@code head}, a file's first bytes, may begin a document format: the signature of a
+   * PDF, RTF, OLE2 or ZIP file (whether a ZIP is a document shows only in its directory, at its
+   * end), or of an image when {@code images}.
+   */
+  public static boolean mayBe(byte[] head, boolean images) {
+    return startsWith(head, 'P', 'K', 3, 4) || sniff(head, null, images) != null;
+  }
+
+  /**
    * The format a file's name promises ({@code report.pdf}: PDF), or null. A file whose content
    * is not recognised but whose name promises a document still goes to a worker, which then says
    * what is wrong with it ("truncated or damaged") instead of calling it binary.
@@ -109,6 +118,10 @@ public enum DocumentFormat {
       }
     }
     if (file == null) {
+      // the whole file in memory: its central directory, at the end, names the entries
+      if (contains(head, "[Content_Types].xml")) {
+        return OOXML;
+      }
       return null;
     }
     try (ZipFile zip = new ZipFile(file.toFile())) {
@@ -125,6 +138,20 @@ public enum DocumentFormat {
       // not a readable ZIP: the name may still promise a document (byName)
     }
     return null;
+  }
+
+  private static boolean contains(byte[] bytes, String ascii) {
+    byte[] needle = ascii.getBytes(StandardCharsets.US_ASCII);
+    outer:
+    for (int i = bytes.length - needle.length; i >= 0; i--) {
+      for (int j = 0; j < needle.length; j++) {
+        if (bytes[i + j] != needle[j]) {
+          continue outer;
+        }
+      }
+      return true;
+    }
+    return false;
   }
 
   private static int u16(byte[] b, int i) {

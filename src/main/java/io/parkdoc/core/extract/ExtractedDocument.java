@@ -1,5 +1,6 @@
 package io.parkdoc.core.extract;
 
+import io.parkdoc.core.Mark;
 import java.util.List;
 
 /**

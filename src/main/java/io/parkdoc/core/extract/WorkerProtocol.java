@@ -1,5 +1,6 @@
 package io.parkdoc.core.extract;
 
+import io.parkdoc.core.Mark;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;
@@ -26,11 +27,12 @@ public final class WorkerProtocol {
   /**
    * One file to extract.
    *
-   * @param path the file's absolute path
+   * @param path the file's absolute path, or (with {@code content}) its name
+   * @param content the file's bytes, already read by the client; null to read {@code path}
    * @param maxChars the most characters to return
    * @param ocrLanguages tesseract languages for scans, joined by '+' ("kor+eng"); "" for no OCR
    */
-  public record Request(String path, int maxChars, String ocrLanguages) {}
+  public record Request(String path, byte[] content, int maxChars, String ocrLanguages) {}
 
   /**
    * A worker's answer: the document, or the reason there is none.
@@ -52,6 +54,10 @@ public final class WorkerProtocol {
 
   public static void write(DataOutputStream out, Request r) throws IOException {
     writeString(out, r.path());
+    out.writeInt(r.content() == null ? -1 : r.content().length);
+    if (r.content() != null) {
+      out.write(r.content());
+    }
     out.writeInt(r.maxChars());
     writeString(out, r.ocrLanguages());
     out.flush();
@@ -65,7 +71,13 @@ public final class WorkerProtocol {
     } catch (EOFException end) {
       return null;
     }
-    return new Request(path, in.readInt(), readString(in));
+    int n = in.readInt();
+    byte[] content = null;
+    if (n >= 0) {
+      content = new byte[n];
+      in.readFully(content);
+    }
+    return new Request(path, content, in.readInt(), readString(in));
   }
 
   public static void write(DataOutputStream out, Response r) throws IOException {

@@ -418,7 +418,8 @@ public final class Indexer implements Closeable {
               recordedMtime,
               hash,
               source.encoding(),
-              parts);
+              parts,
+              source.marks());
       store.put(doc, before);
       existing.put(key, doc.stored());
       (before == null ? run.added : run.updated).incrementAndGet();
@@ -525,6 +526,17 @@ public final class Indexer implements Closeable {
   /** Closes the store without committing further, which releases the write lock. */
   @Override
   public void close() {
-    store.close();
+    try {
+      store.close();
+    } finally {
+      if (extractor instanceof AutoCloseable c) {
+        // the document extractor's worker processes
+        try {
+          c.close();
+        } catch (Exception e) {
+          // nothing left to save
+        }
+      }
+    }
   }
 }

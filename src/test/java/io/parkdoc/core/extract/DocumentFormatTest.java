@@ -1,5 +1,7 @@
 package io.parkdoc.core.extract;
 
+import io.parkdoc.core.Mark;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 

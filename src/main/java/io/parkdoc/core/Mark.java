@@ -1,5 +1,6 @@
-package io.parkdoc.core.extract;
+package io.parkdoc.core;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -47,5 +48,34 @@ public record Mark(Kind kind, int offset, String label) {
       found = m;
     }
     return found;
+  }
+
+  /** {@code marks} as one string to store: a line per mark, kind, offset and label by tabs. */
+  public static String encode(List<Mark> marks) {
+    StringBuilder sb = new StringBuilder();
+    for (Mark m : marks) {
+      sb.append(m.kind.name()).append('\t').append(m.offset).append('\t')
+          .append(m.label.replace('\t', ' ').replace('\n', ' ')).append('\n');
+    }
+    return sb.toString();
+  }
+
+  /** The marks {@link #encode} stored; an empty list for null or text it did not write. */
+  public static List<Mark> decode(String stored) {
+    List<Mark> out = new ArrayList<>();
+    if (stored == null) {
+      return out;
+    }
+    for (String line : stored.split("\n")) {
+      String[] f = line.split("\t", 3);
+      if (f.length == 3) {
+        try {
+          out.add(new Mark(Kind.valueOf(f[0]), Integer.parseInt(f[1]), f[2]));
+        } catch (IllegalArgumentException e) {
+          // a mark of a later version: leave it out
+        }
+      }
+    }
+    return out;
   }
 }
