@@ -68,9 +68,12 @@ public final class Backends {
    */
   public static Indexer indexer(
       IndexLocation location, IndexOptions options, LanguageDetector detector) {
-    FormatExtractor extractor =
-        new FormatExtractor(
-            ExtractLimits.DEFAULT.withOcr(options.ocrLanguages()), options.threads());
+    ExtractLimits limits = ExtractLimits.DEFAULT.withOcr(options.ocrLanguages());
+    if (!options.ocrLanguages().isEmpty()) {
+      // a scanned book is read a page at a time, seconds each
+      limits = limits.withTimeout(java.time.Duration.ofMinutes(10));
+    }
+    FormatExtractor extractor = new FormatExtractor(limits, options.threads());
     return Indexer.open(store(location, options.rebuild()), options, detector, extractor);
   }
 

@@ -285,6 +285,8 @@ public final class DocumentExtractor implements AutoCloseable {
     }
 
     void kill() {
+      // its children first (tesseract, for OCR), which would outlive it
+      process.descendants().forEach(ProcessHandle::destroyForcibly);
       process.destroyForcibly();
       try {
         process.waitFor(5, TimeUnit.SECONDS);
