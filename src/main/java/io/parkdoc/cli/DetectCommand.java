@@ -3,10 +3,10 @@ package io.parkdoc.cli;
 import io.parkdoc.core.detect.Detection;
 import io.parkdoc.core.detect.LanguageDetector;
 import io.parkdoc.core.detect.Segment;
-import io.parkdoc.core.extract.NotTextException;
-import io.parkdoc.core.extract.SourceText;
 import io.parkdoc.core.extract.ExtractLimits;
 import io.parkdoc.core.extract.FormatExtractor;
+import io.parkdoc.core.extract.NotTextException;
+import io.parkdoc.core.extract.SourceText;
 import io.parkdoc.term.Json;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -55,7 +55,8 @@ final class DetectCommand implements Callable<Integer> {
     }
   }
 
-  private int detect(FormatExtractor extractor, LanguageDetector detector, PrintWriter out, PrintWriter err) {
+  private int detect(
+      FormatExtractor extractor, LanguageDetector detector, PrintWriter out, PrintWriter err) {
     int status = ExitCodes.FOUND;
     for (String p : paths) {
       String name = p.equals("-") ? "-" : p;

@@ -25,7 +25,8 @@ public record FullText(
   }
 
   /** A document without pages, slides or sheets. */
-  public FullText(String path, String lang, String title, String text, List<Snippet.Span> highlights) {
+  public FullText(
+      String path, String lang, String title, String text, List<Snippet.Span> highlights) {
     this(path, lang, title, text, highlights, List.of());
   }
 }

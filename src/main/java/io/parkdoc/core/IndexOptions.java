@@ -74,7 +74,9 @@ public record IndexOptions(
         forcedLang, forcedEncoding, maxBytes, threads, rebuild, interval, ocrLanguages);
   }
 
-  /** These options reading scans in {@code languages} (tesseract's names: kor, jpn, chi_sim, eng). */
+  /**
+   * These options reading scans in {@code languages} (tesseract's names: kor, jpn, chi_sim, eng).
+   */
   public IndexOptions withOcr(List<String> languages) {
     return new IndexOptions(
         forcedLang, forcedEncoding, maxBytes, threads, rebuild, commitInterval, languages);

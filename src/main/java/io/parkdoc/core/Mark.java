@@ -54,8 +54,12 @@ public record Mark(Kind kind, int offset, String label) {
   public static String encode(List<Mark> marks) {
     StringBuilder sb = new StringBuilder();
     for (Mark m : marks) {
-      sb.append(m.kind.name()).append('\t').append(m.offset).append('\t')
-          .append(m.label.replace('\t', ' ').replace('\n', ' ')).append('\n');
+      sb.append(m.kind.name())
+          .append('\t')
+          .append(m.offset)
+          .append('\t')
+          .append(m.label.replace('\t', ' ').replace('\n', ' '))
+          .append('\n');
     }
     return sb.toString();
   }

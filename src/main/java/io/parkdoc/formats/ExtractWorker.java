@@ -18,13 +18,13 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * The extraction worker process: reads requests (a file path and limits) on stdin, extracts each
  * file with Tika, and writes the text with its page, slide and sheet marks, or one reason, on
- * stdout ({@link WorkerProtocol}). The only main class that loads Tika; parkdoc's
- * {@code DocumentExtractor} starts it, kills it when a file takes too long, and starts another.
+ * stdout ({@link WorkerProtocol}). The only main class that loads Tika; parkdoc's {@code
+ * DocumentExtractor} starts it, kills it when a file takes too long, and starts another.
  *
  * <p>A parse runs on a thread with a large stack (deeply nested tables), and one that runs out of
  * memory is answered "over the memory limit" before the worker exits, its heap being suspect.
- * Anything a library prints goes to stderr, never into the protocol. The worker ends when its
- * input ends or its parent process is gone.
+ * Anything a library prints goes to stderr, never into the protocol. The worker ends when its input
+ * ends or its parent process is gone.
  */
 public final class ExtractWorker {
   private static final long PARSE_STACK = 256L << 20;
@@ -38,7 +38,9 @@ public final class ExtractWorker {
 
   /** The protocol's stream; from now on anything printed to System.out goes to stderr. */
   static DataOutputStream takeStdout() {
-    DataOutputStream out = new DataOutputStream(new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16));
+    DataOutputStream out =
+        new DataOutputStream(
+            new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16));
     System.setOut(System.err);
     return out;
   }
@@ -65,21 +67,30 @@ public final class ExtractWorker {
   /** Extracts one file on a thread of its own and turns every outcome into a response. */
   static WorkerProtocol.Response handle(TikaExtractor extractor, WorkerProtocol.Request request) {
     AtomicReference<WorkerProtocol.Response> result = new AtomicReference<>();
-    List<String> ocr = request.ocrLanguages().isEmpty() ? List.of() : Arrays.asList(request.ocrLanguages().split("\\+"));
-    Thread parse = new Thread(null, () -> {
-      try {
-        result.set(WorkerProtocol.Response.ok(extract(extractor, request, ocr)));
-      } catch (TikaExtractor.Failure f) {
-        result.set(WorkerProtocol.Response.failed(f.getMessage(), f.detail, false));
-      } catch (OutOfMemoryError e) {
-        result.set(WorkerProtocol.Response.failed("over the memory limit", null, true));
-      } catch (StackOverflowError e) {
-        result.set(WorkerProtocol.Response.failed("nested too deeply", null, false));
-      } catch (Throwable e) {
-        TikaExtractor.Failure f = TikaExtractor.failure(e);
-        result.set(WorkerProtocol.Response.failed(f.getMessage(), f.detail, e instanceof Error));
-      }
-    }, "parkdoc-parse", PARSE_STACK);
+    List<String> ocr =
+        request.ocrLanguages().isEmpty()
+            ? List.of()
+            : Arrays.asList(request.ocrLanguages().split("\\+"));
+    Thread parse =
+        new Thread(
+            null,
+            () -> {
+              try {
+                result.set(WorkerProtocol.Response.ok(extract(extractor, request, ocr)));
+              } catch (TikaExtractor.Failure f) {
+                result.set(WorkerProtocol.Response.failed(f.getMessage(), f.detail, false));
+              } catch (OutOfMemoryError e) {
+                result.set(WorkerProtocol.Response.failed("over the memory limit", null, true));
+              } catch (StackOverflowError e) {
+                result.set(WorkerProtocol.Response.failed("nested too deeply", null, false));
+              } catch (Throwable e) {
+                TikaExtractor.Failure f = TikaExtractor.failure(e);
+                result.set(
+                    WorkerProtocol.Response.failed(f.getMessage(), f.detail, e instanceof Error));
+              }
+            },
+            "parkdoc-parse",
+            PARSE_STACK);
     parse.start();
     while (true) {
       try {
@@ -90,10 +101,13 @@ public final class ExtractWorker {
       }
     }
     WorkerProtocol.Response r = result.get();
-    return r != null ? r : WorkerProtocol.Response.failed("truncated or damaged", "the parser gave no answer", true);
+    return r != null
+        ? r
+        : WorkerProtocol.Response.failed("truncated or damaged", "the parser gave no answer", true);
   }
 
-  private static ExtractedDocument extract(TikaExtractor extractor, WorkerProtocol.Request request, List<String> ocr)
+  private static ExtractedDocument extract(
+      TikaExtractor extractor, WorkerProtocol.Request request, List<String> ocr)
       throws TikaExtractor.Failure, IOException {
     if (request.content() == null) {
       return extractor.extract(Path.of(request.path()), request.maxChars(), ocr);
@@ -110,6 +124,8 @@ public final class ExtractWorker {
 
   /** Ends this process when the parkdoc that started it is gone, even in the middle of a parse. */
   private static void watchParent() {
-    ProcessHandle.current().parent().ifPresent(parent -> parent.onExit().thenRun(() -> Runtime.getRuntime().halt(3)));
+    ProcessHandle.current()
+        .parent()
+        .ifPresent(parent -> parent.onExit().thenRun(() -> Runtime.getRuntime().halt(3)));
   }
 }

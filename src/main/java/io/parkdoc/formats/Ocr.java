@@ -24,15 +24,16 @@ import org.xml.sax.helpers.AttributesImpl;
 /**
  * Reads scans with the {@code tesseract} command: an image, or each page of a PDF without a text
  * layer (rendered at 300 dpi). The languages for a page are chosen among those installed by the
- * script tesseract's orientation and script detection sees on it (Korean: kor; Japanese: jpn;
- * Han: chi_sim and chi_tra; each with eng for the Latin words between); when it cannot tell,
- * every installed CJK language and English. Its text goes through the same collector as a PDF's:
+ * script tesseract's orientation and script detection sees on it (Korean: kor; Japanese: jpn; Han:
+ * chi_sim and chi_tra; each with eng for the Latin words between); when it cannot tell, every
+ * installed CJK language and English. Its text goes through the same collector as a PDF's:
  * whitespace tesseract leaves between Han or kana characters is dropped. Not thread-safe.
  */
 class Ocr {
   private static final int PDF_DPI = 300;
 
-  ExtractedDocument image(Path path, String type, int maxChars, List<String> languages) throws TikaExtractor.Failure {
+  ExtractedDocument image(Path path, String type, int maxChars, List<String> languages)
+      throws TikaExtractor.Failure {
     TextCollector c = collector(TextCollector.Layout.FLOW, maxChars);
     try {
       start(c, "body", null);
@@ -45,7 +46,8 @@ class Ocr {
     return result(c, null, type);
   }
 
-  ExtractedDocument pdf(Path path, int maxChars, List<String> languages, String title) throws TikaExtractor.Failure {
+  ExtractedDocument pdf(Path path, int maxChars, List<String> languages, String title)
+      throws TikaExtractor.Failure {
     TextCollector c = collector(TextCollector.Layout.PDF, maxChars);
     Path page = null;
     try (PDDocument doc = Loader.loadPDF(path.toFile())) {
@@ -81,11 +83,17 @@ class Ocr {
     return new TextCollector(layout, maxChars, true, List.of(), -1);
   }
 
-  private static ExtractedDocument result(TextCollector c, String title, String type) throws TikaExtractor.Failure {
+  private static ExtractedDocument result(TextCollector c, String title, String type)
+      throws TikaExtractor.Failure {
     if (c.text().isBlank()) {
       throw new TikaExtractor.Failure("no text found by OCR", null);
     }
-    return new ExtractedDocument(c.text(), title == null || title.isBlank() ? null : title.strip(), type, c.marks(), c.truncated());
+    return new ExtractedDocument(
+        c.text(),
+        title == null || title.isBlank() ? null : title.strip(),
+        type,
+        c.marks(),
+        c.truncated());
   }
 
   private static void start(TextCollector c, String element, String cls) throws SAXException {
@@ -116,7 +124,8 @@ class Ocr {
   static List<String> choose(Path image, List<String> installed) {
     String script = "";
     try {
-      for (String line : run(List.of("tesseract", image.toString(), "stdout", "--psm", "0")).split("\\n")) {
+      for (String line :
+          run(List.of("tesseract", image.toString(), "stdout", "--psm", "0")).split("\\n")) {
         if (line.startsWith("Script:")) {
           script = line.substring(7).strip().toLowerCase(Locale.ROOT);
         }
@@ -130,7 +139,7 @@ class Ocr {
       case "japanese", "hiragana", "katakana" -> chosen.addAll(List.of("jpn", "jpn_vert"));
       case "han" -> chosen.addAll(List.of("chi_sim", "chi_tra"));
       case "latin" -> chosen.add("eng");
-      default -> { }
+      default -> {}
     }
     chosen.retainAll(installed);
     if (chosen.isEmpty()) {
@@ -149,8 +158,18 @@ class Ocr {
     return new ArrayList<>(chosen);
   }
 
-  private static String read(Path image, List<String> languages, int dpi) throws TikaExtractor.Failure {
-    List<String> cmd = new ArrayList<>(List.of("tesseract", image.toString(), "stdout", "-l", String.join("+", languages), "--psm", "3"));
+  private static String read(Path image, List<String> languages, int dpi)
+      throws TikaExtractor.Failure {
+    List<String> cmd =
+        new ArrayList<>(
+            List.of(
+                "tesseract",
+                image.toString(),
+                "stdout",
+                "-l",
+                String.join("+", languages),
+                "--psm",
+                "3"));
     if (dpi > 0) {
       cmd.addAll(List.of("--dpi", String.valueOf(dpi)));
     }
@@ -174,7 +193,8 @@ class Ocr {
     try {
       if (!p.waitFor(10, TimeUnit.MINUTES) || p.exitValue() != 0) {
         p.destroyForcibly();
-        throw new IOException(command.getFirst() + " failed (exit " + (p.isAlive() ? "none" : p.exitValue()) + ")");
+        throw new IOException(
+            command.getFirst() + " failed (exit " + (p.isAlive() ? "none" : p.exitValue()) + ")");
       }
     } catch (InterruptedException e) {
       p.destroyForcibly();

@@ -8,14 +8,14 @@ import org.xml.sax.SAXException;
 import org.xml.sax.helpers.DefaultHandler;
 
 /**
- * Turns the XHTML events a Tika parser sends into parkdoc's text: one paragraph, heading, list
- * item or table row a line, cells separated by a space, and the offset where each page, slide or
- * sheet begins.
+ * Turns the XHTML events a Tika parser sends into parkdoc's text: one paragraph, heading, list item
+ * or table row a line, cells separated by a space, and the offset where each page, slide or sheet
+ * begins.
  *
- * <p>For PDFs and OCR output ({@code joinCjk}), whitespace between two Han or kana characters
- * (or CJK punctuation) is dropped: there it comes from a line or column break inside a sentence,
- * and a space would split a Japanese or Chinese word in two. Never around Hangul, whose words
- * are written with spaces. Stops at {@code maxChars} characters. Not thread-safe: one per parse.
+ * <p>For PDFs and OCR output ({@code joinCjk}), whitespace between two Han or kana characters (or
+ * CJK punctuation) is dropped: there it comes from a line or column break inside a sentence, and a
+ * space would split a Japanese or Chinese word in two. Never around Hangul, whose words are written
+ * with spaces. Stops at {@code maxChars} characters. Not thread-safe: one per parse.
  */
 final class TextCollector extends DefaultHandler {
 
@@ -25,13 +25,18 @@ final class TextCollector extends DefaultHandler {
     FLOW,
     /** PDF: {@code <div class="page">} per page. */
     PDF,
-    /** PowerPoint 2007+: {@code <div class="slide-content">} opens each slide; its notes follow it. */
+    /**
+     * PowerPoint 2007+: {@code <div class="slide-content">} opens each slide; its notes follow it.
+     */
     PPTX,
     /** PowerPoint 97-2003: {@code <div class="slide">} per slide. */
     PPT,
     /** OpenDocument slides: a slide ends with its {@code <p class="notes">}. */
     ODP,
-    /** Excel: {@code <div class="sheet">} (2007+) or {@code <div class="page">} (97-2003), the name in an h1. */
+    /**
+     * Excel: {@code <div class="sheet">} (2007+) or {@code <div class="page">} (97-2003), the name
+     * in an h1.
+     */
     XLS,
     /** OpenDocument sheets: one top-level {@code <table>} per sheet. */
     ODS
@@ -84,11 +89,13 @@ final class TextCollector extends DefaultHandler {
   }
 
   /**
-   * @param sheetNames the sheet names of an OpenDocument spreadsheet, in order (its parser does not send them)
+   * @param sheetNames the sheet names of an OpenDocument spreadsheet, in order (its parser does not
+   *     send them)
    * @param slideCount how many slides an OpenDocument presentation has (its parser sends the master
    *     pages' placeholder text after the last one); -1 when unknown
    */
-  TextCollector(Layout layout, int maxChars, boolean joinCjk, List<String> sheetNames, int slideCount) {
+  TextCollector(
+      Layout layout, int maxChars, boolean joinCjk, List<String> sheetNames, int slideCount) {
     this.layout = layout;
     this.maxChars = maxChars;
     this.joinCjk = joinCjk;
@@ -127,7 +134,8 @@ final class TextCollector extends DefaultHandler {
   }
 
   @Override
-  public void startElement(String uri, String localName, String qName, Attributes atts) throws SAXException {
+  public void startElement(String uri, String localName, String qName, Attributes atts)
+      throws SAXException {
     depth++;
     String name = localName.isEmpty() ? qName : localName;
     if (skipDepth > 0 || ended) {
@@ -184,9 +192,13 @@ final class TextCollector extends DefaultHandler {
           tableDepth++;
         }
       }
-      case FLOW -> { }
+      case FLOW -> {}
     }
-    if (isHeading(name) && firstHeading == null && heading == null && layout != Layout.XLS && layout != Layout.ODS) {
+    if (isHeading(name)
+        && firstHeading == null
+        && heading == null
+        && layout != Layout.XLS
+        && layout != Layout.ODS) {
       heading = new StringBuilder();
       headingDepth = depth;
     }
@@ -313,13 +325,37 @@ final class TextCollector extends DefaultHandler {
   }
 
   private static boolean isHeading(String name) {
-    return name.length() == 2 && name.charAt(0) == 'h' && name.charAt(1) >= '1' && name.charAt(1) <= '3';
+    return name.length() == 2
+        && name.charAt(0) == 'h'
+        && name.charAt(1) >= '1'
+        && name.charAt(1) <= '3';
   }
 
   private static boolean isBlock(String name) {
     return switch (name) {
-      case "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "tr", "table", "br", "ul", "ol",
-           "blockquote", "pre", "dt", "dd", "section", "article", "body", "title" -> true;
+      case "p",
+          "div",
+          "h1",
+          "h2",
+          "h3",
+          "h4",
+          "h5",
+          "h6",
+          "li",
+          "tr",
+          "table",
+          "br",
+          "ul",
+          "ol",
+          "blockquote",
+          "pre",
+          "dt",
+          "dd",
+          "section",
+          "article",
+          "body",
+          "title" ->
+          true;
       default -> false;
     };
   }
@@ -329,19 +365,22 @@ final class TextCollector extends DefaultHandler {
   }
 
   /**
-   * True for characters written without spaces between words: Han, hiragana, katakana (with
-   * the long-vowel mark), CJK punctuation and full-width forms. Not Hangul.
+   * True for characters written without spaces between words: Han, hiragana, katakana (with the
+   * long-vowel mark), CJK punctuation and full-width forms. Not Hangul.
    */
   static boolean isCjk(int cp) {
     if (cp < 0x2E80) {
       return false;
     }
-    if ((cp >= 0x3000 && cp <= 0x303F) || (cp >= 0x3040 && cp <= 0x30FF) || (cp >= 0x31F0 && cp <= 0x31FF)
+    if ((cp >= 0x3000 && cp <= 0x303F)
+        || (cp >= 0x3040 && cp <= 0x30FF)
+        || (cp >= 0x31F0 && cp <= 0x31FF)
         || (cp >= 0xFF00 && cp <= 0xFF60)) {
       return true;
     }
     Character.UnicodeScript s = Character.UnicodeScript.of(cp);
-    return s == Character.UnicodeScript.HAN || s == Character.UnicodeScript.HIRAGANA
+    return s == Character.UnicodeScript.HAN
+        || s == Character.UnicodeScript.HIRAGANA
         || s == Character.UnicodeScript.KATAKANA;
   }
 }

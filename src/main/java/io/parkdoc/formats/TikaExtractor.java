@@ -26,12 +26,12 @@ import org.apache.tika.parser.microsoft.OfficeParserConfig;
 import org.apache.tika.parser.pdf.PDFParserConfig;
 
 /**
- * Extracts one document's text with Apache Tika, configured for parkdoc: PDFBox with a word
- * spacing tolerance of 0.2 (its default glues 30% of Korean word pairs) and text in content-stream
- * order (sorting by position wrecks vertical Japanese); Office 2007+ read with the streaming (SAX)
- * extractors, which stop at the character limit instead of building a document tree that a zip
- * bomb can blow up; page headers and footers left out; embedded documents not parsed.
- * Not thread-safe: one parse at a time.
+ * Extracts one document's text with Apache Tika, configured for parkdoc: PDFBox with a word spacing
+ * tolerance of 0.2 (its default glues 30% of Korean word pairs) and text in content-stream order
+ * (sorting by position wrecks vertical Japanese); Office 2007+ read with the streaming (SAX)
+ * extractors, which stop at the character limit instead of building a document tree that a zip bomb
+ * can blow up; page headers and footers left out; embedded documents not parsed. Not thread-safe:
+ * one parse at a time.
  */
 class TikaExtractor {
   private static final String PDF = "application/pdf";
@@ -72,7 +72,8 @@ class TikaExtractor {
         return ocr.image(path, base, maxChars, ocrLanguages);
       }
       TextCollector.Layout layout = layout(base);
-      List<String> sheetNames = layout == TextCollector.Layout.ODS ? odfNames(path, "table", "name") : List.of();
+      List<String> sheetNames =
+          layout == TextCollector.Layout.ODS ? odfNames(path, "table", "name") : List.of();
       int slides = layout == TextCollector.Layout.ODP ? odfNames(path, "page", "name").size() : -1;
       collector = new TextCollector(layout, maxChars, base.equals(PDF), sheetNames, slides);
       metadata.set(Metadata.CONTENT_TYPE, type.toString());
@@ -108,7 +109,8 @@ class TikaExtractor {
     if (title == null || title.isBlank()) {
       title = collector.firstHeading();
     }
-    return new ExtractedDocument(text, title == null ? null : title.strip(), base, collector.marks(), collector.truncated());
+    return new ExtractedDocument(
+        text, title == null ? null : title.strip(), base, collector.marks(), collector.truncated());
   }
 
   private static TextCollector.Layout layout(String type) {
@@ -155,8 +157,8 @@ class TikaExtractor {
   }
 
   /**
-   * The {@code name} attributes of the top-level {@code table:table} or {@code draw:page}
-   * elements of an OpenDocument file's content.xml: its sheet names, or one per slide.
+   * The {@code name} attributes of the top-level {@code table:table} or {@code draw:page} elements
+   * of an OpenDocument file's content.xml: its sheet names, or one per slide.
    */
   private static List<String> odfNames(Path path, String element, String attribute) {
     List<String> names = new ArrayList<>();
@@ -202,7 +204,9 @@ class TikaExtractor {
   static Failure failure(Throwable e) {
     String detail = rootMessage(e);
     String all = chainText(e).toLowerCase(Locale.ROOT);
-    if (e instanceof EncryptedDocumentException || all.contains("encrypt") || all.contains("password")) {
+    if (e instanceof EncryptedDocumentException
+        || all.contains("encrypt")
+        || all.contains("password")) {
       return new Failure("encrypted", detail);
     }
     if (all.contains("levels of xml element nesting")) {
@@ -211,7 +215,9 @@ class TikaExtractor {
     if (all.contains("zip bomb")) {
       return new Failure("expands to far more than its size (a zip bomb?)", detail);
     }
-    if (all.contains("entity expansions") || all.contains("entityexpansionlimit") || all.contains("doctype is disallowed")) {
+    if (all.contains("entity expansions")
+        || all.contains("entityexpansionlimit")
+        || all.contains("doctype is disallowed")) {
       // billion laughs: the JDK's parser stops at Tika's limit of 20 expansions
       return new Failure("XML with entity declarations (refused)", detail);
     }

@@ -72,7 +72,11 @@ public final class HitPrinter {
       AttributedString passage = highlighted(s, Styles.MATCH);
       if (s.where() != null) {
         // the page, slide or sheet of a PDF, a presentation or a spreadsheet
-        passage = new AttributedStringBuilder().styled(Styles.DIM, s.where() + "  ").append(passage).toAttributedString();
+        passage =
+            new AttributedStringBuilder()
+                .styled(Styles.DIM, s.where() + "  ")
+                .append(passage)
+                .toAttributedString();
       }
       if (width > 0) {
         for (AttributedString line : TextLayout.wrap(passage, INDENT, width)) {

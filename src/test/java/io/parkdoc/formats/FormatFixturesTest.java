@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.parkdoc.core.Mark;
 import io.parkdoc.core.extract.DocumentExtractor;
 import io.parkdoc.core.extract.ExtractLimits;
 import io.parkdoc.core.extract.ExtractedDocument;
-import io.parkdoc.core.Mark;
 import io.parkdoc.core.extract.UnreadableDocumentException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -25,15 +25,22 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The committed fixtures (tools/make-fixtures, from the seeds) read through worker processes:
- * every format gives sentences of its seed, PDFs keep Korean words apart and Japanese and Chinese
- * words whole, pages, slides and sheets are marked, titles come from the metadata.
+ * The committed fixtures (tools/make-fixtures, from the seeds) read through worker processes: every
+ * format gives sentences of its seed, PDFs keep Korean words apart and Japanese and Chinese words
+ * whole, pages, slides and sheets are marked, titles come from the metadata.
  */
 class FormatFixturesTest {
   static final Path FIXTURES = Path.of("src/test/resources/fixtures/formats");
-  static final Map<String, String> SEED = Map.of(
-      "ko", "001_b3009ad936661df0.txt", "ja", "002_3b836e4530a82553.txt",
-      "zh", "003_93efb2037fac329c.txt", "en", "004_39588cbbee0213c5.txt");
+  static final Map<String, String> SEED =
+      Map.of(
+          "ko",
+          "001_b3009ad936661df0.txt",
+          "ja",
+          "002_3b836e4530a82553.txt",
+          "zh",
+          "003_93efb2037fac329c.txt",
+          "en",
+          "004_39588cbbee0213c5.txt");
 
   static DocumentExtractor extractor;
 
@@ -60,7 +67,9 @@ class FormatFixturesTest {
   /** The seed's paragraphs, as its lines; the first line is the title. */
   static List<String> seedLines(String lang) throws IOException {
     return Files.readAllLines(Path.of("seeds", SEED.get(lang)), StandardCharsets.UTF_8).stream()
-        .map(String::strip).filter(s -> !squeeze(s).isEmpty()).toList();
+        .map(String::strip)
+        .filter(s -> !squeeze(s).isEmpty())
+        .toList();
   }
 
   /** Text with all whitespace removed: the comparison the PDF tests make separately. */
@@ -86,7 +95,8 @@ class FormatFixturesTest {
     String text = pdf ? letters(d.text()) : squeeze(d.text());
     List<String> lines = seedLines(lang);
     for (String line : lines.subList(1, lines.size())) {
-      assertTrue(text.contains(pdf ? letters(line) : squeeze(line)),
+      assertTrue(
+          text.contains(pdf ? letters(line) : squeeze(line)),
           name + " lacks the seed's paragraph: " + line + "\n--- text ---\n" + d.text());
     }
     // RTF has no title in its metadata: the indexer then takes the first line
@@ -103,13 +113,15 @@ class FormatFixturesTest {
       assertTrue(d.text().contains(line), "ko.docx lacks the line as written: " + line);
     }
     assertTrue(d.marks().isEmpty());
-    assertEquals("application/vnd.openxmlformats-officedocument.wordprocessingml.document", d.mediaType());
+    assertEquals(
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document", d.mediaType());
   }
 
   @Test
   void aWordDocumentNamedTxtIsReadByItsContent() throws Exception {
     ExtractedDocument d = extractor.extract(FIXTURES.resolve("ko-docx-named.txt"));
-    assertEquals("application/vnd.openxmlformats-officedocument.wordprocessingml.document", d.mediaType());
+    assertEquals(
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document", d.mediaType());
     assertTrue(d.text().contains("장춘 광학의 밸리"));
   }
 
@@ -164,7 +176,9 @@ class FormatFixturesTest {
       }
     }
     assertTrue(pairs > 300, "Hangul word pairs in the seed: " + pairs);
-    assertTrue(glued <= pairs / 100, glued + " of " + pairs + " Korean word pairs glued together in ko.pdf: " + gluedPairs);
+    assertTrue(
+        glued <= pairs / 100,
+        glued + " of " + pairs + " Korean word pairs glued together in ko.pdf: " + gluedPairs);
   }
 
   static int count(String text, String s) {
@@ -183,7 +197,10 @@ class FormatFixturesTest {
       for (int i = 0; i + 1 < line.length(); i++) {
         char a = line.charAt(i);
         char b = line.charAt(i + 1);
-        if (TextCollector.isCjk(a) && TextCollector.isCjk(b) && Character.isLetter(a) && Character.isLetter(b)) {
+        if (TextCollector.isCjk(a)
+            && TextCollector.isCjk(b)
+            && Character.isLetter(a)
+            && Character.isLetter(b)) {
           pairs++;
           if (text.contains("" + a + b)) {
             kept++;
@@ -204,12 +221,18 @@ class FormatFixturesTest {
       lines = lines.subList(0, 8); // the vertical fixture holds the seed's opening only
     }
     // without punctuation, which LibreOffice draws after the words around it (see letters())
-    double recall = cjkAdjacency(String.join("\n", lines), d.text().replaceAll("[^\\p{L}\\s]+", ""));
-    // 1.0 but for the few pairs a quotation mark from a fallback font lands between (see letters());
-    // without the joining, every line break inside a sentence splits a pair (0.985 on vertical text)
+    double recall =
+        cjkAdjacency(String.join("\n", lines), d.text().replaceAll("[^\\p{L}\\s]+", ""));
+    // 1.0 but for the few pairs a quotation mark from a fallback font lands between (see
+    // letters());
+    // without the joining, every line break inside a sentence splits a pair (0.985 on vertical
+    // text)
     assertTrue(recall >= 0.995, name + ": adjacency recall " + recall + "\n" + d.text());
     // Whitespace between two Han or kana characters is gone; between Hangul it would stay.
-    assertFalse(d.text().matches("(?s).*[\\p{IsHan}\\p{IsHiragana}\\p{IsKatakana}]\\s+[\\p{IsHan}\\p{IsHiragana}\\p{IsKatakana}].*"),
+    assertFalse(
+        d.text()
+            .matches(
+                "(?s).*[\\p{IsHan}\\p{IsHiragana}\\p{IsKatakana}]\\s+[\\p{IsHan}\\p{IsHiragana}\\p{IsKatakana}].*"),
         name + " keeps whitespace between two Han or kana characters");
   }
 
@@ -223,7 +246,9 @@ class FormatFixturesTest {
       ExtractedDocument d = extractor.extract(FIXTURES.resolve(name));
       String text = d.text();
       assertTrue(text.contains("이 대형 스크린은 장춘고신구의 히다 회사에서 왔다."), name + "\n" + text);
-      assertTrue(text.contains("Recently, the Changchun New Area released an action plan"), name + "\n" + text);
+      assertTrue(
+          text.contains("Recently, the Changchun New Area released an action plan"),
+          name + "\n" + text);
       assertTrue(text.contains("长春高新区以“优化产业生态,推动高质量发展”为主线"), name + "\n" + text);
       int note = text.indexOf("Set up 4 types of platforms.");
       assertTrue(note >= 0, name + " lacks the speaker note\n" + text);
@@ -248,15 +273,21 @@ class FormatFixturesTest {
       assertEquals(List.of("한국어", "English"), d.marks().stream().map(Mark::label).toList(), name);
       assertEquals("sheet 한국어", d.markAt(ko).describe(), name);
       assertEquals("sheet English", d.markAt(en).describe(), name);
-      assertFalse(text.contains("&A") || text.contains("DejaVu") || text.contains("???") || text.contains("Page 1"),
+      assertFalse(
+          text.contains("&A")
+              || text.contains("DejaVu")
+              || text.contains("???")
+              || text.contains("Page 1"),
           name + " holds page headers\n" + text);
     }
   }
 
   @Test
   void aPdfWithoutTextSaysSo() throws Exception {
-    UnreadableDocumentException e = org.junit.jupiter.api.Assertions.assertThrows(
-        UnreadableDocumentException.class, () -> extractor.extract(FIXTURES.resolve("scan-zh.pdf")));
+    UnreadableDocumentException e =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            UnreadableDocumentException.class,
+            () -> extractor.extract(FIXTURES.resolve("scan-zh.pdf")));
     assertEquals("no text layer; --ocr reads scans", e.reason());
     assertNotNull(extractor.extract(FIXTURES.resolve("en.epub")).text());
   }

@@ -43,8 +43,13 @@ class HostileFilesTest {
 
   @BeforeAll
   static void start() {
-    extractor = new DocumentExtractor(
-        ExtractLimits.DEFAULT.withWorkerHeapMb(256).withMaxChars(2_000_000).withTimeout(Duration.ofSeconds(120)), 1);
+    extractor =
+        new DocumentExtractor(
+            ExtractLimits.DEFAULT
+                .withWorkerHeapMb(256)
+                .withMaxChars(2_000_000)
+                .withTimeout(Duration.ofSeconds(120)),
+            1);
   }
 
   @AfterAll
@@ -69,26 +74,34 @@ class HostileFilesTest {
     }
   }
 
-  static final String CONTENT_TYPES = """
+  static final String CONTENT_TYPES =
+      """
       <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
       <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">
       <Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>
       <Default Extension="xml" ContentType="application/xml"/>
       <Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>
       </Types>""";
-  static final String RELS = """
+  static final String RELS =
+      """
       <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
       <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">
       <Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/>
       </Relationships>""";
-  static final String W = "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"";
+  static final String W =
+      "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"";
 
-  /** A DOCX whose word/document.xml is {@code head}, {@code body} {@code times} times, then {@code tail}. */
-  static Path docx(Path file, String head, String body, long times, String tail) throws IOException {
+  /**
+   * A DOCX whose word/document.xml is {@code head}, {@code body} {@code times} times, then {@code
+   * tail}.
+   */
+  static Path docx(Path file, String head, String body, long times, String tail)
+      throws IOException {
     return docx(file, head, body, times, tail, java.util.zip.Deflater.DEFAULT_COMPRESSION);
   }
 
-  static Path docx(Path file, String head, String body, long times, String tail, int level) throws IOException {
+  static Path docx(Path file, String head, String body, long times, String tail, int level)
+      throws IOException {
     try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(file))) {
       zip.setLevel(level);
       zip.putNextEntry(new ZipEntry("[Content_Types].xml"));
@@ -109,18 +122,26 @@ class HostileFilesTest {
 
   @Test
   void aDocxThatInflatesToAGibibyteIsStopped() throws Exception {
-    String paragraph = "<w:p><w:r><w:t>The same sentence again and again, to fill a gibibyte.</w:t></w:r></w:p>";
+    String paragraph =
+        "<w:p><w:r><w:t>The same sentence again and again, to fill a gibibyte.</w:t></w:r></w:p>";
     long times = (1L << 30) / paragraph.length();
-    Path bomb = docx(dir.resolve("bomb.docx"), "<?xml version=\"1.0\"?><w:document " + W + "><w:body>",
-        paragraph, times, "</w:body></w:document>");
+    Path bomb =
+        docx(
+            dir.resolve("bomb.docx"),
+            "<?xml version=\"1.0\"?><w:document " + W + "><w:body>",
+            paragraph,
+            times,
+            "</w:body></w:document>");
     assertTrue(Files.size(bomb) < 8 << 20, "the bomb is small: " + Files.size(bomb));
     String r = reason(bomb);
-    assertTrue(r.equals("expands to far more than its size (a zip bomb?)") || r.endsWith("truncated"), r);
+    assertTrue(
+        r.equals("expands to far more than its size (a zip bomb?)") || r.endsWith("truncated"), r);
   }
 
   @Test
   void billionLaughsAreRefused() throws Exception {
-    StringBuilder dtd = new StringBuilder("<?xml version=\"1.0\"?><!DOCTYPE w:document [<!ENTITY lol0 \"lol\">");
+    StringBuilder dtd =
+        new StringBuilder("<?xml version=\"1.0\"?><!DOCTYPE w:document [<!ENTITY lol0 \"lol\">");
     for (int i = 1; i <= 9; i++) {
       dtd.append("<!ENTITY lol").append(i).append(" \"");
       for (int j = 0; j < 10; j++) {
@@ -128,7 +149,9 @@ class HostileFilesTest {
       }
       dtd.append("\">");
     }
-    dtd.append("]><w:document ").append(W).append("><w:body><w:p><w:r><w:t>&lol9;</w:t></w:r></w:p>");
+    dtd.append("]><w:document ")
+        .append(W)
+        .append("><w:body><w:p><w:r><w:t>&lol9;</w:t></w:r></w:p>");
     Path laughs = docx(dir.resolve("laughs.docx"), dtd.toString(), "", 0, "</w:body></w:document>");
     assertEquals("XML with entity declarations (refused)", reason(laughs));
   }
@@ -142,7 +165,14 @@ class HostileFilesTest {
     xml.append("</w:tc></w:tr></w:tbl>".repeat(depth));
     xml.append("<w:p><w:r><w:t>after the tables</w:t></w:r></w:p></w:body></w:document>");
     // not compressed: deflated, this repetitive XML would look like a zip bomb
-    Path nested = docx(dir.resolve("nested.docx"), xml.toString(), "", 0, "", java.util.zip.Deflater.NO_COMPRESSION);
+    Path nested =
+        docx(
+            dir.resolve("nested.docx"),
+            xml.toString(),
+            "",
+            0,
+            "",
+            java.util.zip.Deflater.NO_COMPRESSION);
     // Tika's parser refuses XML nested over 100 levels
     assertEquals("nested too deeply", reason(nested));
   }
@@ -151,11 +181,14 @@ class HostileFilesTest {
   void truncatedFiles() throws Exception {
     for (String name : List.of("ko.docx", "ko.pdf", "ko.odt", "ko.epub", "ko.doc", "sheets.xlsx")) {
       byte[] whole = Files.readAllBytes(FIXTURES.resolve(name));
-      Path cut = Files.write(dir.resolve("cut-" + name), java.util.Arrays.copyOf(whole, whole.length / 2));
+      Path cut =
+          Files.write(dir.resolve("cut-" + name), java.util.Arrays.copyOf(whole, whole.length / 2));
       String r = reason(cut);
       // a PDF's first page may survive its second half; a ZIP without its directory may still be
       // read in part, or give nothing
-      assertTrue(r.equals("truncated or damaged") || r.equals("no text") || r.startsWith("text: "), name + ": " + r);
+      assertTrue(
+          r.equals("truncated or damaged") || r.equals("no text") || r.startsWith("text: "),
+          name + ": " + r);
     }
   }
 
@@ -165,7 +198,8 @@ class HostileFilesTest {
     new Random(14).nextBytes(noise);
     for (String name : List.of("noise.pdf", "noise.docx", "noise.doc")) {
       String r = reason(Files.write(dir.resolve(name), noise));
-      assertTrue(r.equals("unrecognised content") || r.equals("truncated or damaged"), name + ": " + r);
+      assertTrue(
+          r.equals("unrecognised content") || r.equals("truncated or damaged"), name + ": " + r);
     }
     // the right magic with noise after it
     byte[] pdf = "%PDF-1.7\n".getBytes(StandardCharsets.US_ASCII);
@@ -182,7 +216,8 @@ class HostileFilesTest {
   void passwordProtectedPdf() throws Exception {
     Path locked = dir.resolve("locked.pdf");
     try (PDDocument doc = Loader.loadPDF(FIXTURES.resolve("en.pdf").toFile())) {
-      StandardProtectionPolicy policy = new StandardProtectionPolicy("owner", "secret", new AccessPermission());
+      StandardProtectionPolicy policy =
+          new StandardProtectionPolicy("owner", "secret", new AccessPermission());
       policy.setEncryptionKeyLength(128);
       doc.protect(policy);
       doc.save(locked.toFile());
@@ -194,7 +229,8 @@ class HostileFilesTest {
   void aPdfEncryptedWithoutAUserPasswordStillOpens() throws Exception {
     Path open = dir.resolve("owner-only.pdf");
     try (PDDocument doc = Loader.loadPDF(FIXTURES.resolve("en.pdf").toFile())) {
-      StandardProtectionPolicy policy = new StandardProtectionPolicy("owner", "", new AccessPermission());
+      StandardProtectionPolicy policy =
+          new StandardProtectionPolicy("owner", "", new AccessPermission());
       policy.setEncryptionKeyLength(256);
       doc.protect(policy);
       doc.save(open.toFile());

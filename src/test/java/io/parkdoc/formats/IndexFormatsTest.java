@@ -42,7 +42,8 @@ class IndexFormatsTest {
   static LuceneSearcher searcher;
 
   static IndexSummary index() {
-    try (Indexer indexer = Backends.indexer(layout, IndexOptions.defaults().withThreads(2), new LanguageDetector())) {
+    try (Indexer indexer =
+        Backends.indexer(layout, IndexOptions.defaults().withThreads(2), new LanguageDetector())) {
       return indexer.index(List.of(folder));
     }
   }
@@ -56,9 +57,12 @@ class IndexFormatsTest {
       }
     }
     byte[] pdf = Files.readAllBytes(folder.resolve("ko.pdf"));
-    Files.write(folder.resolve("broken.docx"), java.util.Arrays.copyOf(Files.readAllBytes(folder.resolve("en.docx")), 3000));
+    Files.write(
+        folder.resolve("broken.docx"),
+        java.util.Arrays.copyOf(Files.readAllBytes(folder.resolve("en.docx")), 3000));
     Files.write(folder.resolve("empty.pdf"), new byte[0]);
-    Files.writeString(folder.resolve("notes.txt"), "A plain text file about the Changchun laser industry.\n");
+    Files.writeString(
+        folder.resolve("notes.txt"), "A plain text file about the Changchun laser industry.\n");
     layout = new IndexLayout(dir.resolve("index"));
     first = index();
     searcher = LuceneSearcher.open(layout);
@@ -71,13 +75,17 @@ class IndexFormatsTest {
   }
 
   static Map<String, String> skipped(IndexSummary s) {
-    return s.skipped().stream().collect(Collectors.toMap(k -> Path.of(k.path()).getFileName().toString(), IndexSummary.Skipped::reason));
+    return s.skipped().stream()
+        .collect(
+            Collectors.toMap(
+                k -> Path.of(k.path()).getFileName().toString(), IndexSummary.Skipped::reason));
   }
 
   @Test
   void everyReadableDocumentIsIndexedAndTheRestSkippedWithItsReason() {
     Map<String, String> skipped = skipped(first);
-    assertEquals("no text layer; --ocr reads scans", skipped.get("scan-zh.pdf"), skipped.toString());
+    assertEquals(
+        "no text layer; --ocr reads scans", skipped.get("scan-zh.pdf"), skipped.toString());
     assertEquals("binary content", skipped.get("scan-ko.png"), skipped.toString());
     assertEquals("truncated or damaged", skipped.get("broken.docx"), skipped.toString());
     assertEquals("empty", skipped.get("empty.pdf"), skipped.toString());
@@ -89,7 +97,8 @@ class IndexFormatsTest {
 
   static List<String> found(String query) {
     return searcher.search(new SearchRequest(query, Set.of(), 50, 0, 2, false)).hits().stream()
-        .map(h -> Path.of(h.path()).getFileName().toString()).toList();
+        .map(h -> Path.of(h.path()).getFileName().toString())
+        .toList();
   }
 
   @Test
@@ -109,21 +118,35 @@ class IndexFormatsTest {
       assertTrue(zh.contains("zh." + ext), ext + " " + zh);
     }
     List<String> notes = found("\"Set up 4 types of platforms\"");
-    for (String name : List.of("slides.pptx", "slides.ppt", "slides.odp", "sheets.xlsx", "sheets.xls", "sheets.ods", "en.pdf")) {
+    for (String name :
+        List.of(
+            "slides.pptx",
+            "slides.ppt",
+            "slides.odp",
+            "sheets.xlsx",
+            "sheets.xls",
+            "sheets.ods",
+            "en.pdf")) {
       assertTrue(notes.contains(name), name + " " + notes);
     }
   }
 
   static Hit hit(String query, String name) {
     return searcher.search(new SearchRequest(query, Set.of(), 50, 0, 2, false)).hits().stream()
-        .filter(h -> h.path().endsWith("/" + name)).findFirst().orElseThrow(() -> new AssertionError(name + " not found by " + query));
+        .filter(h -> h.path().endsWith("/" + name))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError(name + " not found by " + query));
   }
 
   @Test
   void hitsNameTheirPageSlideOrSheet() {
     assertEquals("p. 2", hit("\"데이터 베이스를 구축하며\"", "ko.pdf").snippets().getFirst().where());
-    assertEquals("slide 3", hit("\"Set up 4 types of platforms\"", "slides.pptx").snippets().getFirst().where());
-    assertEquals("sheet English", hit("\"Set up 4 types of platforms\"", "sheets.xlsx").snippets().getFirst().where());
+    assertEquals(
+        "slide 3",
+        hit("\"Set up 4 types of platforms\"", "slides.pptx").snippets().getFirst().where());
+    assertEquals(
+        "sheet English",
+        hit("\"Set up 4 types of platforms\"", "sheets.xlsx").snippets().getFirst().where());
     Snippet plain = hit("\"광전 디스플레이 기술 연구원\"", "ko.docx").snippets().getFirst();
     assertEquals(null, plain.where());
     assertEquals("장춘신구, ‘과학기술 혁신 지역’ 건설 촉진", hit("\"광전 디스플레이 기술 연구원\"", "ko.pdf").title());

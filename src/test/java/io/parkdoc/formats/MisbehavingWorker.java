@@ -16,30 +16,32 @@ public final class MisbehavingWorker {
 
   public static void main(String[] args) throws IOException {
     var out = ExtractWorker.takeStdout();
-    ExtractWorker.serve(new TikaExtractor(new Ocr()) {
-      @Override
-      ExtractedDocument extract(Path path, int maxChars, List<String> ocr) throws Failure {
-        String name = path.getFileName().toString();
-        if (name.endsWith(".hang")) {
-          while (true) {
-            try {
-              Thread.sleep(60_000);
-            } catch (InterruptedException e) {
-              // a stuck parser ignores interrupts too
+    ExtractWorker.serve(
+        new TikaExtractor(new Ocr()) {
+          @Override
+          ExtractedDocument extract(Path path, int maxChars, List<String> ocr) throws Failure {
+            String name = path.getFileName().toString();
+            if (name.endsWith(".hang")) {
+              while (true) {
+                try {
+                  Thread.sleep(60_000);
+                } catch (InterruptedException e) {
+                  // a stuck parser ignores interrupts too
+                }
+              }
             }
+            if (name.endsWith(".crash")) {
+              Runtime.getRuntime().halt(3);
+            }
+            if (name.endsWith(".oom")) {
+              List<long[]> hog = new ArrayList<>();
+              while (true) {
+                hog.add(new long[1 << 20]);
+              }
+            }
+            return super.extract(path, maxChars, ocr);
           }
-        }
-        if (name.endsWith(".crash")) {
-          Runtime.getRuntime().halt(3);
-        }
-        if (name.endsWith(".oom")) {
-          List<long[]> hog = new ArrayList<>();
-          while (true) {
-            hog.add(new long[1 << 20]);
-          }
-        }
-        return super.extract(path, maxChars, ocr);
-      }
-    }, out);
+        },
+        out);
   }
 }

@@ -24,13 +24,16 @@ class OcrTest {
 
   static List<String> languages() {
     Tesseract.Setup setup = Tesseract.check("tesseract");
-    assumeTrue(setup.languages().containsAll(List.of("kor", "chi_sim")),
-        "OCR test skipped: " + (setup.problem() == null ? "no Korean or Chinese OCR data" : setup.problem()));
+    assumeTrue(
+        setup.languages().containsAll(List.of("kor", "chi_sim")),
+        "OCR test skipped: "
+            + (setup.problem() == null ? "no Korean or Chinese OCR data" : setup.problem()));
     return setup.languages();
   }
 
   static DocumentExtractor extractor(List<String> languages) {
-    return new DocumentExtractor(ExtractLimits.DEFAULT.withOcr(languages).withTimeout(Duration.ofMinutes(5)), 1);
+    return new DocumentExtractor(
+        ExtractLimits.DEFAULT.withOcr(languages).withTimeout(Duration.ofMinutes(5)), 1);
   }
 
   @Test
@@ -58,8 +61,10 @@ class OcrTest {
   @Test
   void withoutOcrAScanIsSkippedWithItsReason() throws Exception {
     try (DocumentExtractor x = new DocumentExtractor(ExtractLimits.DEFAULT, 1)) {
-      var e = org.junit.jupiter.api.Assertions.assertThrows(
-          io.parkdoc.core.extract.UnreadableDocumentException.class, () -> x.extract(FIXTURES.resolve("scan-ko.png")));
+      var e =
+          org.junit.jupiter.api.Assertions.assertThrows(
+              io.parkdoc.core.extract.UnreadableDocumentException.class,
+              () -> x.extract(FIXTURES.resolve("scan-ko.png")));
       assertEquals("an image; --ocr reads scans", e.reason());
     }
   }
@@ -68,8 +73,10 @@ class OcrTest {
   void aMissingTesseractIsOneClearLine() {
     Tesseract.Setup setup = Tesseract.check("/nonexistent/tesseract");
     assertTrue(setup.languages().isEmpty());
-    assertEquals("--ocr: tesseract is not installed (Debian: apt-get install tesseract-ocr tesseract-ocr-kor "
-        + "tesseract-ocr-jpn tesseract-ocr-chi-sim tesseract-ocr-chi-tra tesseract-ocr-eng); scans are skipped", setup.problem());
+    assertEquals(
+        "--ocr: tesseract is not installed (Debian: apt-get install tesseract-ocr tesseract-ocr-kor "
+            + "tesseract-ocr-jpn tesseract-ocr-chi-sim tesseract-ocr-chi-tra tesseract-ocr-eng); scans are skipped",
+        setup.problem());
   }
 
   @Test

@@ -31,7 +31,10 @@ final class Schema {
    */
   static final FieldType BIGRAMS = textFieldType(false);
 
-  /** Where the pages, slides or sheets of a document format begin ({@link Mark#encode}); absent for text files. */
+  /**
+   * Where the pages, slides or sheets of a document format begin ({@link Mark#encode}); absent for
+   * text files.
+   */
   static final String MARKS = "marks";
 
   private Schema() {}

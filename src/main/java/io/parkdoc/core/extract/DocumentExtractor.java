@@ -22,17 +22,16 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Extracts the text of documents (PDF, Office, OpenDocument, EPUB, RTF, scans) in worker
- * processes, so that a parser that hangs, runs out of memory or crashes costs one file, never the
- * run.
+ * Extracts the text of documents (PDF, Office, OpenDocument, EPUB, RTF, scans) in worker processes,
+ * so that a parser that hangs, runs out of memory or crashes costs one file, never the run.
  *
  * <p>Workers are JVMs running {@code io.parkdoc.formats.ExtractWorker} from this program's own
  * class path, with a heap of {@link ExtractLimits#workerHeapMb()}. They start only when a file
- * needs one (so a run over text files, and every search, never starts one or loads a parser
- * class), at most {@code maxWorkers} at once, and are reused for the next file. A worker that
- * takes longer than {@link ExtractLimits#timeout()} is killed and replaced; one that dies is
- * replaced. This class imports no parser library: the worker does. Thread-safe: each caller
- * gets a worker of its own.
+ * needs one (so a run over text files, and every search, never starts one or loads a parser class),
+ * at most {@code maxWorkers} at once, and are reused for the next file. A worker that takes longer
+ * than {@link ExtractLimits#timeout()} is killed and replaced; one that dies is replaced. This
+ * class imports no parser library: the worker does. Thread-safe: each caller gets a worker of its
+ * own.
  */
 public final class DocumentExtractor implements AutoCloseable {
   /** The worker's main class. */
@@ -45,11 +44,13 @@ public final class DocumentExtractor implements AutoCloseable {
   private final List<String> command;
   private final Deque<Worker> idle = new ArrayDeque<>();
   private final java.util.Set<Worker> live = java.util.concurrent.ConcurrentHashMap.newKeySet();
-  private final ExecutorService readers = Executors.newCachedThreadPool(r -> {
-    Thread t = new Thread(r, "parkdoc-extract-io");
-    t.setDaemon(true);
-    return t;
-  });
+  private final ExecutorService readers =
+      Executors.newCachedThreadPool(
+          r -> {
+            Thread t = new Thread(r, "parkdoc-extract-io");
+            t.setDaemon(true);
+            return t;
+          });
   private int started;
   private boolean closed;
 
@@ -62,7 +63,8 @@ public final class DocumentExtractor implements AutoCloseable {
    * Workers whose main class is {@code workerClass} (tests substitute one that misbehaves), with
    * extra JVM options.
    */
-  public DocumentExtractor(ExtractLimits limits, int maxWorkers, String workerClass, List<String> jvmOptions) {
+  public DocumentExtractor(
+      ExtractLimits limits, int maxWorkers, String workerClass, List<String> jvmOptions) {
     if (maxWorkers < 1) {
       throw new IllegalArgumentException("maxWorkers " + maxWorkers);
     }
@@ -97,29 +99,39 @@ public final class DocumentExtractor implements AutoCloseable {
     if (Files.size(file) == 0) {
       throw new UnreadableDocumentException("empty file");
     }
-    return extract(new WorkerProtocol.Request(
-        file.toAbsolutePath().toString(), null, limits.maxChars(), String.join("+", limits.ocrLanguages())));
+    return extract(
+        new WorkerProtocol.Request(
+            file.toAbsolutePath().toString(),
+            null,
+            limits.maxChars(),
+            String.join("+", limits.ocrLanguages())));
   }
 
   /**
    * The text of a file already read into memory, {@code content}, named {@code name}: the worker
    * reads these bytes, not the file again.
    */
-  public ExtractedDocument extract(byte[] content, String name) throws UnreadableDocumentException, IOException {
+  public ExtractedDocument extract(byte[] content, String name)
+      throws UnreadableDocumentException, IOException {
     if (content.length == 0) {
       throw new UnreadableDocumentException("empty file");
     }
-    return extract(new WorkerProtocol.Request(name, content, limits.maxChars(), String.join("+", limits.ocrLanguages())));
+    return extract(
+        new WorkerProtocol.Request(
+            name, content, limits.maxChars(), String.join("+", limits.ocrLanguages())));
   }
 
-  private ExtractedDocument extract(WorkerProtocol.Request request) throws UnreadableDocumentException, IOException {
+  private ExtractedDocument extract(WorkerProtocol.Request request)
+      throws UnreadableDocumentException, IOException {
     Worker w = acquire();
     boolean reusable = false;
     try {
-      Future<WorkerProtocol.Response> answer = readers.submit(() -> {
-        WorkerProtocol.write(w.out, request);
-        return WorkerProtocol.readResponse(w.in);
-      });
+      Future<WorkerProtocol.Response> answer =
+          readers.submit(
+              () -> {
+                WorkerProtocol.write(w.out, request);
+                return WorkerProtocol.readResponse(w.in);
+              });
       WorkerProtocol.Response r;
       try {
         r = answer.get(limits.timeout().toMillis(), TimeUnit.MILLISECONDS);
@@ -223,9 +235,11 @@ public final class DocumentExtractor implements AutoCloseable {
     pb.redirectError(ProcessBuilder.Redirect.DISCARD);
     Process p = pb.start();
     p.onExit().thenRun(() -> live.removeIf(x -> x.process == p));
-    Worker w = new Worker(p,
-        new DataOutputStream(new BufferedOutputStream(p.getOutputStream(), 1 << 16)),
-        new DataInputStream(new BufferedInputStream(p.getInputStream(), 1 << 16)));
+    Worker w =
+        new Worker(
+            p,
+            new DataOutputStream(new BufferedOutputStream(p.getOutputStream(), 1 << 16)),
+            new DataInputStream(new BufferedInputStream(p.getInputStream(), 1 << 16)));
     live.add(w);
     Future<Integer> hello = readers.submit(w.in::readInt);
     try {
@@ -236,9 +250,16 @@ public final class DocumentExtractor implements AutoCloseable {
       return w;
     } catch (TimeoutException | ExecutionException e) {
       w.kill();
-      throw new IOException("cannot start the extraction process (" + String.join(" ", command.subList(0, 2))
-          + " ... " + command.getLast() + "): " + (e instanceof TimeoutException ? "no answer in "
-          + seconds(START_TIMEOUT) : "it " + exit(w)), e);
+      throw new IOException(
+          "cannot start the extraction process ("
+              + String.join(" ", command.subList(0, 2))
+              + " ... "
+              + command.getLast()
+              + "): "
+              + (e instanceof TimeoutException
+                  ? "no answer in " + seconds(START_TIMEOUT)
+                  : "it " + exit(w)),
+          e);
     } catch (InterruptedException e) {
       w.kill();
       Thread.currentThread().interrupt();

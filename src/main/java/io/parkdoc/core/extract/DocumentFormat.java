@@ -23,14 +23,23 @@ public enum DocumentFormat {
   /** How many leading bytes {@link #sniff} needs. */
   public static final int HEAD = 4096;
 
-  private static final Map<String, DocumentFormat> BY_EXTENSION = Map.ofEntries(
-      Map.entry("pdf", PDF),
-      Map.entry("docx", OOXML), Map.entry("docm", OOXML), Map.entry("xlsx", OOXML), Map.entry("xlsm", OOXML),
-      Map.entry("pptx", OOXML), Map.entry("pptm", OOXML),
-      Map.entry("odt", OPENDOCUMENT), Map.entry("ods", OPENDOCUMENT), Map.entry("odp", OPENDOCUMENT),
-      Map.entry("epub", EPUB),
-      Map.entry("doc", OLE2), Map.entry("xls", OLE2), Map.entry("ppt", OLE2),
-      Map.entry("rtf", RTF));
+  private static final Map<String, DocumentFormat> BY_EXTENSION =
+      Map.ofEntries(
+          Map.entry("pdf", PDF),
+          Map.entry("docx", OOXML),
+          Map.entry("docm", OOXML),
+          Map.entry("xlsx", OOXML),
+          Map.entry("xlsm", OOXML),
+          Map.entry("pptx", OOXML),
+          Map.entry("pptm", OOXML),
+          Map.entry("odt", OPENDOCUMENT),
+          Map.entry("ods", OPENDOCUMENT),
+          Map.entry("odp", OPENDOCUMENT),
+          Map.entry("epub", EPUB),
+          Map.entry("doc", OLE2),
+          Map.entry("xls", OLE2),
+          Map.entry("ppt", OLE2),
+          Map.entry("rtf", RTF));
 
   private final String description;
 
@@ -62,8 +71,11 @@ public enum DocumentFormat {
     if (startsWith(head, 'P', 'K', 3, 4)) {
       return zip(head, file);
     }
-    if (images && (startsWith(head, 0x89, 'P', 'N', 'G') || startsWith(head, 0xFF, 0xD8, 0xFF)
-        || startsWith(head, 'I', 'I', 42, 0) || startsWith(head, 'M', 'M', 0, 42))) {
+    if (images
+        && (startsWith(head, 0x89, 'P', 'N', 'G')
+            || startsWith(head, 0xFF, 0xD8, 0xFF)
+            || startsWith(head, 'I', 'I', 42, 0)
+            || startsWith(head, 'M', 'M', 0, 42))) {
       return IMAGE;
     }
     return null;
@@ -79,9 +91,9 @@ public enum DocumentFormat {
   }
 
   /**
-   * The format a file's name promises ({@code report.pdf}: PDF), or null. A file whose content
-   * is not recognised but whose name promises a document still goes to a worker, which then says
-   * what is wrong with it ("truncated or damaged") instead of calling it binary.
+   * The format a file's name promises ({@code report.pdf}: PDF), or null. A file whose content is
+   * not recognised but whose name promises a document still goes to a worker, which then says what
+   * is wrong with it ("truncated or damaged") instead of calling it binary.
    */
   public static DocumentFormat byName(String fileName) {
     int dot = fileName.lastIndexOf('.');
@@ -104,7 +116,12 @@ public enum DocumentFormat {
         String first = new String(head, 30, nameLength, StandardCharsets.UTF_8);
         if (first.equals("mimetype")) {
           int data = 30 + nameLength + extraLength;
-          String type = new String(head, data, Math.max(0, Math.min(80, head.length - data)), StandardCharsets.US_ASCII);
+          String type =
+              new String(
+                  head,
+                  data,
+                  Math.max(0, Math.min(80, head.length - data)),
+                  StandardCharsets.US_ASCII);
           if (type.startsWith("application/epub+zip")) {
             return EPUB;
           }

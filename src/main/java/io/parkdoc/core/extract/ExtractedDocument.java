@@ -8,12 +8,14 @@ import java.util.List;
  * worker returns it.
  *
  * @param text the text, one paragraph (or table row) a line
- * @param title the document's title from its metadata, else its first heading; null when it has neither
+ * @param title the document's title from its metadata, else its first heading; null when it has
+ *     neither
  * @param mediaType the format the worker found, e.g. {@code application/pdf}
  * @param marks where each page, slide or sheet begins, in order of offset; empty for flowing text
  * @param truncated true when the text stopped at the per-file character limit
  */
-public record ExtractedDocument(String text, String title, String mediaType, List<Mark> marks, boolean truncated) {
+public record ExtractedDocument(
+    String text, String title, String mediaType, List<Mark> marks, boolean truncated) {
 
   public ExtractedDocument {
     marks = List.copyOf(marks);

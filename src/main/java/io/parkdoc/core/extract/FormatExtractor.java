@@ -19,7 +19,8 @@ public final class FormatExtractor implements Extractor, AutoCloseable {
   private boolean closed;
 
   /**
-   * @param limits the bounds on each document (OCR when {@link ExtractLimits#ocrLanguages()} is not empty)
+   * @param limits the bounds on each document (OCR when {@link ExtractLimits#ocrLanguages()} is not
+   *     empty)
    * @param workers the most worker processes at once (the indexing threads)
    */
   public FormatExtractor(ExtractLimits limits, int workers) {
@@ -34,7 +35,8 @@ public final class FormatExtractor implements Extractor, AutoCloseable {
   }
 
   @Override
-  public SourceText extract(String fileName, byte[] bytes, String forcedEncoding) throws NotTextException {
+  public SourceText extract(String fileName, byte[] bytes, String forcedEncoding)
+      throws NotTextException {
     DocumentFormat format = DocumentFormat.sniff(bytes, null, images);
     if (format == null && DocumentFormat.mayBe(bytes, images)) {
       // a ZIP that names no document inside: a document format only if its name says so (then
@@ -49,7 +51,8 @@ public final class FormatExtractor implements Extractor, AutoCloseable {
     }
     try {
       ExtractedDocument d = documents().extract(bytes, fileName);
-      String title = d.title() != null && !d.title().isBlank() ? d.title() : TextExtractor.firstLine(d.text());
+      String title =
+          d.title() != null && !d.title().isBlank() ? d.title() : TextExtractor.firstLine(d.text());
       return new SourceText(d.text(), title, d.mediaType(), 0, d.marks());
     } catch (UnreadableDocumentException e) {
       throw new NotTextException(e.reason());

@@ -12,7 +12,8 @@ import java.util.List;
  * @param malformed how many invalid byte sequences were replaced by U+FFFD
  * @param marks where each page, slide or sheet of a document format begins; empty for text files
  */
-public record SourceText(String text, String title, String encoding, int malformed, List<Mark> marks) {
+public record SourceText(
+    String text, String title, String encoding, int malformed, List<Mark> marks) {
   public SourceText {
     marks = List.copyOf(marks);
   }

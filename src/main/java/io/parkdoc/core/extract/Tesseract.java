@@ -48,11 +48,15 @@ public final class Tesseract {
       }
       if (!p.waitFor(30, TimeUnit.SECONDS) || p.exitValue() != 0) {
         p.destroyForcibly();
-        return new Setup(List.of(), "--ocr: '" + command + " --list-langs' failed; scans are skipped");
+        return new Setup(
+            List.of(), "--ocr: '" + command + " --list-langs' failed; scans are skipped");
       }
     } catch (IOException e) {
-      return new Setup(List.of(), "--ocr: tesseract is not installed (Debian: apt-get install tesseract-ocr "
-          + packages(List.copyOf(WANTED.keySet())) + "); scans are skipped");
+      return new Setup(
+          List.of(),
+          "--ocr: tesseract is not installed (Debian: apt-get install tesseract-ocr "
+              + packages(List.copyOf(WANTED.keySet()))
+              + "); scans are skipped");
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return new Setup(List.of(), "--ocr: interrupted");
@@ -60,7 +64,11 @@ public final class Tesseract {
     List<String> installed = new ArrayList<>();
     for (String line : listed.split("\\R")) {
       String l = line.strip();
-      if (!l.isEmpty() && !l.startsWith("List of") && !l.contains(" ") && !l.equals("osd") && !l.equals("equ")) {
+      if (!l.isEmpty()
+          && !l.startsWith("List of")
+          && !l.contains(" ")
+          && !l.equals("osd")
+          && !l.equals("equ")) {
         installed.add(l);
       }
     }
@@ -82,18 +90,27 @@ public final class Tesseract {
       }
     }
     if (languages.isEmpty()) {
-      return new Setup(List.of(), "--ocr: tesseract has no language data (Debian: apt-get install "
-          + packages(missing) + "); scans are skipped");
+      return new Setup(
+          List.of(),
+          "--ocr: tesseract has no language data (Debian: apt-get install "
+              + packages(missing)
+              + "); scans are skipped");
     }
     String problem = null;
     if (!missing.isEmpty()) {
-      problem = "--ocr: no OCR for " + String.join(", ", missing.stream().map(WANTED::get).toList())
-          + " (Debian: apt-get install " + packages(missing) + "); scans are read in " + String.join(", ", languages);
+      problem =
+          "--ocr: no OCR for "
+              + String.join(", ", missing.stream().map(WANTED::get).toList())
+              + " (Debian: apt-get install "
+              + packages(missing)
+              + "); scans are read in "
+              + String.join(", ", languages);
     }
     return new Setup(List.copyOf(languages), problem);
   }
 
   private static String packages(List<String> languages) {
-    return String.join(" ", languages.stream().map(l -> "tesseract-ocr-" + l.replace('_', '-')).toList());
+    return String.join(
+        " ", languages.stream().map(l -> "tesseract-ocr-" + l.replace('_', '-')).toList());
   }
 }

@@ -42,7 +42,8 @@ public final class WorkerProtocol {
    * @param detail what the parser said on failure, or null
    * @param exiting true when the worker ends after this answer (it ran out of memory)
    */
-  public record Response(ExtractedDocument document, String reason, String detail, boolean exiting) {
+  public record Response(
+      ExtractedDocument document, String reason, String detail, boolean exiting) {
     public static Response ok(ExtractedDocument document) {
       return new Response(document, null, null, false);
     }
@@ -116,7 +117,8 @@ public final class WorkerProtocol {
         Mark.Kind kind = Mark.Kind.values()[in.readByte()];
         marks.add(new Mark(kind, in.readInt(), readString(in)));
       }
-      ExtractedDocument d = new ExtractedDocument(text, title.isEmpty() ? null : title, type, marks, truncated);
+      ExtractedDocument d =
+          new ExtractedDocument(text, title.isEmpty() ? null : title, type, marks, truncated);
       return new Response(d, null, null, in.readBoolean());
     }
     if (status != FAILED) {

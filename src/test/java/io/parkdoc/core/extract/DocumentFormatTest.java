@@ -1,10 +1,9 @@
 package io.parkdoc.core.extract;
 
-import io.parkdoc.core.Mark;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import io.parkdoc.core.Mark;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -25,11 +24,20 @@ class DocumentFormatTest {
 
   @ParameterizedTest
   @CsvSource({
-    "ko.pdf, PDF", "ja-vertical.pdf, PDF", "scan-zh.pdf, PDF",
-    "ko.docx, OOXML", "slides.pptx, OOXML", "sheets.xlsx, OOXML", "ko-docx-named.txt, OOXML",
-    "ko.odt, OPENDOCUMENT", "slides.odp, OPENDOCUMENT", "sheets.ods, OPENDOCUMENT",
+    "ko.pdf, PDF",
+    "ja-vertical.pdf, PDF",
+    "scan-zh.pdf, PDF",
+    "ko.docx, OOXML",
+    "slides.pptx, OOXML",
+    "sheets.xlsx, OOXML",
+    "ko-docx-named.txt, OOXML",
+    "ko.odt, OPENDOCUMENT",
+    "slides.odp, OPENDOCUMENT",
+    "sheets.ods, OPENDOCUMENT",
     "ko.epub, EPUB",
-    "ko.doc, OLE2", "slides.ppt, OLE2", "sheets.xls, OLE2",
+    "ko.doc, OLE2",
+    "slides.ppt, OLE2",
+    "sheets.xls, OLE2",
     "ko.rtf, RTF",
   })
   void fixtures(String name, DocumentFormat expected) throws Exception {
@@ -45,7 +53,9 @@ class DocumentFormatTest {
   @Test
   void textAndOtherBinariesAreNotDocuments() throws Exception {
     assertNull(DocumentFormat.sniff("장춘신구 과학기술".getBytes(StandardCharsets.UTF_8), null, true));
-    assertNull(DocumentFormat.sniff("<html><body>x</body></html>".getBytes(StandardCharsets.UTF_8), null, true));
+    assertNull(
+        DocumentFormat.sniff(
+            "<html><body>x</body></html>".getBytes(StandardCharsets.UTF_8), null, true));
     assertNull(DocumentFormat.sniff(new byte[] {0x7F, 'E', 'L', 'F', 2, 1, 1, 0}, null, true));
     assertNull(DocumentFormat.sniff(new byte[0], null, true));
     // a ZIP that is no document
@@ -62,8 +72,11 @@ class DocumentFormatTest {
 
   @Test
   void marksNameTheirPlace() {
-    var marks = java.util.List.of(new Mark(Mark.Kind.PAGE, 0, "1"), new Mark(Mark.Kind.PAGE, 100, "2"),
-        new Mark(Mark.Kind.PAGE, 100, "3"));
+    var marks =
+        java.util.List.of(
+            new Mark(Mark.Kind.PAGE, 0, "1"),
+            new Mark(Mark.Kind.PAGE, 100, "2"),
+            new Mark(Mark.Kind.PAGE, 100, "3"));
     assertEquals("p. 1", Mark.at(marks, 99).describe());
     assertEquals("p. 3", Mark.at(marks, 100).describe(), "an empty page gives way to the next");
     assertEquals("sheet Budget", new Mark(Mark.Kind.SHEET, 0, "Budget").describe());

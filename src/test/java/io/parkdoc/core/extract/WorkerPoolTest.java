@@ -18,8 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The worker pool under parsers that hang, crash or run out of memory (a test worker that does so
- * on request, io.parkdoc.formats.MisbehavingWorker): each costs one file, and the next file is
- * read by a fresh worker.
+ * on request, io.parkdoc.formats.MisbehavingWorker): each costs one file, and the next file is read
+ * by a fresh worker.
  */
 class WorkerPoolTest {
   static final Path GOOD = Path.of("src/test/resources/fixtures/formats/en.docx");
@@ -27,14 +27,16 @@ class WorkerPoolTest {
   @TempDir Path dir;
 
   static DocumentExtractor pool(Duration timeout, int workers) {
-    return new DocumentExtractor(ExtractLimits.DEFAULT.withTimeout(timeout).withWorkerHeapMb(128), workers,
-        "io.parkdoc.formats.MisbehavingWorker", List.of());
+    return new DocumentExtractor(
+        ExtractLimits.DEFAULT.withTimeout(timeout).withWorkerHeapMb(128),
+        workers,
+        "io.parkdoc.formats.MisbehavingWorker",
+        List.of());
   }
 
   Path file(String name) throws Exception {
     return Files.copy(GOOD, dir.resolve(name));
   }
-
 
   @Test
   void aFileThatHangsIsKilledAtTheTimeLimit() throws Exception {
@@ -42,21 +44,28 @@ class WorkerPoolTest {
       assertTrue(x.extract(GOOD).text().contains("Set up 4 types of platforms."));
       List<ProcessHandle> before = x.processes();
       assertEquals(1, before.size(), "one worker after one file");
-      UnreadableDocumentException e = assertThrows(UnreadableDocumentException.class, () -> x.extract(file("stuck.hang")));
+      UnreadableDocumentException e =
+          assertThrows(UnreadableDocumentException.class, () -> x.extract(file("stuck.hang")));
       assertEquals("timed out after 3 s", e.reason());
       assertFalse(before.getFirst().isAlive(), "the stuck worker was killed");
       assertEquals(0, x.workers());
-      assertTrue(x.extract(GOOD).text().contains("Set up 4 types of platforms."), "a new worker reads the next file");
+      assertTrue(
+          x.extract(GOOD).text().contains("Set up 4 types of platforms."),
+          "a new worker reads the next file");
       assertEquals(1, x.workers());
     }
-    assertTrue(ProcessHandle.current().children().noneMatch(p -> p.info().commandLine().orElse("").contains("MisbehavingWorker")),
+    assertTrue(
+        ProcessHandle.current()
+            .children()
+            .noneMatch(p -> p.info().commandLine().orElse("").contains("MisbehavingWorker")),
         "close() ends the workers");
   }
 
   @Test
   void aCrashCostsOneFile() throws Exception {
     try (DocumentExtractor x = pool(Duration.ofSeconds(60), 1)) {
-      UnreadableDocumentException e = assertThrows(UnreadableDocumentException.class, () -> x.extract(file("boom.crash")));
+      UnreadableDocumentException e =
+          assertThrows(UnreadableDocumentException.class, () -> x.extract(file("boom.crash")));
       assertEquals("the extraction process died (exit code 3)", e.reason());
       assertTrue(x.extract(GOOD).text().contains("Set up 4 types of platforms."));
     }
@@ -65,7 +74,8 @@ class WorkerPoolTest {
   @Test
   void runningOutOfMemoryCostsOneFile() throws Exception {
     try (DocumentExtractor x = pool(Duration.ofSeconds(60), 1)) {
-      UnreadableDocumentException e = assertThrows(UnreadableDocumentException.class, () -> x.extract(file("hog.oom")));
+      UnreadableDocumentException e =
+          assertThrows(UnreadableDocumentException.class, () -> x.extract(file("hog.oom")));
       assertEquals("over the memory limit", e.reason());
       assertTrue(x.extract(GOOD).text().contains("Set up 4 types of platforms."));
     }
@@ -92,8 +102,12 @@ class WorkerPoolTest {
   void noWorkerStartsUntilAFileNeedsOne() throws Exception {
     try (DocumentExtractor x = pool(Duration.ofSeconds(60), 2)) {
       assertEquals(0, x.workers());
-      assertEquals("empty file", assertThrows(UnreadableDocumentException.class,
-          () -> x.extract(Files.write(dir.resolve("empty.pdf"), new byte[0]))).reason());
+      assertEquals(
+          "empty file",
+          assertThrows(
+                  UnreadableDocumentException.class,
+                  () -> x.extract(Files.write(dir.resolve("empty.pdf"), new byte[0])))
+              .reason());
       assertEquals(0, x.workers());
       assertTrue(x.processes().isEmpty());
     }
