@@ -354,7 +354,9 @@ public final class LuceneSearcher implements SearchBackend {
         Mark.decode(first.get(Schema.MARKS)));
   }
 
-  /** {@code snippets}, each naming the page, slide or sheet it lies in when the document has them. */
+  /**
+   * {@code snippets}, each naming the page, slide or sheet it lies in when the document has them.
+   */
   private static List<Snippet> placed(List<Snippet> snippets, String marks) {
     if (marks == null || snippets.isEmpty()) {
       return snippets;
