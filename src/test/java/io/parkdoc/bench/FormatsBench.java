@@ -20,10 +20,10 @@ import java.util.stream.Stream;
 
 /**
  * The document-format benchmark behind {@code bench/formats} (not a unit test): how fast one warm
- * extraction worker reads each format (the committed fixtures, every language of a format
- * together, median of {@code runs} rounds), what a worker costs to start, its peak memory, and the
- * indexing throughput of a folder of mixed documents beside the same texts as plain files.
- * Prints Markdown tables. Arguments: {@code [--runs N] [--copies N]}.
+ * extraction worker reads each format (the committed fixtures, every language of a format together,
+ * median of {@code runs} rounds), what a worker costs to start, its peak memory, and the indexing
+ * throughput of a folder of mixed documents beside the same texts as plain files. Prints Markdown
+ * tables. Arguments: {@code [--runs N] [--copies N]}.
  */
 public final class FormatsBench {
   static final Path FIXTURES = Path.of("src/test/resources/fixtures/formats");
@@ -40,9 +40,13 @@ public final class FormatsBench {
         default -> throw new IllegalArgumentException("unknown option " + args[i]);
       }
     }
-    System.out.printf(Locale.ROOT, "Measured %s on %d cores, %s; load average %.2f at the start.%n%n",
-        java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC).format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")),
-        Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.name") + " " + System.getProperty("java.version"),
+    System.out.printf(
+        Locale.ROOT,
+        "Measured %s on %d cores, %s; load average %.2f at the start.%n%n",
+        java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC)
+            .format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")),
+        Runtime.getRuntime().availableProcessors(),
+        System.getProperty("java.vm.name") + " " + System.getProperty("java.version"),
         java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     extraction(runs);
     indexing(copies);
@@ -50,13 +54,19 @@ public final class FormatsBench {
 
   private static List<Path> fixtures(String ext) throws IOException {
     try (Stream<Path> s = Files.list(FIXTURES)) {
-      return s.filter(p -> p.getFileName().toString().endsWith("." + ext) && !p.getFileName().toString().startsWith("scan"))
-          .sorted().toList();
+      return s.filter(
+              p ->
+                  p.getFileName().toString().endsWith("." + ext)
+                      && !p.getFileName().toString().startsWith("scan"))
+          .sorted()
+          .toList();
     }
   }
 
   private static void extraction(int runs) throws Exception {
-    List<String> formats = List.of("pdf", "docx", "doc", "odt", "rtf", "epub", "pptx", "ppt", "odp", "xlsx", "xls", "ods");
+    List<String> formats =
+        List.of(
+            "pdf", "docx", "doc", "odt", "rtf", "epub", "pptx", "ppt", "odp", "xlsx", "xls", "ods");
     long start = System.nanoTime();
     try (DocumentExtractor x = new DocumentExtractor(ExtractLimits.DEFAULT, 1)) {
       x.extract(FIXTURES.resolve("en.docx"));
@@ -70,7 +80,8 @@ public final class FormatsBench {
       }
       System.out.println("### Extraction by one warm worker (fixtures, all languages of a format)");
       System.out.println();
-      System.out.println("| format | files | MB in | MB of text out | median ms per round | worker CPU ms per round | MB/s in (per CPU s) | files per CPU s |");
+      System.out.println(
+          "| format | files | MB in | MB of text out | median ms per round | worker CPU ms per round | MB/s in (per CPU s) | files per CPU s |");
       System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|");
       for (String f : formats) {
         List<Path> files = fixtures(f);
@@ -96,48 +107,73 @@ public final class FormatsBench {
         cpus.sort(Comparator.naturalOrder());
         double ms = times.get(times.size() / 2) / 1e6;
         double cpu = Math.max(1e-3, cpus.get(cpus.size() / 2) / 1e6);
-        System.out.printf(Locale.ROOT, "| %s | %d | %.2f | %.2f | %.0f | %.0f | %.2f | %.1f |%n", f, files.size(), bytes / 1e6,
-            chars * 2 / 1e6, ms, cpu, bytes / 1e6 / (cpu / 1000), files.size() / (cpu / 1000));
+        System.out.printf(
+            Locale.ROOT,
+            "| %s | %d | %.2f | %.2f | %.0f | %.0f | %.2f | %.1f |%n",
+            f,
+            files.size(),
+            bytes / 1e6,
+            chars * 2 / 1e6,
+            ms,
+            cpu,
+            bytes / 1e6 / (cpu / 1000),
+            files.size() / (cpu / 1000));
       }
       System.out.println();
       long peak = peakRssKb();
-      System.out.printf(Locale.ROOT, "Worker start-up (JVM and Tika) with its first file: %.2f s (%.2f CPU s). Worker peak resident memory "
-          + "after all the fixtures: %s (heap limit %d MB).%n%n", startSeconds, startCpu, peak < 0 ? "unknown" : String.format(Locale.ROOT, "%.0f MB", peak / 1024.0),
+      System.out.printf(
+          Locale.ROOT,
+          "Worker start-up (JVM and Tika) with its first file: %.2f s (%.2f CPU s). Worker peak resident memory "
+              + "after all the fixtures: %s (heap limit %d MB).%n%n",
+          startSeconds,
+          startCpu,
+          peak < 0 ? "unknown" : String.format(Locale.ROOT, "%.0f MB", peak / 1024.0),
           ExtractLimits.DEFAULT.workerHeapMb());
     }
   }
 
   /** This JVM's extraction worker processes. */
   private static List<ProcessHandle> workers() {
-    return ProcessHandle.current().children().filter(p -> {
-      try {
-        return Files.readString(Path.of("/proc", String.valueOf(p.pid()), "cmdline")).contains("ExtractWorker");
-      } catch (IOException e) {
-        return p.info().commandLine().orElse("").contains("ExtractWorker");
-      }
-    }).toList();
+    return ProcessHandle.current()
+        .children()
+        .filter(
+            p -> {
+              try {
+                return Files.readString(Path.of("/proc", String.valueOf(p.pid()), "cmdline"))
+                    .contains("ExtractWorker");
+              } catch (IOException e) {
+                return p.info().commandLine().orElse("").contains("ExtractWorker");
+              }
+            })
+        .toList();
   }
 
   /** CPU time used so far by this JVM's extraction workers, in ns. */
   private static long workerCpuNanos() {
-    return workers().stream().mapToLong(p -> p.info().totalCpuDuration().map(java.time.Duration::toNanos).orElse(0L)).sum();
+    return workers().stream()
+        .mapToLong(p -> p.info().totalCpuDuration().map(java.time.Duration::toNanos).orElse(0L))
+        .sum();
   }
 
   /** The peak resident set of this JVM's extraction worker (Linux /proc), in KB, or -1. */
   private static long peakRssKb() {
     return workers().stream()
-        .mapToLong(p -> {
-          try {
-            for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(p.pid()), "status"))) {
-              if (line.startsWith("VmHWM:")) {
-                return Long.parseLong(line.replaceAll("\\D", ""));
+        .mapToLong(
+            p -> {
+              try {
+                for (String line :
+                    Files.readAllLines(Path.of("/proc", String.valueOf(p.pid()), "status"))) {
+                  if (line.startsWith("VmHWM:")) {
+                    return Long.parseLong(line.replaceAll("\\D", ""));
+                  }
+                }
+              } catch (IOException e) {
+                // not Linux
               }
-            }
-          } catch (IOException e) {
-            // not Linux
-          }
-          return -1;
-        }).max().orElse(-1);
+              return -1;
+            })
+        .max()
+        .orElse(-1);
   }
 
   private static void indexing(int copies) throws Exception {
@@ -169,7 +205,11 @@ public final class FormatsBench {
       System.out.println();
       System.out.println("| folder | files | MB | s | files/s | MB/s |");
       System.out.println("|---|---:|---:|---:|---:|---:|");
-      row("documents (the fixtures " + copies + " times: PDF, Office, OpenDocument, EPUB, RTF)", docs, tmp.resolve("i1"), docBytes);
+      row(
+          "documents (the fixtures " + copies + " times: PDF, Office, OpenDocument, EPUB, RTF)",
+          docs,
+          tmp.resolve("i1"),
+          docBytes);
       row("plain text (the seeds " + copies * 7 + " times)", texts, tmp.resolve("i2"), textBytes);
       System.out.println();
     } finally {
@@ -182,11 +222,23 @@ public final class FormatsBench {
   private static void row(String label, Path folder, Path index, long bytes) {
     long t0 = System.nanoTime();
     IndexSummary s;
-    try (Indexer indexer = Backends.indexer(new IndexLayout(index), IndexOptions.defaults().withThreads(2), new LanguageDetector())) {
+    try (Indexer indexer =
+        Backends.indexer(
+            new IndexLayout(index),
+            IndexOptions.defaults().withThreads(2),
+            new LanguageDetector())) {
       s = indexer.index(List.of(folder));
     }
     double sec = (System.nanoTime() - t0) / 1e9;
     int files = s.added() + s.updated();
-    System.out.printf(Locale.ROOT, "| %s | %d | %.2f | %.1f | %.1f | %.2f |%n", label, files, bytes / 1e6, sec, files / sec, bytes / 1e6 / sec);
+    System.out.printf(
+        Locale.ROOT,
+        "| %s | %d | %.2f | %.1f | %.1f | %.2f |%n",
+        label,
+        files,
+        bytes / 1e6,
+        sec,
+        files / sec,
+        bytes / 1e6 / sec);
   }
 }
