@@ -33,10 +33,12 @@ public final class FormatsBench {
   public static void main(String[] args) throws Exception {
     int runs = 5;
     int copies = 8;
+    Path large = null;
     for (int i = 0; i + 1 < args.length; i += 2) {
       switch (args[i]) {
         case "--runs" -> runs = Integer.parseInt(args[i + 1]);
         case "--copies" -> copies = Integer.parseInt(args[i + 1]);
+        case "--large" -> large = Path.of(args[i + 1]);
         default -> throw new IllegalArgumentException("unknown option " + args[i]);
       }
     }
@@ -49,6 +51,9 @@ public final class FormatsBench {
         System.getProperty("java.vm.name") + " " + System.getProperty("java.version"),
         java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     extraction(runs);
+    if (large != null) {
+      large(large, runs);
+    }
     indexing(copies);
   }
 
@@ -81,7 +86,7 @@ public final class FormatsBench {
       System.out.println("### Extraction by one warm worker (fixtures, all languages of a format)");
       System.out.println();
       System.out.println(
-          "| format | files | MB in | MB of text out | median ms per round | worker CPU ms per round | MB/s in (per CPU s) | files per CPU s |");
+          "| format | files | MB in | million characters out | median ms per round | worker CPU ms per round | MB/s in (per CPU s) | files per CPU s |");
       System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|");
       for (String f : formats) {
         List<Path> files = fixtures(f);
@@ -109,11 +114,11 @@ public final class FormatsBench {
         double cpu = Math.max(1e-3, cpus.get(cpus.size() / 2) / 1e6);
         System.out.printf(
             Locale.ROOT,
-            "| %s | %d | %.2f | %.2f | %.0f | %.0f | %.2f | %.1f |%n",
+            "| %s | %d | %.2f | %.3f | %.0f | %.0f | %.2f | %.1f |%n",
             f,
             files.size(),
             bytes / 1e6,
-            chars * 2 / 1e6,
+            chars / 1e6,
             ms,
             cpu,
             bytes / 1e6 / (cpu / 1000),
@@ -129,6 +134,60 @@ public final class FormatsBench {
           startCpu,
           peak < 0 ? "unknown" : String.format(Locale.ROOT, "%.0f MB", peak / 1024.0),
           ExtractLimits.DEFAULT.workerHeapMb());
+    }
+  }
+
+  /** Extraction of the larger documents bench/formats makes: one file per format. */
+  private static void large(Path dir, int runs) throws Exception {
+    List<Path> files;
+    try (Stream<Path> s = Files.list(dir)) {
+      files = s.filter(p -> p.getFileName().toString().startsWith("large.")).sorted().toList();
+    }
+    if (files.isEmpty()) {
+      return;
+    }
+    System.out.println(
+        "### Extraction of larger documents (the seeds ten times over, one warm worker)");
+    System.out.println();
+    System.out.println(
+        "| format | MB in | million characters out | median s | worker CPU s | MB/s in (per CPU s) | million characters per CPU s |");
+    System.out.println("|---|---:|---:|---:|---:|---:|---:|");
+    try (DocumentExtractor x = new DocumentExtractor(ExtractLimits.DEFAULT, 1)) {
+      for (Path p : files) {
+        x.extract(p); // warm-up
+        List<Long> times = new ArrayList<>();
+        List<Long> cpus = new ArrayList<>();
+        long chars = 0;
+        for (int r = 0; r < runs; r++) {
+          long t0 = System.nanoTime();
+          long c0 = workerCpuNanos();
+          chars = x.extract(p).text().length();
+          times.add(System.nanoTime() - t0);
+          cpus.add(workerCpuNanos() - c0);
+        }
+        times.sort(Comparator.naturalOrder());
+        cpus.sort(Comparator.naturalOrder());
+        double sec = times.get(times.size() / 2) / 1e9;
+        double cpu = Math.max(1e-3, cpus.get(cpus.size() / 2) / 1e9);
+        double mb = Files.size(p) / 1e6;
+        String ext = p.getFileName().toString().substring("large.".length());
+        System.out.printf(
+            Locale.ROOT,
+            "| %s | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f |%n",
+            ext,
+            mb,
+            chars / 1e6,
+            sec,
+            cpu,
+            mb / cpu,
+            chars / 1e6 / cpu);
+      }
+      long peak = peakRssKb();
+      System.out.println();
+      System.out.printf(
+          Locale.ROOT,
+          "Worker peak resident memory: %s.%n%n",
+          peak < 0 ? "unknown" : String.format(Locale.ROOT, "%.0f MB", peak / 1024.0));
     }
   }
 
