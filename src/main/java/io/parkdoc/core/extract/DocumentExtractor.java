@@ -231,10 +231,26 @@ public final class DocumentExtractor implements AutoCloseable {
   }
 
   private Worker start() throws IOException {
-    ProcessBuilder pb = new ProcessBuilder(command);
+    // A temporary folder of its own: Tika's spooled copies and the files it is sent go there, and
+    // are removed with it even when the worker is killed in the middle of a file.
+    Path tmp = Files.createTempDirectory("parkdoc-worker-");
+    List<String> cmd = new ArrayList<>(command);
+    cmd.add(1, "-Djava.io.tmpdir=" + tmp);
+    ProcessBuilder pb = new ProcessBuilder(cmd);
     pb.redirectError(ProcessBuilder.Redirect.DISCARD);
-    Process p = pb.start();
-    p.onExit().thenRun(() -> live.removeIf(x -> x.process == p));
+    Process p;
+    try {
+      p = pb.start();
+    } catch (IOException e) {
+      removeTree(tmp);
+      throw e;
+    }
+    p.onExit()
+        .thenRun(
+            () -> {
+              live.removeIf(x -> x.process == p);
+              removeTree(tmp);
+            });
     Worker w =
         new Worker(
             p,
@@ -285,6 +301,14 @@ public final class DocumentExtractor implements AutoCloseable {
   static String seconds(Duration d) {
     long ms = d.toMillis();
     return ms % 1000 == 0 ? ms / 1000 + " s" : String.format(Locale.ROOT, "%.1f s", ms / 1000.0);
+  }
+
+  private static void removeTree(Path dir) {
+    try (java.util.stream.Stream<Path> s = Files.walk(dir)) {
+      s.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+    } catch (IOException | java.io.UncheckedIOException e) {
+      // left for the system's cleaning of its temporary folder
+    }
   }
 
   private record Worker(Process process, DataOutputStream out, DataInputStream in) {

@@ -44,10 +44,25 @@ class WorkerPoolTest {
       assertTrue(x.extract(GOOD).text().contains("Set up 4 types of platforms."));
       List<ProcessHandle> before = x.processes();
       assertEquals(1, before.size(), "one worker after one file");
+      Path tmp =
+          Path.of(
+              java.util.Arrays.stream(
+                      Files.readString(
+                              Path.of("/proc", String.valueOf(before.getFirst().pid()), "cmdline"))
+                          .split("\0"))
+                  .filter(a -> a.startsWith("-Djava.io.tmpdir="))
+                  .findFirst()
+                  .orElseThrow()
+                  .substring("-Djava.io.tmpdir=".length()));
+      assertTrue(Files.isDirectory(tmp));
       UnreadableDocumentException e =
           assertThrows(UnreadableDocumentException.class, () -> x.extract(file("stuck.hang")));
       assertEquals("timed out after 3 s", e.reason());
       assertFalse(before.getFirst().isAlive(), "the stuck worker was killed");
+      for (int i = 0; i < 50 && Files.exists(tmp); i++) {
+        Thread.sleep(100);
+      }
+      assertFalse(Files.exists(tmp), "the killed worker's temporary folder is removed");
       assertEquals(0, x.workers());
       assertTrue(
           x.extract(GOOD).text().contains("Set up 4 types of platforms."),
