@@ -166,4 +166,23 @@ class IndexFormatsTest {
     assertEquals(33, again.unchanged(), again.toString());
     assertEquals(skipped(first), skipped(again));
   }
+
+  @Test
+  void aDocumentCutAtTheCharacterLimitIsSaidSo() throws IOException {
+    Path one = Files.createDirectories(dir.resolve("one"));
+    Files.copy(FormatFixturesTest.FIXTURES.resolve("ko.pdf"), one.resolve("ko.pdf"));
+    IndexSummary s;
+    try (Indexer indexer =
+        Indexer.open(
+            Backends.store(io.parkdoc.core.IndexLocation.of(dir.resolve("index-cut")), false),
+            IndexOptions.defaults().withThreads(1),
+            new LanguageDetector(),
+            new io.parkdoc.core.extract.FormatExtractor(
+                io.parkdoc.core.extract.ExtractLimits.DEFAULT.withMaxChars(500), 1))) {
+      s = indexer.index(List.of(one));
+    }
+    assertEquals(1, s.added(), s.toString());
+    assertEquals(List.of(one.resolve("ko.pdf").toString()), s.truncated());
+    assertEquals(List.of(), first.truncated());
+  }
 }

@@ -53,7 +53,7 @@ public final class FormatExtractor implements Extractor, AutoCloseable {
       ExtractedDocument d = documents().extract(bytes, fileName);
       String title =
           d.title() != null && !d.title().isBlank() ? d.title() : TextExtractor.firstLine(d.text());
-      return new SourceText(d.text(), title, d.mediaType(), 0, d.marks());
+      return new SourceText(d.text(), title, d.mediaType(), 0, d.marks(), d.truncated());
     } catch (UnreadableDocumentException e) {
       throw new NotTextException(e.reason());
     } catch (IOException e) {

@@ -424,6 +424,9 @@ public final class Indexer implements Closeable {
       existing.put(key, doc.stored());
       (before == null ? run.added : run.updated).incrementAndGet();
       run.kept.add(key);
+      if (source.truncated()) {
+        run.truncated.add(key);
+      }
       if (source.malformed() > 0) {
         run.repaired.add(new IndexSummary.Repaired(key, source.malformed()));
       }
