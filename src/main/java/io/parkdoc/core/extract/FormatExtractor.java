@@ -21,12 +21,29 @@ public final class FormatExtractor implements Extractor, AutoCloseable {
   /**
    * @param limits the bounds on each document (OCR when {@link ExtractLimits#ocrLanguages()} is not
    *     empty)
-   * @param workers the most worker processes at once (the indexing threads)
+   * @param workers the most worker processes at once (the indexing threads; fewer when the
+   *     machine's memory would not hold that many: see {@link #memoryBound})
    */
   public FormatExtractor(ExtractLimits limits, int workers) {
     this.limits = limits;
-    this.workers = Math.max(1, workers);
+    this.workers = Math.max(1, Math.min(workers, memoryBound(limits)));
     this.images = !limits.ocrLanguages().isEmpty();
+  }
+
+  /**
+   * How many workers the machine's memory holds: each may use its heap and as much again (the JVM,
+   * Tika's classes), and half the memory is left to parkdoc's own JVM and everything else.
+   */
+  static int memoryBound(ExtractLimits limits) {
+    long total = 0;
+    if (java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+        instanceof com.sun.management.OperatingSystemMXBean os) {
+      total = os.getTotalMemorySize();
+    }
+    if (total <= 0) {
+      return Integer.MAX_VALUE;
+    }
+    return (int) Math.max(1, total / 2 / (2L * limits.workerHeapMb() << 20));
   }
 
   @Override
