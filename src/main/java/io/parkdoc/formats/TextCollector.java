@@ -149,6 +149,12 @@ final class TextCollector extends DefaultHandler {
       return;
     }
     String cls = atts.getValue("class");
+    if (name.equals("div") && "package-entry".equals(cls)) {
+      // a file of the package outside its reading order: an EPUB's table of contents, under
+      // its own file name as a heading
+      skipDepth = 1;
+      return;
+    }
     switch (layout) {
       case PDF -> {
         if (name.equals("div") && "page".equals(cls)) {

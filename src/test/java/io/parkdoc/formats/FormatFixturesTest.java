@@ -118,6 +118,13 @@ class FormatFixturesTest {
   }
 
   @Test
+  void anEpubIsReadWithoutItsTableOfContents() throws Exception {
+    ExtractedDocument d = extractor.extract(FIXTURES.resolve("en.epub"));
+    assertFalse(d.text().contains("nav.xhtml") || d.text().contains("Title Page"), d.text());
+    assertTrue(d.text().strip().endsWith("foster a new environment on the legal basis."), d.text());
+  }
+
+  @Test
   void aWordDocumentNamedTxtIsReadByItsContent() throws Exception {
     ExtractedDocument d = extractor.extract(FIXTURES.resolve("ko-docx-named.txt"));
     assertEquals(
