@@ -9,7 +9,8 @@ import io.parkdoc.core.IndexOptions;
 import io.parkdoc.core.ParkdocException;
 import io.parkdoc.core.SearchBackend;
 import io.parkdoc.core.detect.LanguageDetector;
-import io.parkdoc.core.extract.TextExtractor;
+import io.parkdoc.core.extract.ExtractLimits;
+import io.parkdoc.core.extract.FormatExtractor;
 import io.parkdoc.core.index.Indexer;
 
 /**
@@ -60,10 +61,20 @@ public final class Backends {
     }
   }
 
-  /** An indexer of plain-text files (and HTML) writing into the index at {@code location}. */
+  /**
+   * An indexer of text files (HTML too) and document formats (PDF, Office, OpenDocument, EPUB, RTF;
+   * scans with OCR) writing into the index at {@code location}. Documents are read in worker
+   * processes that start only when a file needs one, and end when the indexer is closed.
+   */
   public static Indexer indexer(
       IndexLocation location, IndexOptions options, LanguageDetector detector) {
-    return Indexer.open(store(location, options.rebuild()), options, detector, new TextExtractor());
+    ExtractLimits limits = ExtractLimits.DEFAULT.withOcr(options.ocrLanguages());
+    if (!options.ocrLanguages().isEmpty()) {
+      // a scanned book is read a page at a time, seconds each
+      limits = limits.withTimeout(java.time.Duration.ofMinutes(10));
+    }
+    FormatExtractor extractor = new FormatExtractor(limits, options.threads());
+    return Indexer.open(store(location, options.rebuild()), options, detector, extractor);
   }
 
   /** An indexer writing into the local index of {@code layout} (for tests and tools). */

@@ -3,9 +3,10 @@ package io.parkdoc.cli;
 import io.parkdoc.core.detect.Detection;
 import io.parkdoc.core.detect.LanguageDetector;
 import io.parkdoc.core.detect.Segment;
+import io.parkdoc.core.extract.ExtractLimits;
+import io.parkdoc.core.extract.FormatExtractor;
 import io.parkdoc.core.extract.NotTextException;
 import io.parkdoc.core.extract.SourceText;
-import io.parkdoc.core.extract.TextExtractor;
 import io.parkdoc.term.Json;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -28,7 +29,8 @@ import picocli.CommandLine.ParentCommand;
     sortOptions = false,
     header = "Print the language parkdoc detects in each file.",
     description =
-        "Print the language parkdoc detects in each file ('-' reads standard input), with its confidence.")
+        "Print the language parkdoc detects in each file ('-' reads standard input), with its confidence. "
+            + "Documents (PDF, Word, OpenDocument, EPUB, RTF, slides, sheets) are read as 'index' reads them.")
 final class DetectCommand implements Callable<Integer> {
   @ParentCommand ParkdocCommand parent;
 
@@ -48,7 +50,13 @@ final class DetectCommand implements Callable<Integer> {
     PrintWriter out = parent.spec.commandLine().getOut();
     PrintWriter err = parent.spec.commandLine().getErr();
     LanguageDetector detector = new LanguageDetector();
-    TextExtractor extractor = new TextExtractor();
+    try (FormatExtractor extractor = new FormatExtractor(ExtractLimits.DEFAULT, 1)) {
+      return detect(extractor, detector, out, err);
+    }
+  }
+
+  private int detect(
+      FormatExtractor extractor, LanguageDetector detector, PrintWriter out, PrintWriter err) {
     int status = ExitCodes.FOUND;
     for (String p : paths) {
       String name = p.equals("-") ? "-" : p;

@@ -6,6 +6,7 @@ import io.parkdoc.core.IndexSummary;
 import io.parkdoc.core.ParkdocException;
 import io.parkdoc.core.analysis.Languages;
 import io.parkdoc.core.detect.LanguageDetector;
+import io.parkdoc.core.extract.Tesseract;
 import io.parkdoc.core.index.FolderWatcher;
 import io.parkdoc.core.index.Indexer;
 import io.parkdoc.term.IndexReport;
@@ -38,6 +39,13 @@ import picocli.CommandLine.ParentCommand;
       "Text files of any kind are read (.txt, .md, .html, .xml and others; markup is removed); binary files are "
           + "skipped. The character encoding is detected per file: UTF-8, UTF-16, EUC-KR/CP949, Shift_JIS/CP932, "
           + "EUC-JP, ISO-2022-JP, GBK/GB18030, Big5 and the single-byte encodings of European languages.",
+      "",
+      "Documents are read too, recognised by their content whatever their names say: PDF (its text layer), "
+          + "Word (docx, doc), OpenDocument (odt, ods, odp), EPUB, RTF, PowerPoint (pptx, ppt, with speaker "
+          + "notes) and Excel (xlsx, xls). A search names the page, slide or sheet of each passage. Each document "
+          + "is read in a separate process, stopped after 60 s (10 min with --ocr); one that is encrypted, damaged "
+          + "or hostile is skipped with its reason. With --ocr, scanned pages and images (PNG, JPEG, TIFF) are read "
+          + "with tesseract, in the languages installed.",
       "",
       "The run commits every few seconds, so an interrupted run (Ctrl-C, a crash) keeps what it did and the next "
           + "one finishes the job; searches see new documents after each commit. The exit status is 2 when errors "
@@ -75,6 +83,13 @@ final class IndexCommand implements Callable<Integer> {
       paramLabel = "N",
       description = "Worker threads (default: one per core).")
   Integer threads;
+
+  @Option(
+      names = "--ocr",
+      description =
+          "Read scans (PDF pages without text, PNG, JPEG and TIFF images) with tesseract (Debian: tesseract-ocr and "
+              + "tesseract-ocr-kor, -jpn, -chi-sim, -chi-tra, -eng).")
+  boolean ocr;
 
   @Option(names = "--rebuild", description = "Drop every document and index afresh.")
   boolean rebuild;
@@ -136,9 +151,18 @@ final class IndexCommand implements Callable<Integer> {
             threads != null ? Math.max(1, threads) : IndexOptions.defaults().threads(),
             rebuild,
             Duration.ofMillis(Math.max(1, Math.round(commitSeconds * 1000))),
-            follow);
+            follow,
+            java.util.List.of());
     PrintWriter out = parent.spec.commandLine().getOut();
     PrintWriter err = parent.spec.commandLine().getErr();
+    if (ocr) {
+      Tesseract.Setup setup = Tesseract.check("tesseract");
+      if (setup.problem() != null) {
+        err.println("parkdoc: " + setup.problem());
+        err.flush();
+      }
+      options = options.withOcr(setup.languages());
+    }
     boolean live = parent.env().terminal() && !quiet && !json;
     try (Indexer indexer = Backends.indexer(parent.location(), options, new LanguageDetector());
         StopOnInterrupt interrupt = new StopOnInterrupt(indexer::requestStop)) {

@@ -11,6 +11,22 @@ import java.util.List;
  * @param title its title
  * @param text its whole text, as indexed
  * @param highlights matched spans as UTF-16 offsets into {@code text}, ascending, not overlapping
+ * @param marks where each page, slide or sheet begins in {@code text}; empty for flowing text
  */
 public record FullText(
-    String path, String lang, String title, String text, List<Snippet.Span> highlights) {}
+    String path,
+    String lang,
+    String title,
+    String text,
+    List<Snippet.Span> highlights,
+    List<Mark> marks) {
+  public FullText {
+    marks = List.copyOf(marks);
+  }
+
+  /** A document without pages, slides or sheets. */
+  public FullText(
+      String path, String lang, String title, String text, List<Snippet.Span> highlights) {
+    this(path, lang, title, text, highlights, List.of());
+  }
+}

@@ -1,6 +1,7 @@
 package io.parkdoc.core;
 
 import java.time.Duration;
+import java.util.List;
 
 /**
  * How {@link Indexer} treats the files it is given.
@@ -14,6 +15,8 @@ import java.time.Duration;
  *     and an interrupted run resumes from there
  * @param followLinks follow symbolic links that lead out of the indexed folder too (links inside it
  *     are always followed, once)
+ * @param ocrLanguages tesseract languages to read scans (images, PDF pages without text) in; empty:
+ *     scans are skipped
  */
 public record IndexOptions(
     String forcedLang,
@@ -22,7 +25,8 @@ public record IndexOptions(
     int threads,
     boolean rebuild,
     Duration commitInterval,
-    boolean followLinks) {
+    boolean followLinks,
+    List<String> ocrLanguages) {
   /** 64 MiB: larger plain-text files are almost always logs or dumps, not documents. */
   public static final long DEFAULT_MAX_BYTES = 64L << 20;
 
@@ -36,9 +40,10 @@ public record IndexOptions(
     if (commitInterval == null || commitInterval.isNegative() || commitInterval.isZero()) {
       throw new IllegalArgumentException("commitInterval must be positive: " + commitInterval);
     }
+    ocrLanguages = List.copyOf(ocrLanguages);
   }
 
-  /** Options that follow no symbolic link out of the indexed folder. */
+  /** Options that follow no symbolic link out of the indexed folder, without OCR. */
   public IndexOptions(
       String forcedLang,
       String forcedEncoding,
@@ -46,7 +51,7 @@ public record IndexOptions(
       int threads,
       boolean rebuild,
       Duration commitInterval) {
-    this(forcedLang, forcedEncoding, maxBytes, threads, rebuild, commitInterval, false);
+    this(forcedLang, forcedEncoding, maxBytes, threads, rebuild, commitInterval, false, List.of());
   }
 
   /** Options with the default commit interval. */
@@ -63,18 +68,33 @@ public record IndexOptions(
   /** These options with {@code threads} workers. */
   public IndexOptions withThreads(int threads) {
     return new IndexOptions(
-        forcedLang, forcedEncoding, maxBytes, threads, rebuild, commitInterval, followLinks);
+        forcedLang,
+        forcedEncoding,
+        maxBytes,
+        threads,
+        rebuild,
+        commitInterval,
+        followLinks,
+        ocrLanguages);
   }
 
   /** These options with {@code interval} between commits. */
   public IndexOptions withCommitInterval(Duration interval) {
     return new IndexOptions(
-        forcedLang, forcedEncoding, maxBytes, threads, rebuild, interval, followLinks);
+        forcedLang, forcedEncoding, maxBytes, threads, rebuild, interval, followLinks, ocrLanguages);
   }
 
   /** These options, following symbolic links out of the indexed folder or not. */
   public IndexOptions withFollowLinks(boolean follow) {
     return new IndexOptions(
-        forcedLang, forcedEncoding, maxBytes, threads, rebuild, commitInterval, follow);
+        forcedLang, forcedEncoding, maxBytes, threads, rebuild, commitInterval, follow, ocrLanguages);
+  }
+
+  /**
+   * These options reading scans in {@code languages} (tesseract's names: kor, jpn, chi_sim, eng).
+   */
+  public IndexOptions withOcr(List<String> languages) {
+    return new IndexOptions(
+        forcedLang, forcedEncoding, maxBytes, threads, rebuild, commitInterval, followLinks, languages);
   }
 }

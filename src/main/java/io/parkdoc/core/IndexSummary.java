@@ -17,6 +17,7 @@ import java.util.Map;
  * @param nanos wall time of the run
  * @param interrupted true when the run was stopped before it finished (what it did is committed;
  *     nothing was removed, since the folders were not all seen)
+ * @param truncated indexed documents whose text was cut at the per-file character limit
  */
 public record IndexSummary(
     int added,
@@ -28,7 +29,8 @@ public record IndexSummary(
     List<Repaired> repaired,
     long bytes,
     long nanos,
-    boolean interrupted) {
+    boolean interrupted,
+    List<String> truncated) {
 
   /**
    * A file that was not indexed, and why.
@@ -37,6 +39,32 @@ public record IndexSummary(
    *     indexable document (binary, empty, too large, a dangling link)
    */
   public record Skipped(String path, String reason, boolean error) {}
+
+  /** A summary without documents cut at the character limit. */
+  public IndexSummary(
+      int added,
+      int updated,
+      int unchanged,
+      int removed,
+      Map<String, Integer> languages,
+      List<Skipped> skipped,
+      List<Repaired> repaired,
+      long bytes,
+      long nanos,
+      boolean interrupted) {
+    this(
+        added,
+        updated,
+        unchanged,
+        removed,
+        languages,
+        skipped,
+        repaired,
+        bytes,
+        nanos,
+        interrupted,
+        List.of());
+  }
 
   /** An indexed file with {@code sequences} invalid byte sequences, each replaced by U+FFFD. */
   public record Repaired(String path, int sequences) {}

@@ -20,6 +20,8 @@ import java.util.List;
  * @param hash the SHA-256 of its bytes, hex
  * @param encoding the character encoding it was decoded from
  * @param parts one per index language, the main language's first
+ * @param marks where each page, slide or sheet of a document format begins (an offset into the
+ *     file's text, so into every part's); empty for flowing text
  */
 public record IndexedDocument(
     String path,
@@ -29,7 +31,25 @@ public record IndexedDocument(
     long mtime,
     String hash,
     String encoding,
-    List<Part> parts) {
+    List<Part> parts,
+    List<Mark> marks) {
+
+  public IndexedDocument {
+    marks = List.copyOf(marks);
+  }
+
+  /** A file without pages, slides or sheets. */
+  public IndexedDocument(
+      String path,
+      String lang,
+      String title,
+      long size,
+      long mtime,
+      String hash,
+      String encoding,
+      List<Part> parts) {
+    this(path, lang, title, size, mtime, hash, encoding, parts, List.of());
+  }
 
   /**
    * The text of one language of a file.

@@ -1,6 +1,7 @@
 package io.parkdoc.shell;
 
 import io.parkdoc.core.FullText;
+import io.parkdoc.core.Mark;
 import io.parkdoc.core.MatchExplanation;
 import io.parkdoc.core.Snippet;
 import io.parkdoc.term.Styles;
@@ -41,11 +42,24 @@ final class DocumentView {
     List<AttributedString> lines = new ArrayList<>();
     String text = doc.text();
     List<Snippet.Span> spans = doc.highlights();
+    List<Mark> marks = doc.marks();
     int span = 0;
+    int mark = 0;
     AttributedStringBuilder line = new AttributedStringBuilder();
     int column = 0;
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
+      if (mark < marks.size() && marks.get(mark).offset() <= i) {
+        // a page, slide or sheet begins: a line of its own names it
+        if (line.length() > 0) {
+          addWrapped(lines, line.toAttributedString(), width);
+          line = new AttributedStringBuilder();
+          column = 0;
+        }
+        while (mark < marks.size() && marks.get(mark).offset() <= i) {
+          lines.add(new AttributedString("── " + marks.get(mark++).describe() + " ──", Styles.DIM));
+        }
+      }
       while (span < spans.size() && spans.get(span).end() <= i) {
         span++;
       }

@@ -70,6 +70,14 @@ public final class HitPrinter {
     out.println(render(head.toAttributedString()));
     for (Snippet s : hit.snippets()) {
       AttributedString passage = highlighted(s, Styles.MATCH);
+      if (s.where() != null) {
+        // the page, slide or sheet of a PDF, a presentation or a spreadsheet
+        passage =
+            new AttributedStringBuilder()
+                .styled(Styles.DIM, s.where() + "  ")
+                .append(passage)
+                .toAttributedString();
+      }
       if (width > 0) {
         for (AttributedString line : TextLayout.wrap(passage, INDENT, width)) {
           out.println(render(line));

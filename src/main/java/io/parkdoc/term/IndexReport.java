@@ -24,6 +24,9 @@ public record IndexReport(Paths paths, String location, boolean verbose) {
       }
     }
     if (verbose) {
+      for (String t : summary.truncated()) {
+        err.println("parkdoc: " + paths.display(t) + ": text cut at the per-file character limit");
+      }
       for (IndexSummary.Repaired r : summary.repaired()) {
         err.println(
             "parkdoc: "
@@ -103,6 +106,14 @@ public record IndexReport(Paths paths, String location, boolean verbose) {
           sequences,
           verbose ? "" : " (--verbose lists them)");
     }
+    if (!s.truncated().isEmpty()) {
+      out.printf(
+          Locale.ROOT,
+          "%d document%s cut at the per-file character limit%s%n",
+          s.truncated().size(),
+          s.truncated().size() == 1 ? "" : "s",
+          verbose ? "" : " (--verbose lists them)");
+    }
     out.println("index: " + paths.display(location));
   }
 
@@ -141,6 +152,9 @@ public record IndexReport(Paths paths, String location, boolean verbose) {
                   return o;
                 })
             .toList());
+    if (!s.truncated().isEmpty()) {
+      m.put("truncated", s.truncated().stream().map(paths::relative).toList());
+    }
     m.put("bytes", s.bytes());
     m.put("seconds", Math.round(s.nanos() / 1e6) / 1e3);
     m.put("interrupted", s.interrupted());

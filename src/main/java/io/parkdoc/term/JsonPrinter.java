@@ -52,6 +52,11 @@ public final class JsonPrinter {
     }
     m.put("snippet", snippet.toString());
     m.put("highlights", highlights);
+    // In a PDF, slides or sheets: the page, slide or sheet of each passage, in snippet order.
+    List<String> where = hit.snippets().stream().map(Snippet::where).toList();
+    if (where.stream().anyMatch(java.util.Objects::nonNull)) {
+      m.put("where", where);
+    }
     return Json.write(m);
   }
 }

@@ -5,6 +5,7 @@ import io.parkdoc.core.Hit;
 import io.parkdoc.core.IndexLocation;
 import io.parkdoc.core.IndexStatus;
 import io.parkdoc.core.IoErrors;
+import io.parkdoc.core.Mark;
 import io.parkdoc.core.MatchExplanation;
 import io.parkdoc.core.ParkdocException;
 import io.parkdoc.core.SearchBackend;
@@ -226,7 +227,7 @@ public final class LuceneSearcher implements SearchBackend {
                 mainLanguage(d),
                 page[i].score,
                 d.get(Fields.TITLE),
-                snippets.getOrDefault(page[i].doc, List.of()),
+                placed(snippets.getOrDefault(page[i].doc, List.of()), d.get(Schema.MARKS)),
                 languages(d)));
       }
       Map<String, List<String>> stopWords =
@@ -244,7 +245,7 @@ public final class LuceneSearcher implements SearchBackend {
   }
 
   private static final Set<String> HIT_FIELDS =
-      Set.of(Fields.PATH, Fields.LANG, Fields.TITLE, Fields.MAIN_LANG, Fields.LANGS);
+      Set.of(Fields.PATH, Fields.LANG, Fields.TITLE, Fields.MAIN_LANG, Fields.LANGS, Schema.MARKS);
 
   /** The best part of each file, best first, and how many files matched. */
   private record Collapsed(List<ScoreDoc> best, long total, boolean exact) {}
@@ -350,7 +351,24 @@ public final class LuceneSearcher implements SearchBackend {
         mainLanguage(first),
         first.get(Fields.TITLE),
         LanguageParts.overlay(texts),
-        List.copyOf(spans));
+        List.copyOf(spans),
+        Mark.decode(first.get(Schema.MARKS)));
+  }
+
+  /**
+   * {@code snippets}, each naming the page, slide or sheet it lies in when the document has them.
+   */
+  private static List<Snippet> placed(List<Snippet> snippets, String marks) {
+    if (marks == null || snippets.isEmpty()) {
+      return snippets;
+    }
+    List<Mark> m = Mark.decode(marks);
+    List<Snippet> out = new ArrayList<>(snippets.size());
+    for (Snippet s : snippets) {
+      Mark at = s.offset() < 0 ? null : Mark.at(m, s.offset());
+      out.add(at == null ? s : s.at(at.describe()));
+    }
+    return out;
   }
 
   @Override

@@ -1,6 +1,7 @@
 package io.parkdoc.backend.lucene;
 
 import io.parkdoc.core.IndexedDocument;
+import io.parkdoc.core.Mark;
 import io.parkdoc.core.analysis.Fields;
 import io.parkdoc.core.analysis.Languages;
 import org.apache.lucene.document.BinaryDocValuesField;
@@ -29,6 +30,12 @@ final class Schema {
    * make.
    */
   static final FieldType BIGRAMS = textFieldType(false);
+
+  /**
+   * Where the pages, slides or sheets of a document format begin ({@link Mark#encode}); absent for
+   * text files.
+   */
+  static final String MARKS = "marks";
 
   private Schema() {}
 
@@ -65,6 +72,9 @@ final class Schema {
     d.add(new NumericDocValuesField(Fields.PARTS, doc.parts().size()));
     d.add(new StoredField(Fields.HASH, doc.hash()));
     d.add(new StoredField(Fields.ENCODING, doc.encoding()));
+    if (!doc.marks().isEmpty()) {
+      d.add(new StoredField(MARKS, Mark.encode(doc.marks())));
+    }
     d.add(new Field(Fields.text(part.indexLang()), part.text(), TEXT));
     if (Languages.isCjk(part.indexLang())) {
       d.add(new Field(Fields.bigrams(part.indexLang()), part.text(), BIGRAMS));

@@ -315,7 +315,7 @@ public final class TextExtractor implements Extractor {
     return sb.toString();
   }
 
-  private static String firstLine(String text) {
+  static String firstLine(String text) {
     for (String line : text.split("\\R", 50)) {
       String s = line.strip();
       if (!s.isEmpty()) {

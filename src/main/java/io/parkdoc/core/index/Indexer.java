@@ -462,11 +462,15 @@ public final class Indexer implements Closeable {
               recordedMtime,
               hash,
               source.encoding(),
-              parts);
+              parts,
+              source.marks());
       store.put(doc, before);
       existing.put(key, doc.stored());
       (before == null ? run.added : run.updated).incrementAndGet();
       run.kept.add(key);
+      if (source.truncated()) {
+        run.truncated.add(key);
+      }
       if (source.malformed() > 0) {
         run.repaired.add(new IndexSummary.Repaired(key, source.malformed()));
       }
@@ -568,6 +572,17 @@ public final class Indexer implements Closeable {
   /** Closes the store without committing further, which releases the write lock. */
   @Override
   public void close() {
-    store.close();
+    try {
+      store.close();
+    } finally {
+      if (extractor instanceof AutoCloseable c) {
+        // the document extractor's worker processes
+        try {
+          c.close();
+        } catch (Exception e) {
+          // nothing left to save
+        }
+      }
+    }
   }
 }

@@ -17,6 +17,7 @@ final class RunTally {
   final AtomicInteger removed = new AtomicInteger();
   final List<IndexSummary.Skipped> skipped = Collections.synchronizedList(new ArrayList<>());
   final List<IndexSummary.Repaired> repaired = Collections.synchronizedList(new ArrayList<>());
+  final List<String> truncated = Collections.synchronizedList(new ArrayList<>());
 
   /** Paths whose documents stay: indexed, unchanged, or unreadable this time (kept, not lost). */
   final Set<String> kept = ConcurrentHashMap.newKeySet();
@@ -54,6 +55,7 @@ final class RunTally {
         r,
         progress.indexedBytes(),
         System.nanoTime() - start,
-        interrupted);
+        interrupted,
+        truncated.stream().sorted().toList());
   }
 }

@@ -250,6 +250,6 @@ public final class SnippetFormatter extends PassageFormatter {
         spans.add(new Snippet.Span(last.start(), Math.max(last.end(), me)));
       }
     }
-    return new Snippet(text.toString(), spans);
+    return new Snippet(text.toString(), spans, start, null);
   }
 }
