@@ -25,6 +25,7 @@ MAX_EN_WORDS = 2
 ap = argparse.ArgumentParser()
 for a in ("cedict", "edict", "hanja", "wordnet", "omw", "cmudict", "hanfold", "out"):
     ap.add_argument("--" + a, required=True)
+ap.add_argument("--mined", help="term pairs mined from parallel pages (MineTermPairs), optional")
 args = ap.parse_args()
 
 fold = {}
@@ -457,6 +458,21 @@ for ko, hs in ko_han.items():
         lines[f"ko:{ko}"] = [f"han:{h}" for h in best(hs)] + lines.get(f"ko:{ko}", [])
 for h, kos in han_ko.items():
     lines[f"han:{h}"] = [f"ko:{k}" for k in best(kos)]
+
+# Term pairs mined from parallel text come first: they are the words translators actually chose.
+if args.mined:
+    mined = collections.defaultdict(list)
+    for line in open(args.mined, encoding="utf-8"):
+        la, x, lb, y, dice = line.rstrip("\n").split("\t")
+        if la != "en":
+            x = hfold(x) if la in ("zh", "ja") else x
+        if lb == "zh":
+            y = hfold(y)
+        mined[f"{la}:{x}"].append((-float(dice), f"{lb}:{y}"))
+    for key, cands in mined.items():
+        ordered = [c for _, c in sorted(cands)]
+        rest = [c for c in lines.get(key, []) if c not in ordered]
+        lines[key] = list(dict.fromkeys(ordered)) + rest
 
 HEADER = (
     "# parkdoc cross-language lexicon, built by tools/build-lexicon from CC-CEDICT (CC BY-SA 4.0),\n"
