@@ -59,6 +59,9 @@ public final class TranslationEval {
   public static final List<String> COLLECTIONS = List.of("en", "ko", "ja", "zh-cn", "zh-tw");
   private static final Pattern LATIN = Pattern.compile("[A-Za-z]");
   private static final String FIELD = "body";
+  private static final float LATER = Float.parseFloat(System.getProperty("later", "0.5"));
+  private static final float PLAIN = Float.parseFloat(System.getProperty("plain", "0.2"));
+  private static final float TIE = Float.parseFloat(System.getProperty("tie", "0.1"));
 
   private final Map<String, Collection> collections = new LinkedHashMap<>();
   private final List<String> ids;
@@ -147,7 +150,7 @@ public final class TranslationEval {
     BooleanQuery.Builder b = new BooleanQuery.Builder();
     Query plain = qb.createBooleanQuery(FIELD, text, BooleanClause.Occur.SHOULD);
     if (plain != null) {
-      b.add(plain, BooleanClause.Occur.SHOULD);
+      b.add(translation == null ? plain : new org.apache.lucene.search.BoostQuery(plain, PLAIN), BooleanClause.Occur.SHOULD);
     }
     if (translation != null) {
       for (List<String> alternatives : translation.into(lexLang(target.lang()))) {
@@ -155,11 +158,11 @@ public final class TranslationEval {
         for (String alt : alternatives) {
           Query q = qb.createPhraseQuery(FIELD, alt);
           if (q != null) {
-            qs.add(q);
+            qs.add(qs.isEmpty() ? q : new org.apache.lucene.search.BoostQuery(q, LATER));
           }
         }
         if (!qs.isEmpty()) {
-          b.add(new DisjunctionMaxQuery(qs, 0.1f), BooleanClause.Occur.SHOULD);
+          b.add(new DisjunctionMaxQuery(qs, TIE), BooleanClause.Occur.SHOULD);
         }
       }
     }
@@ -260,7 +263,8 @@ public final class TranslationEval {
     if (args.length > 3) {
       rows = List.of(eval.direction(args[2], args[3], half, Translator.bundled()));
     } else {
-      rows = eval.run(half, Translator.bundled());
+      int perTerm = Integer.getInteger("perTerm", Translator.PER_TERM);
+      rows = eval.run(half, new Translator(Lexicon.bundled(), perTerm));
     }
     System.out.println("half " + half + " (" + (half == 1 ? "evaluation" : half == 0 ? "tuning" : "all") + ")");
     print(rows, System.out);

@@ -40,6 +40,8 @@ public final class MineTermPairs {
   static final int MIN_TOGETHER = 3;
   static final double MIN_DICE = 0.2;
   static final int KEEP = 4;
+  static final int MUTUAL = 3;
+  static final double RELATIVE = Double.parseDouble(System.getProperty("relative", "0.5"));
   private static final int MAX_WORDS = 40;
   private static final List<String> COLLECTIONS = List.of("en", "ko", "ja", "zh-cn", "zh-tw");
 
@@ -148,12 +150,13 @@ public final class MineTermPairs {
     }
     String langA = ca.startsWith("zh") ? "zh" : ca;
     String langB = cb.startsWith("zh") ? "zh" : cb;
-    // Both directions: for each word, its best partners by Dice.
+    // Both directions: for each word, its best partners by Dice. A pair is kept when each word is among
+    // the other's best (mutual), and within RELATIVE of the word's best pair: words that merely share
+    // lines with the right one (page -> style, from "page style") fall out.
+    Map<String, TreeMap<Double, String>> fromA = new HashMap<>();
     Map<String, TreeMap<Double, String>> fromB = new HashMap<>();
-    int pairs = 0;
     for (var e : together.entrySet()) {
       String x = e.getKey();
-      TreeMap<Double, String> best = new TreeMap<>();
       for (var f : e.getValue().entrySet()) {
         int n = f.getValue();
         if (n < MIN_TOGETHER) {
@@ -165,26 +168,47 @@ public final class MineTermPairs {
           continue;
         }
         // Ties broken by the words, so the output is the same run after run.
-        double key = -dice - 1e-9 * Math.abs(y.hashCode() % 1000);
-        best.put(key, y);
+        fromA.computeIfAbsent(x, k -> new TreeMap<>()).put(-dice - 1e-9 * Math.abs(y.hashCode() % 1000), y);
         fromB.computeIfAbsent(y, k -> new TreeMap<>()).put(-dice - 1e-9 * Math.abs(x.hashCode() % 1000), x);
       }
-      pairs += emit(out, langA, x, langB, best);
+    }
+    int pairs = 0;
+    for (var e : fromA.entrySet()) {
+      pairs += emit(out, langA, e.getKey(), langB, e.getValue(), fromB);
     }
     for (var e : fromB.entrySet()) {
-      pairs += emit(out, langB, e.getKey(), langA, e.getValue());
+      pairs += emit(out, langB, e.getKey(), langA, e.getValue(), fromA);
     }
     System.err.printf(Locale.ROOT, "%s-%s: %d aligned line pairs, %d word pairs kept%n", ca, cb, linePairs, pairs);
   }
 
-  private static int emit(PrintWriter out, String la, String x, String lb, TreeMap<Double, String> best) {
+  private static boolean amongBest(TreeMap<Double, String> best, String word) {
     int k = 0;
+    for (String w : best.values()) {
+      if (w.equals(word)) {
+        return true;
+      }
+      if (++k == MUTUAL) {
+        return false;
+      }
+    }
+    return false;
+  }
+
+  private static int emit(PrintWriter out, String la, String x, String lb, TreeMap<Double, String> best,
+      Map<String, TreeMap<Double, String>> other) {
+    int k = 0;
+    double top = -best.firstKey();
     for (var e : best.entrySet()) {
-      if (k++ == KEEP) {
+      double dice = -e.getKey();
+      if (k == KEEP || dice < RELATIVE * top) {
         break;
       }
-      out.printf(Locale.ROOT, "%s\t%s\t%s\t%s\t%.3f%n", la, x, lb, e.getValue(), -e.getKey());
+      if (amongBest(other.get(e.getValue()), x)) {
+        out.printf(Locale.ROOT, "%s\t%s\t%s\t%s\t%.3f%n", la, x, lb, e.getValue(), dice);
+        k++;
+      }
     }
-    return Math.min(k, KEEP);
+    return k;
   }
 }

@@ -41,9 +41,16 @@ public final class Translator {
   private static final Translator BUNDLED = new Translator(Lexicon.bundled());
 
   private final Lexicon lexicon;
+  private final int perTerm;
 
   public Translator(Lexicon lexicon) {
+    this(lexicon, PER_TERM);
+  }
+
+  /** A translator keeping up to {@code perTerm} translations per word and language (for measurements). */
+  public Translator(Lexicon lexicon, int perTerm) {
     this.lexicon = lexicon;
+    this.perTerm = perTerm;
   }
 
   /** The translator on parkdoc's bundled lexicon. */
@@ -70,7 +77,7 @@ public final class Translator {
         List<String> kept = new ArrayList<>();
         int checked = 0;
         for (String c : candidates(term, target)) {
-          if (kept.size() == PER_TERM || checked++ == MAX_CHECKED) {
+          if (kept.size() == perTerm || checked++ == MAX_CHECKED) {
             break;
           }
           if (df.docFreq(target, c) > 0) {
@@ -214,14 +221,27 @@ public final class Translator {
       return List.copyOf(out);
     }
     List<Lexicon.Entry> own = lexicon.lookup(src, term.text());
+    if ("ko".equals(src)) {
+      // A Sino-Korean word also has the English glosses of its Han spelling (수소 -> 水素 -> hydrogen).
+      List<Lexicon.Entry> more = new ArrayList<>(own);
+      for (Lexicon.Entry e : own) {
+        if ("han".equals(e.lang())) {
+          for (String via : List.of("zh", "ja")) {
+            lexicon.lookup(via, e.text()).stream().filter(x -> "en".equals(x.lang())).limit(2).forEach(more::add);
+          }
+        }
+      }
+      own = more;
+    }
     if ("en".equals(target)) {
       addLang(out, own, "en");
       return List.copyOf(out);
     }
+    addLang(out, own, target); // pairs mined from parallel text, where there are any
     List<String> pivot = new ArrayList<>();
     int glosses = 0;
     for (Lexicon.Entry e : own) {
-      if ("en".equals(e.lang()) && !e.guessed() && glosses++ < GLOSSES_PIVOTED) {
+      if ("en".equals(e.lang()) && glosses++ < GLOSSES_PIVOTED) {
         for (Lexicon.Entry t : lexicon.lookup("en", e.text())) {
           if (t.lang().equals(target) && !t.guessed()) {
             pivot.add(t.text());
