@@ -1,6 +1,6 @@
 package io.parkdoc.eval;
 
-import io.parkdoc.core.Languages;
+import io.parkdoc.core.analysis.Languages;
 import io.parkdoc.core.query.translate.DocFrequencies;
 import io.parkdoc.core.query.translate.Lexicon;
 import io.parkdoc.core.query.translate.QueryTranslation;

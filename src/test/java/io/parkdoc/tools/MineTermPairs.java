@@ -1,6 +1,6 @@
 package io.parkdoc.tools;
 
-import io.parkdoc.core.Languages;
+import io.parkdoc.core.analysis.Languages;
 import io.parkdoc.eval.TranslationEval;
 import java.io.IOException;
 import java.io.PrintWriter;

@@ -1,6 +1,6 @@
 package io.parkdoc.core.query.translate;
 
-import io.parkdoc.core.HanVariants;
+import io.parkdoc.core.analysis.HanVariants;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

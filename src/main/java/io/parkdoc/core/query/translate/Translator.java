@@ -1,6 +1,6 @@
 package io.parkdoc.core.query.translate;
 
-import io.parkdoc.core.HanVariants;
+import io.parkdoc.core.analysis.HanVariants;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
