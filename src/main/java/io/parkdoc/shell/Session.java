@@ -94,13 +94,14 @@ final class Session implements Closeable {
   private String unreadable;
   private final Set<String> languages = new LinkedHashSet<>();
   private int limit = DEFAULT_LIMIT;
-  private boolean translate = true;
+  private boolean translate;
   private Page page;
   private volatile View view;
 
   Session(ShellSettings settings, Commands commands) {
     this.settings = settings;
     this.commands = commands;
+    this.translate = settings.translate();
     try {
       refresh();
     } catch (ParkdocException e) {
