@@ -185,7 +185,18 @@ public final class LuceneSearcher implements SearchBackend {
         plan.languagesAmong(languages),
         relaxed,
         new HashMap<>(),
-        translatedQueries(plan, translation, relaxed));
+        translatedQueries(plan, translation, relaxed),
+        sources(translation));
+  }
+
+  /** The languages the translated query's words were read in (none without translation). */
+  private static Set<String> sources(QueryTranslation translation) {
+    if (translation == null) {
+      return Set.of();
+    }
+    Set<String> out = new java.util.HashSet<>();
+    translation.terms().forEach(t -> out.add(t.sourceLang()));
+    return out;
   }
 
   /**
@@ -283,7 +294,7 @@ public final class LuceneSearcher implements SearchBackend {
     if (translated.isEmpty()) {
       translation = null;
     }
-    Query query = builder.build(plan, typed, false, strict, translated);
+    Query query = builder.build(plan, typed, false, strict, translated, sources(translation));
     if (query == null) {
       return new SearchResults(
           0, true, List.of(), langs, false, builder.stopWords(plan, typed, strict), translation);
@@ -297,7 +308,12 @@ public final class LuceneSearcher implements SearchBackend {
         // (so 水素 still never matches a text with only 素).
         Query second =
             builder.build(
-                plan, typed, true, new HashMap<>(), translatedQueries(plan, translation, true));
+                plan,
+                typed,
+                true,
+                new HashMap<>(),
+                translatedQueries(plan, translation, true),
+                sources(translation));
         if (second != null && !second.equals(query)) {
           query = second;
           top = searcher.search(query, n);
@@ -427,10 +443,12 @@ public final class LuceneSearcher implements SearchBackend {
   @Override
   public FullText fullText(SearchRequest request, boolean relaxed, String path) {
     QueryPlan plan = QueryPlan.of(request);
-    Map<String, Query> translated = translatedQueries(plan, translate(plan), relaxed);
+    QueryTranslation translation = translate(plan);
+    Map<String, Query> translated = translatedQueries(plan, translation, relaxed);
     List<String> typed = plan.languagesAmong(languages);
     List<String> langs = withTranslated(typed, translated);
-    Query query = builder.build(plan, typed, relaxed, new HashMap<>(), translated);
+    Query query =
+        builder.build(plan, typed, relaxed, new HashMap<>(), translated, sources(translation));
     List<String> texts = new ArrayList<>();
     List<Snippet.Span> spans = new ArrayList<>();
     Document first = null;
@@ -459,13 +477,15 @@ public final class LuceneSearcher implements SearchBackend {
   @Override
   public MatchExplanation explain(SearchRequest request, boolean relaxed, String path) {
     QueryPlan plan = QueryPlan.of(request);
+    QueryTranslation translation = translate(plan);
     Query query =
         builder.build(
             plan,
             plan.languagesAmong(languages),
             relaxed,
             new HashMap<>(),
-            translatedQueries(plan, translate(plan), relaxed));
+            translatedQueries(plan, translation, relaxed),
+            sources(translation));
     List<Integer> parts = partsOf(path);
     int docId = parts.get(0);
     try {
