@@ -217,7 +217,19 @@ public final class Translator {
     LinkedHashSet<String> out = new LinkedHashSet<>();
     String src = term.lang();
     if ("en".equals(src)) {
-      addLang(out, lexicon.lookup("en", term.text()), target);
+      List<Lexicon.Entry> own = lexicon.lookup("en", term.text());
+      addLang(out, own, target);
+      // Han words Chinese and Japanese share (names above all: Changchun -> 长春, which Japanese
+      // writes 長春), and their Sino-Korean reading (장춘): the index confirms or rejects them.
+      List<String> chinese = own.stream().filter(e -> "zh".equals(e.lang())).map(Lexicon.Entry::text)
+          .limit(2).toList();
+      if ("ja".equals(target)) {
+        out.addAll(chinese);
+      } else if ("ko".equals(target)) {
+        for (String zh : chinese) {
+          addLang(out, lexicon.lookup("han", zh), "ko");
+        }
+      }
       return List.copyOf(out);
     }
     List<Lexicon.Entry> own = lexicon.lookup(src, term.text());
