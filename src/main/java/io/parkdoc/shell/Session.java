@@ -293,7 +293,9 @@ final class Session implements Closeable {
         rank < 1
             ? List.of()
             : searcher()
-                .search(new SearchRequest(r.query(), r.languages(), 1, rank - 1, 0, r.lenient(), r.translate()))
+                .search(
+                    new SearchRequest(
+                        r.query(), r.languages(), 1, rank - 1, 0, r.lenient(), r.translate()))
                 .hits();
     if (one.isEmpty()) {
       throw new ParkdocException(

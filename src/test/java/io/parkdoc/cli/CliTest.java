@@ -215,16 +215,18 @@ class CliTest {
   void searchTranslatesByDefaultAndSaysWhatTheQueryBecame() {
     Result r = parkdoc("search", "laser");
     assertExit(0, r);
-    assertEquals(
-        "laser -> 레이저 (ko) · レーザー (ja) · 激光 (zh)", r.outLines().get(0), r::describe);
+    assertEquals("laser -> 레이저 (ko) · レーザー (ja) · 激光 (zh)", r.outLines().get(0), r::describe);
     for (String seed : List.of(KO_1, KO_2, JA, ZH, EN)) {
       assertTrue(r.out().contains(seed), () -> seed + " found\n" + r.describe());
     }
     Result json = parkdoc("search", "--json", "laser");
-    assertTrue(json.outLines().get(0).contains("\"translations\":{\"ko\":[\"레이저\"]"), json::describe);
+    assertTrue(
+        json.outLines().get(0).contains("\"translations\":{\"ko\":[\"레이저\"]"), json::describe);
     Result off = parkdoc("search", "--translate=off", "laser");
     assertFalse(off.out().contains(" -> "), off::describe);
-    assertFalse(off.out().contains(KO_1) || off.out().contains(JA) || off.out().contains(ZH), off::describe);
+    assertFalse(
+        off.out().contains(KO_1) || off.out().contains(JA) || off.out().contains(ZH),
+        off::describe);
     assertExit(2, parkdoc("search", "--translate=maybe", "laser"));
   }
 

@@ -46,14 +46,15 @@ import org.apache.lucene.util.QueryBuilder;
  * Cross-language retrieval on the LibreOffice help (a parallel corpus: the same file id is the same
  * page in every language): the page title in one language is the query, the same page in another
  * language the one right answer. Prints R@10 and MRR@10 per direction among en, ko, ja, zh-cn and
- * zh-tw, without translation and with it, and the ceiling (the target page's own title as the query).
+ * zh-tw, without translation and with it, and the ceiling (the target page's own title as the
+ * query).
  *
  * <p>Pages are split in two halves by file id (a hash, stable); figures are reported on the
  * evaluation half. Nothing is mined from either half: the lexicon comes only from dictionaries
- * ({@code tools/build-lexicon}); the other half is for tuning by hand. As in the issue's measurements,
- * a pair counts only when its CJK titles have no Latin letters (a Latin title is an untranslated
- * page, which the plain query finds anyway). Each collection is its own index with parkdoc's analyzer
- * of that language, body field only.
+ * ({@code tools/build-lexicon}); the other half is for tuning by hand. As in the issue's
+ * measurements, a pair counts only when its CJK titles have no Latin letters (a Latin title is an
+ * untranslated page, which the plain query finds anyway). Each collection is its own index with
+ * parkdoc's analyzer of that language, body field only.
  */
 public final class TranslationEval {
   public static final List<String> COLLECTIONS = List.of("en", "ko", "ja", "zh-cn", "zh-tw");
@@ -67,11 +68,20 @@ public final class TranslationEval {
   private final List<String> ids;
 
   /** One language's pages in an in-memory index. */
-  private record Collection(String lang, Analyzer analyzer, IndexSearcher searcher, Map<String, String> titles) {}
+  private record Collection(
+      String lang, Analyzer analyzer, IndexSearcher searcher, Map<String, String> titles) {}
 
   /** The result of one direction. */
-  public record Row(String from, String to, int queries, double r10Plain, double mrrPlain, double r10Translated,
-      double mrrTranslated, double r10Ceiling, double mrrCeiling) {}
+  public record Row(
+      String from,
+      String to,
+      int queries,
+      double r10Plain,
+      double mrrPlain,
+      double r10Translated,
+      double mrrTranslated,
+      double r10Ceiling,
+      double mrrCeiling) {}
 
   public TranslationEval(Path corpus) throws IOException {
     Set<String> common = null;
@@ -131,7 +141,8 @@ public final class TranslationEval {
       CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
       ts.reset();
       while (ts.incrementToken()) {
-        min = Math.min(min, c.searcher().getIndexReader().docFreq(new Term(FIELD, term.toString())));
+        min =
+            Math.min(min, c.searcher().getIndexReader().docFreq(new Term(FIELD, term.toString())));
       }
       ts.end();
     } catch (IOException e) {
@@ -150,7 +161,9 @@ public final class TranslationEval {
     BooleanQuery.Builder b = new BooleanQuery.Builder();
     Query plain = qb.createBooleanQuery(FIELD, text, BooleanClause.Occur.SHOULD);
     if (plain != null) {
-      b.add(translation == null ? plain : new org.apache.lucene.search.BoostQuery(plain, PLAIN), BooleanClause.Occur.SHOULD);
+      b.add(
+          translation == null ? plain : new org.apache.lucene.search.BoostQuery(plain, PLAIN),
+          BooleanClause.Occur.SHOULD);
     }
     if (translation != null) {
       for (List<String> alternatives : translation.into(lexLang(target.lang()))) {
@@ -208,12 +221,14 @@ public final class TranslationEval {
       }
       String title = src.titles().get(id);
       String answerTitle = dst.titles().get(id);
-      if (title.isEmpty() || (!from.equals("en") && LATIN.matcher(title).find())
+      if (title.isEmpty()
+          || (!from.equals("en") && LATIN.matcher(title).find())
           || (!to.equals("en") && LATIN.matcher(answerTitle).find())) {
         continue;
       }
       n++;
-      QueryTranslation t = translator.translate(title, from.startsWith("zh") ? "zh" : from, Set.of(targetLang), df);
+      QueryTranslation t =
+          translator.translate(title, from.startsWith("zh") ? "zh" : from, Set.of(targetLang), df);
       int[] ranks = {
         rank(dst, query(dst, title, null), id),
         rank(dst, query(dst, title, t), id),
@@ -232,18 +247,30 @@ public final class TranslationEval {
 
   /** Prints {@code rows} as the table docs/translation.md carries. */
   public static void print(List<Row> rows, PrintStream out) {
-    out.println("| direction | queries | R@10 plain | R@10 translated | MRR@10 plain | MRR@10 translated | R@10 ceiling |");
+    out.println(
+        "| direction | queries | R@10 plain | R@10 translated | MRR@10 plain | MRR@10 translated | R@10 ceiling |");
     out.println("|---|---:|---:|---:|---:|---:|---:|");
     double sum = 0;
     for (Row r : rows) {
-      out.printf(Locale.ROOT, "| %s -> %s | %d | %.3f | %.3f | %.3f | %.3f | %.3f |%n", r.from(), r.to(), r.queries(),
-          r.r10Plain(), r.r10Translated(), r.mrrPlain(), r.mrrTranslated(), r.r10Ceiling());
+      out.printf(
+          Locale.ROOT,
+          "| %s -> %s | %d | %.3f | %.3f | %.3f | %.3f | %.3f |%n",
+          r.from(),
+          r.to(),
+          r.queries(),
+          r.r10Plain(),
+          r.r10Translated(),
+          r.mrrPlain(),
+          r.mrrTranslated(),
+          r.r10Ceiling());
       sum += r.r10Translated();
     }
     out.printf(Locale.ROOT, "mean R@10 translated: %.3f%n", sum / rows.size());
   }
 
-  /** {@code TranslationEval CORPUS [HALF] [FROM TO]}: the table, then the lexicon's cost figures. */
+  /**
+   * {@code TranslationEval CORPUS [HALF] [FROM TO]}: the table, then the lexicon's cost figures.
+   */
   public static void main(String[] args) throws IOException {
     Path corpus = Path.of(args[0]);
     int half = args.length > 1 ? Integer.parseInt(args[1]) : 1;
@@ -257,7 +284,11 @@ public final class TranslationEval {
     long heap = rt.totalMemory() - rt.freeMemory() - heapBefore;
     long t1 = System.nanoTime();
     TranslationEval eval = new TranslationEval(corpus);
-    System.err.printf(Locale.ROOT, "indexed %d pages x %d languages in %.1f s%n", eval.ids.size(), COLLECTIONS.size(),
+    System.err.printf(
+        Locale.ROOT,
+        "indexed %d pages x %d languages in %.1f s%n",
+        eval.ids.size(),
+        COLLECTIONS.size(),
         (System.nanoTime() - t1) / 1e9);
     List<Row> rows;
     if (args.length > 3) {
@@ -266,7 +297,8 @@ public final class TranslationEval {
       int perTerm = Integer.getInteger("perTerm", Translator.PER_TERM);
       rows = eval.run(half, new Translator(Lexicon.bundled(), perTerm));
     }
-    System.out.println("half " + half + " (" + (half == 1 ? "evaluation" : half == 0 ? "tuning" : "all") + ")");
+    System.out.println(
+        "half " + half + " (" + (half == 1 ? "evaluation" : half == 0 ? "tuning" : "all") + ")");
     print(rows, System.out);
     // Cost: lexicon load (all five parts, first use in this JVM), its heap, and translation time.
     Translator tr = Translator.bundled();
@@ -285,8 +317,14 @@ public final class TranslationEval {
       tr.translate(q, null, all, DocFrequencies.ANY);
     }
     double perQuery = (System.nanoTime() - t2) / 1e6 / queries.size();
-    System.out.printf(Locale.ROOT, "lexicon: all five parts loaded in %.1f ms (cold JVM), heap %.1f MB; "
-        + "translating a title (no df look-ups) %.3f ms on average over %d titles; JVM %s%n",
-        loadNanos / 1e6, heap / 1e6, perQuery, queries.size(), ManagementFactory.getRuntimeMXBean().getVmVersion());
+    System.out.printf(
+        Locale.ROOT,
+        "lexicon: all five parts loaded in %.1f ms (cold JVM), heap %.1f MB; "
+            + "translating a title (no df look-ups) %.3f ms on average over %d titles; JVM %s%n",
+        loadNanos / 1e6,
+        heap / 1e6,
+        perQuery,
+        queries.size(),
+        ManagementFactory.getRuntimeMXBean().getVmVersion());
   }
 }

@@ -16,19 +16,27 @@ import org.junit.jupiter.api.Test;
 class TranslationEvalTest {
   @Test
   void translationFindsTheSamePageInTheOtherLanguage() throws Exception {
-    var dir = SharedCorpora.unpack("libreoffice-help", "libreoffice-help/en", "libreoffice-help/ko",
-        "libreoffice-help/ja", "libreoffice-help/zh-cn", "libreoffice-help/zh-tw");
+    var dir =
+        SharedCorpora.unpack(
+            "libreoffice-help",
+            "libreoffice-help/en",
+            "libreoffice-help/ko",
+            "libreoffice-help/ja",
+            "libreoffice-help/zh-cn",
+            "libreoffice-help/zh-tw");
     TranslationEval eval = new TranslationEval(dir.resolve("libreoffice-help"));
-    List<TranslationEval.Row> rows = List.of(
-        eval.direction("en", "ko", 1, Translator.bundled()),
-        eval.direction("ko", "en", 1, Translator.bundled()),
-        eval.direction("en", "ja", 1, Translator.bundled()),
-        eval.direction("ja", "zh-tw", 1, Translator.bundled()),
-        eval.direction("zh-cn", "ko", 1, Translator.bundled()));
+    List<TranslationEval.Row> rows =
+        List.of(
+            eval.direction("en", "ko", 1, Translator.bundled()),
+            eval.direction("ko", "en", 1, Translator.bundled()),
+            eval.direction("en", "ja", 1, Translator.bundled()),
+            eval.direction("ja", "zh-tw", 1, Translator.bundled()),
+            eval.direction("zh-cn", "ko", 1, Translator.bundled()));
     TranslationEval.print(rows, System.out);
     for (TranslationEval.Row r : rows) {
       // Measured 0.58-0.74 (docs/translation.md); without translation 0.00-0.43.
-      assertTrue(r.r10Translated() >= 0.5 && r.r10Translated() >= r.r10Plain() + 0.25,
+      assertTrue(
+          r.r10Translated() >= 0.5 && r.r10Translated() >= r.r10Plain() + 0.25,
           () -> r.from() + " -> " + r.to() + ": R@10 " + r.r10Plain() + " -> " + r.r10Translated());
     }
   }

@@ -154,10 +154,12 @@ class ShellTest {
     String plain = t.plain();
     int line = plain.indexOf("레이저 -> laser (en)");
     assertTrue(line >= 0, () -> "the translation line\n" + t.describe());
-    assertTrue(plain.indexOf("seeds/" + EN_SEED) > line, () -> "the English seed found\n" + t.describe());
+    assertTrue(
+        plain.indexOf("seeds/" + EN_SEED) > line, () -> "the English seed found\n" + t.describe());
     int off = plain.indexOf("searching only what is typed");
     assertTrue(off > line, t::describe);
-    assertEquals(-1, plain.indexOf("레이저 -> ", off), () -> "no translation once off\n" + t.describe());
+    assertEquals(
+        -1, plain.indexOf("레이저 -> ", off), () -> "no translation once off\n" + t.describe());
   }
 
   @Test

@@ -23,16 +23,17 @@ import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 
 /**
- * Mines term pairs from line-aligned parallel pages for {@code tools/build-lexicon}: the LibreOffice
- * help (the same file id is the same page in every language and, for most pages, line i is the
- * translation of line i) in en, ko, ja, zh-cn and zh-tw.
+ * Mines term pairs from line-aligned parallel pages for {@code tools/build-lexicon}: the
+ * LibreOffice help (the same file id is the same page in every language and, for most pages, line i
+ * is the translation of line i) in en, ko, ja, zh-cn and zh-tw.
  *
- * <p>Only the tuning half of the pages ({@link TranslationEval#half} == 0) is read, never the half the
- * evaluation reports on. Words are the tokens of parkdoc's own analyzer of each language, written as
- * they appear in the text (so a translation, analyzed again at search time, gives the index's term).
- * Two words pair up when they occur in aligned lines together far more often than apart (Dice
- * coefficient over lines, at least {@link #MIN_TOGETHER} lines); lines left untranslated (the same text
- * on both sides) are skipped. Output lines: {@code LANG<TAB>WORD<TAB>LANG<TAB>WORD<TAB>DICE}.
+ * <p>Only the tuning half of the pages ({@link TranslationEval#half} == 0) is read, never the half
+ * the evaluation reports on. Words are the tokens of parkdoc's own analyzer of each language,
+ * written as they appear in the text (so a translation, analyzed again at search time, gives the
+ * index's term). Two words pair up when they occur in aligned lines together far more often than
+ * apart (Dice coefficient over lines, at least {@link #MIN_TOGETHER} lines); lines left
+ * untranslated (the same text on both sides) are skipped. Output lines: {@code
+ * LANG<TAB>WORD<TAB>LANG<TAB>WORD<TAB>DICE}.
  *
  * <p>{@code MineTermPairs CORPUS OUT}.
  */
@@ -51,7 +52,9 @@ public final class MineTermPairs {
     Path corpus = Path.of(args[0]);
     Set<String> ids = new TreeSet<>();
     try (Stream<Path> s = Files.list(corpus.resolve("en"))) {
-      s.map(p -> p.getFileName().toString()).filter(id -> TranslationEval.half(id) == 0).forEach(ids::add);
+      s.map(p -> p.getFileName().toString())
+          .filter(id -> TranslationEval.half(id) == 0)
+          .forEach(ids::add);
     }
     // Per collection and page, each line's words.
     Map<String, Map<String, List<List<String>>>> words = new HashMap<>();
@@ -72,7 +75,8 @@ public final class MineTermPairs {
       }
       words.put(c, pages);
     }
-    try (PrintWriter out = new PrintWriter(Files.newBufferedWriter(Path.of(args[1]), StandardCharsets.UTF_8))) {
+    try (PrintWriter out =
+        new PrintWriter(Files.newBufferedWriter(Path.of(args[1]), StandardCharsets.UTF_8))) {
       for (int a = 0; a < COLLECTIONS.size(); a++) {
         for (int b = a + 1; b < COLLECTIONS.size(); b++) {
           String ca = COLLECTIONS.get(a);
@@ -98,7 +102,8 @@ public final class MineTermPairs {
           if (!w.chars().allMatch(ch -> (ch >= 'a' && ch <= 'z') || ch == '-') || w.length() < 2) {
             continue;
           }
-        } else if (w.codePoints().noneMatch(MineTermPairs::isCjk) || w.codePoints().anyMatch(Character::isWhitespace)) {
+        } else if (w.codePoints().noneMatch(MineTermPairs::isCjk)
+            || w.codePoints().anyMatch(Character::isWhitespace)) {
           continue;
         }
         out.add(w);
@@ -111,12 +116,21 @@ public final class MineTermPairs {
   }
 
   static boolean isCjk(int c) {
-    return (c >= 0xAC00 && c <= 0xD7A3) || (c >= 0x3040 && c <= 0x30FF) || (c >= 0x3400 && c <= 0x9FFF)
+    return (c >= 0xAC00 && c <= 0xD7A3)
+        || (c >= 0x3040 && c <= 0x30FF)
+        || (c >= 0x3400 && c <= 0x9FFF)
         || (c >= 0xF900 && c <= 0xFAFF);
   }
 
-  private static void mine(Path corpus, Set<String> ids, String ca, String cb, Map<String, List<List<String>>> pa,
-      Map<String, List<List<String>>> pb, PrintWriter out) throws IOException {
+  private static void mine(
+      Path corpus,
+      Set<String> ids,
+      String ca,
+      String cb,
+      Map<String, List<List<String>>> pa,
+      Map<String, List<List<String>>> pb,
+      PrintWriter out)
+      throws IOException {
     Map<String, Integer> countA = new HashMap<>();
     Map<String, Integer> countB = new HashMap<>();
     Map<String, Map<String, Integer>> together = new HashMap<>();
@@ -127,12 +141,16 @@ public final class MineTermPairs {
       if (la == null || lb == null || la.size() != lb.size()) {
         continue;
       }
-      List<String> textA = Files.readAllLines(corpus.resolve(ca).resolve(id), StandardCharsets.UTF_8);
-      List<String> textB = Files.readAllLines(corpus.resolve(cb).resolve(id), StandardCharsets.UTF_8);
+      List<String> textA =
+          Files.readAllLines(corpus.resolve(ca).resolve(id), StandardCharsets.UTF_8);
+      List<String> textB =
+          Files.readAllLines(corpus.resolve(cb).resolve(id), StandardCharsets.UTF_8);
       for (int i = 0; i < la.size(); i++) {
         List<String> wa = la.get(i);
         List<String> wb = lb.get(i);
-        if (wa.isEmpty() || wb.isEmpty() || (i < textA.size() && i < textB.size() && textA.get(i).equals(textB.get(i)))) {
+        if (wa.isEmpty()
+            || wb.isEmpty()
+            || (i < textA.size() && i < textB.size() && textA.get(i).equals(textB.get(i)))) {
           continue;
         }
         linePairs++;
@@ -150,8 +168,10 @@ public final class MineTermPairs {
     }
     String langA = ca.startsWith("zh") ? "zh" : ca;
     String langB = cb.startsWith("zh") ? "zh" : cb;
-    // Both directions: for each word, its best partners by Dice. A pair is kept when each word is among
-    // the other's best (mutual), and within RELATIVE of the word's best pair: words that merely share
+    // Both directions: for each word, its best partners by Dice. A pair is kept when each word is
+    // among
+    // the other's best (mutual), and within RELATIVE of the word's best pair: words that merely
+    // share
     // lines with the right one (page -> style, from "page style") fall out.
     Map<String, TreeMap<Double, String>> fromA = new HashMap<>();
     Map<String, TreeMap<Double, String>> fromB = new HashMap<>();
@@ -168,8 +188,12 @@ public final class MineTermPairs {
           continue;
         }
         // Ties broken by the words, so the output is the same run after run.
-        fromA.computeIfAbsent(x, k -> new TreeMap<>()).put(-dice - 1e-9 * Math.abs(y.hashCode() % 1000), y);
-        fromB.computeIfAbsent(y, k -> new TreeMap<>()).put(-dice - 1e-9 * Math.abs(x.hashCode() % 1000), x);
+        fromA
+            .computeIfAbsent(x, k -> new TreeMap<>())
+            .put(-dice - 1e-9 * Math.abs(y.hashCode() % 1000), y);
+        fromB
+            .computeIfAbsent(y, k -> new TreeMap<>())
+            .put(-dice - 1e-9 * Math.abs(x.hashCode() % 1000), x);
       }
     }
     int pairs = 0;
@@ -179,7 +203,13 @@ public final class MineTermPairs {
     for (var e : fromB.entrySet()) {
       pairs += emit(out, langB, e.getKey(), langA, e.getValue(), fromA);
     }
-    System.err.printf(Locale.ROOT, "%s-%s: %d aligned line pairs, %d word pairs kept%n", ca, cb, linePairs, pairs);
+    System.err.printf(
+        Locale.ROOT,
+        "%s-%s: %d aligned line pairs, %d word pairs kept%n",
+        ca,
+        cb,
+        linePairs,
+        pairs);
   }
 
   private static boolean amongBest(TreeMap<Double, String> best, String word) {
@@ -195,7 +225,12 @@ public final class MineTermPairs {
     return false;
   }
 
-  private static int emit(PrintWriter out, String la, String x, String lb, TreeMap<Double, String> best,
+  private static int emit(
+      PrintWriter out,
+      String la,
+      String x,
+      String lb,
+      TreeMap<Double, String> best,
       Map<String, TreeMap<Double, String>> other) {
     int k = 0;
     double top = -best.firstKey();

@@ -278,9 +278,7 @@ public final class LuceneSearcher implements SearchBackend {
 
   /** {@code langs} and the languages translations were searched in, in index order. */
   private List<String> withTranslated(List<String> langs, Map<String, Query> translated) {
-    return languages.stream()
-        .filter(l -> langs.contains(l) || translated.containsKey(l))
-        .toList();
+    return languages.stream().filter(l -> langs.contains(l) || translated.containsKey(l)).toList();
   }
 
   @Override

@@ -160,15 +160,17 @@ final class QueryBuilder {
   /** What the typed query weighs in a language it was translated into (see {@link #build}). */
   static final float TYPED_BESIDE_TRANSLATION = 0.2f;
 
-  /** What a later (less likely) translation of a word weighs beside the first (bench/translation). */
+  /**
+   * What a later (less likely) translation of a word weighs beside the first (bench/translation).
+   */
   static final float LATER_TRANSLATION = 0.5f;
 
   /**
    * The query's translations into {@code lang} as one clause, or null when there are none: per word
    * of the query, the disjunction (max) of its translations, each a phrase of its analyzed terms on
    * the language's text field, so a translated word never matches one of its pieces alone (水素 is
-   * not 水 + 素). Every word must match unless the query is natural text or relaxed, as for what
-   * was typed; a word with no translation into {@code lang} then leaves the language out.
+   * not 水 + 素). Every word must match unless the query is natural text or relaxed, as for what was
+   * typed; a word with no translation into {@code lang} then leaves the language out.
    */
   Query translated(QueryPlan plan, QueryTranslation translation, String lang, boolean relaxed) {
     boolean all = !plan.natural() && !relaxed;

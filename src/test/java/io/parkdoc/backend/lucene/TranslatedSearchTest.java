@@ -54,7 +54,8 @@ class TranslatedSearchTest {
       assertTrue(r.translation().summary().startsWith(q + " -> "), r.translation().summary());
     }
     assertEquals(
-        "laser -> 레이저 (ko) · レーザー (ja) · 激光 (zh)", search("laser", true, Set.of()).translation().summary());
+        "laser -> 레이저 (ko) · レーザー (ja) · 激光 (zh)",
+        search("laser", true, Set.of()).translation().summary());
   }
 
   @Test
@@ -66,7 +67,9 @@ class TranslatedSearchTest {
       assertNull(off.translation(), q);
       assertEquals(IndexAndSearchTest.names(today), IndexAndSearchTest.names(off), q);
       assertEquals(
-          today.hits().stream().map(Hit::score).toList(), off.hits().stream().map(Hit::score).toList(), q);
+          today.hits().stream().map(Hit::score).toList(),
+          off.hits().stream().map(Hit::score).toList(),
+          q);
     }
   }
 
@@ -92,7 +95,9 @@ class TranslatedSearchTest {
       SearchResults r = search(q, true, Set.of());
       for (Hit h : r.hits()) {
         for (String t : IndexAndSearchTest.highlightedTexts(h)) {
-          assertTrue(t.length() > 1 || !"水素氢".contains(t), q + " matched a piece: " + t + " in " + h.path());
+          assertTrue(
+              t.length() > 1 || !"水素氢".contains(t),
+              q + " matched a piece: " + t + " in " + h.path());
         }
       }
     }

@@ -13,6 +13,9 @@ public interface DocFrequencies {
   /** Every candidate counts as present: no filtering (tests, or no index at hand). */
   DocFrequencies ANY = (lang, text) -> 1;
 
-  /** The number of documents in {@code lang}'s index ({@code en}, {@code ko}, {@code ja}, {@code zh}) holding {@code text}. */
+  /**
+   * The number of documents in {@code lang}'s index ({@code en}, {@code ko}, {@code ja}, {@code
+   * zh}) holding {@code text}.
+   */
   long docFreq(String lang, String text);
 }

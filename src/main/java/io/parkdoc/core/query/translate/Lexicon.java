@@ -16,13 +16,13 @@ import java.util.zip.GZIPInputStream;
  * The cross-language lexicon: for a term in one language, its dictionary neighbours in the others,
  * best first.
  *
- * <p>Built by {@code tools/build-lexicon} (sources and licences in {@code docs/translation.md}) as one
- * gzip file per key language ({@code en}, {@code ko}, {@code ja}, {@code zh}, {@code han}), each line
- * {@code TERM<TAB>LANG:CANDIDATE...} sorted by the term's UTF-8 bytes. A part loads on the first look-up
- * in its language, as one byte array plus an array of line starts searched by bisection: no string is
- * made until a line is read, so the whole lexicon holds about 17 MB of heap. Han keys are folded to
- * parkdoc's Simplified form ({@link HanVariants}), so 長春, 长春 and shinjitai spellings find one line.
- * Thread-safe.
+ * <p>Built by {@code tools/build-lexicon} (sources and licences in {@code docs/translation.md}) as
+ * one gzip file per key language ({@code en}, {@code ko}, {@code ja}, {@code zh}, {@code han}),
+ * each line {@code TERM<TAB>LANG:CANDIDATE...} sorted by the term's UTF-8 bytes. A part loads on
+ * the first look-up in its language, as one byte array plus an array of line starts searched by
+ * bisection: no string is made until a line is read, so the whole lexicon holds about 17 MB of
+ * heap. Han keys are folded to parkdoc's Simplified form ({@link HanVariants}), so 長春, 长春 and
+ * shinjitai spellings find one line. Thread-safe.
  */
 public final class Lexicon {
   /** The key languages of the lexicon's parts. */
@@ -39,7 +39,9 @@ public final class Lexicon {
     return BUNDLED;
   }
 
-  /** One neighbour of a term: its language, its text and whether it is a guess from pronunciation. */
+  /**
+   * One neighbour of a term: its language, its text and whether it is a guess from pronunciation.
+   */
   public record Entry(String lang, String text, boolean guessed) {
     @Override
     public String toString() {
@@ -48,8 +50,9 @@ public final class Lexicon {
   }
 
   /**
-   * The neighbours of {@code term} in the key language {@code lang} (one of {@link #PARTS}), best first;
-   * empty when the lexicon does not know the term. English keys are lower case; Han is folded here.
+   * The neighbours of {@code term} in the key language {@code lang} (one of {@link #PARTS}), best
+   * first; empty when the lexicon does not know the term. English keys are lower case; Han is
+   * folded here.
    */
   public List<Entry> lookup(String lang, String term) {
     Part part = part(lang);

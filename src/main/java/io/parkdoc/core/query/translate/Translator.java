@@ -10,11 +10,11 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Translates a query's words between English, Korean, Japanese and Chinese with the {@link Lexicon},
- * keeping only the translations the index holds.
+ * Translates a query's words between English, Korean, Japanese and Chinese with the {@link
+ * Lexicon}, keeping only the translations the index holds.
  *
- * <p>Words are found per script: Latin words are English; Hangul, kana and Han runs are cut into the
- * longest lexicon words (never a single Han character out of a longer run, so 水素 is not 水 + 素).
+ * <p>Words are found per script: Latin words are English; Hangul, kana and Han runs are cut into
+ * the longest lexicon words (never a single Han character out of a longer run, so 水素 is not 水 + 素).
  * Each word gets candidates per target language: directly from the dictionary where one exists
  * (CC-CEDICT zh-en, EDICT ja-en, Wiktionary en-ko), through the Han spelling of Sino-Korean words
  * (수소 = 水素) between Korean and Chinese or Japanese, the same Han word between Japanese and Chinese,
@@ -28,15 +28,19 @@ public final class Translator {
   /** The languages translation works between. */
   public static final List<String> LANGUAGES = List.of("en", "ko", "ja", "zh");
 
-  /** Candidates looked up in the index per word and language, at most (bounds the cost of a query). */
+  /**
+   * Candidates looked up in the index per word and language, at most (bounds the cost of a query).
+   */
   private static final int MAX_CHECKED = 12;
 
   private static final int GLOSSES_PIVOTED = 3;
 
-  private static final Set<String> ENGLISH_STOP = Set.of("a", "an", "and", "are", "as", "at", "be", "but",
-      "by", "for", "if", "in", "into", "is", "it", "no", "not", "of", "on", "or", "such", "that", "the",
-      "their", "then", "there", "these", "they", "this", "to", "was", "will", "with", "how", "what",
-      "which", "who", "why", "when", "where", "do", "does", "can", "you", "your", "from", "using", "use");
+  private static final Set<String> ENGLISH_STOP =
+      Set.of(
+          "a", "an", "and", "are", "as", "at", "be", "but", "by", "for", "if", "in", "into", "is",
+          "it", "no", "not", "of", "on", "or", "such", "that", "the", "their", "then", "there",
+          "these", "they", "this", "to", "was", "will", "with", "how", "what", "which", "who",
+          "why", "when", "where", "do", "does", "can", "you", "your", "from", "using", "use");
 
   private static final Translator BUNDLED = new Translator(Lexicon.bundled());
 
@@ -47,7 +51,10 @@ public final class Translator {
     this(lexicon, PER_TERM);
   }
 
-  /** A translator keeping up to {@code perTerm} translations per word and language (for measurements). */
+  /**
+   * A translator keeping up to {@code perTerm} translations per word and language (for
+   * measurements).
+   */
   public Translator(Lexicon lexicon, int perTerm) {
     this.lexicon = lexicon;
     this.perTerm = perTerm;
@@ -58,15 +65,20 @@ public final class Translator {
     return BUNDLED;
   }
 
-  /** A word of the query and the language it is read in ({@code en}, {@code ko}, {@code ja} or {@code zh}). */
+  /**
+   * A word of the query and the language it is read in ({@code en}, {@code ko}, {@code ja} or
+   * {@code zh}).
+   */
   public record SourceTerm(String text, String lang) {}
 
   /**
-   * The translations of {@code text} into each of {@code targets} (other than a word's own language)
-   * that {@code df} says the index holds; {@code sourceLang} forces the language the query is read in
-   * (null: by script, a Han-only word read as Chinese, and as Japanese where Chinese has no such word).
+   * The translations of {@code text} into each of {@code targets} (other than a word's own
+   * language) that {@code df} says the index holds; {@code sourceLang} forces the language the
+   * query is read in (null: by script, a Han-only word read as Chinese, and as Japanese where
+   * Chinese has no such word).
    */
-  public QueryTranslation translate(String text, String sourceLang, Set<String> targets, DocFrequencies df) {
+  public QueryTranslation translate(
+      String text, String sourceLang, Set<String> targets, DocFrequencies df) {
     List<QueryTranslation.Term> out = new ArrayList<>();
     for (SourceTerm term : terms(text, sourceLang)) {
       Map<String, List<String>> byLang = new LinkedHashMap<>();
@@ -103,7 +115,8 @@ public final class Translator {
       char c = text.charAt(i);
       int j = i + 1;
       if (isLatin(c)) {
-        while (j < n && (isLatin(text.charAt(j)) || text.charAt(j) == '\'' || text.charAt(j) == '-')) {
+        while (j < n
+            && (isLatin(text.charAt(j)) || text.charAt(j) == '\'' || text.charAt(j) == '-')) {
           j++;
         }
         String word = text.substring(i, j).toLowerCase(Locale.ROOT).replaceAll("[-']+$", "");
@@ -121,8 +134,10 @@ public final class Translator {
           j++;
         }
         String run = text.substring(i, j);
-        String lang = sourceLang != null && List.of("ja", "zh").contains(sourceLang) ? sourceLang
-            : hasKana ? "ja" : "zh";
+        String lang =
+            sourceLang != null && List.of("ja", "zh").contains(sourceLang)
+                ? sourceLang
+                : hasKana ? "ja" : "zh";
         int before = out.size();
         segment(run, lang, out);
         if ("zh".equals(lang) && sourceLang == null && out.size() == before) {
@@ -134,9 +149,14 @@ public final class Translator {
     return out;
   }
 
-  /** The English key of a word: itself, or a lexicon word it inflects (tables -> table); null if none. */
+  /**
+   * The English key of a word: itself, or a lexicon word it inflects (tables -> table); null if
+   * none.
+   */
   private String englishKey(String word) {
-    if (word.length() < 2 || ENGLISH_STOP.contains(word) || word.chars().allMatch(Character::isDigit)) {
+    if (word.length() < 2
+        || ENGLISH_STOP.contains(word)
+        || word.chars().allMatch(Character::isDigit)) {
       return null;
     }
     for (String form : englishForms(word)) {
@@ -221,8 +241,12 @@ public final class Translator {
       addLang(out, own, target);
       // Han words Chinese and Japanese share (names above all: Changchun -> 长春, which Japanese
       // writes 長春), and their Sino-Korean reading (장춘): the index confirms or rejects them.
-      List<String> chinese = own.stream().filter(e -> "zh".equals(e.lang())).map(Lexicon.Entry::text)
-          .limit(2).toList();
+      List<String> chinese =
+          own.stream()
+              .filter(e -> "zh".equals(e.lang()))
+              .map(Lexicon.Entry::text)
+              .limit(2)
+              .toList();
       if ("ja".equals(target)) {
         out.addAll(chinese);
       } else if ("ko".equals(target)) {
@@ -239,7 +263,10 @@ public final class Translator {
       for (Lexicon.Entry e : own) {
         if ("han".equals(e.lang())) {
           for (String via : List.of("zh", "ja")) {
-            lexicon.lookup(via, e.text()).stream().filter(x -> "en".equals(x.lang())).limit(2).forEach(more::add);
+            lexicon.lookup(via, e.text()).stream()
+                .filter(x -> "en".equals(x.lang()))
+                .limit(2)
+                .forEach(more::add);
           }
         }
       }
@@ -262,17 +289,23 @@ public final class Translator {
       }
     }
     if ("ko".equals(src)) {
-      // Sino-Korean words: the Han spelling, shown as the pivot writes it where it is the same word.
+      // Sino-Korean words: the Han spelling, shown as the pivot writes it where it is the same
+      // word.
       for (Lexicon.Entry e : own) {
         if ("han".equals(e.lang()) && lexicon.contains(target, e.text())) {
-          out.add(pivot.stream().filter(p -> HanVariants.toSimplified(p).equals(e.text())).findFirst()
-              .orElse(e.text()));
+          out.add(
+              pivot.stream()
+                  .filter(p -> HanVariants.toSimplified(p).equals(e.text()))
+                  .findFirst()
+                  .orElse(e.text()));
         }
       }
     } else if ("ko".equals(target)) {
       addLang(out, lexicon.lookup("han", term.text()), "ko");
-    } else if (term.text().codePoints().anyMatch(Translator::isHan) && lexicon.contains(target, term.text())) {
-      out.add(term.text()); // the same Han word in Japanese and Chinese (spelling folded by the index)
+    } else if (term.text().codePoints().anyMatch(Translator::isHan)
+        && lexicon.contains(target, term.text())) {
+      out.add(
+          term.text()); // the same Han word in Japanese and Chinese (spelling folded by the index)
     }
     out.addAll(pivot);
     if ("ko".equals(target)) {

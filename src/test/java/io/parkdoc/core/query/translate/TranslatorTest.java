@@ -20,7 +20,8 @@ class TranslatorTest {
   }
 
   private static void has(Map<String, List<String>> targets, String lang, String expected) {
-    assertTrue(targets.getOrDefault(lang, List.of()).contains(expected),
+    assertTrue(
+        targets.getOrDefault(lang, List.of()).contains(expected),
         () -> lang + " should hold " + expected + ": " + targets);
   }
 
@@ -41,7 +42,8 @@ class TranslatorTest {
 
   @Test
   void summaryLine() {
-    assertEquals("laser -> 레이저 (ko) · レーザー (ja) · 激光 (zh)",
+    assertEquals(
+        "laser -> 레이저 (ko) · レーザー (ja) · 激光 (zh)",
         translator.translate("laser", null, ALL, DocFrequencies.ANY).summary());
   }
 
@@ -66,7 +68,8 @@ class TranslatorTest {
   @Test
   void loanwordGuessedFromPronunciationNeedsTheIndex() {
     // clutch is in no Korean dictionary here: 클러치 is written from its pronunciation.
-    assertTrue(translator.candidates(new Translator.SourceTerm("clutch", "en"), "ko").contains("클러치"));
+    assertTrue(
+        translator.candidates(new Translator.SourceTerm("clutch", "en"), "ko").contains("클러치"));
     has(one("clutch", (lang, text) -> text.equals("클러치") ? 3 : 0), "ko", "클러치");
     assertFalse(one("clutch", (lang, text) -> 0).containsKey("ko"));
     has(one("클러치", DocFrequencies.ANY), "en", "clutch");
@@ -74,7 +77,8 @@ class TranslatorTest {
 
   @Test
   void theIndexDecidesWhichCandidatesStay() {
-    Map<String, List<String>> t = one("laser", (lang, text) -> text.equals("镭射") || text.equals("레이저") ? 1 : 0);
+    Map<String, List<String>> t =
+        one("laser", (lang, text) -> text.equals("镭射") || text.equals("레이저") ? 1 : 0);
     assertEquals(List.of("镭射"), t.get("zh"));
     assertEquals(List.of("레이저"), t.get("ko"));
     assertFalse(t.containsKey("ja"));
@@ -83,7 +87,9 @@ class TranslatorTest {
 
   @Test
   void wordsAreFoundPerScript() {
-    assertEquals(List.of(new Translator.SourceTerm("laser", "en"), new Translator.SourceTerm("printer", "en")),
+    assertEquals(
+        List.of(
+            new Translator.SourceTerm("laser", "en"), new Translator.SourceTerm("printer", "en")),
         translator.terms("the Laser printers", null));
     assertEquals(List.of(new Translator.SourceTerm("레이저", "ko")), translator.terms("레이저를", null));
     List<Translator.SourceTerm> ja = translator.terms("表計算の挿入", null);
@@ -93,7 +99,8 @@ class TranslatorTest {
 
   @Test
   void aHanWordIsNeverCutIntoCharacters() {
-    // 水素 is Japanese (Chinese writes 氢): read as Japanese where Chinese has no such word, never 水 + 素.
+    // 水素 is Japanese (Chinese writes 氢): read as Japanese where Chinese has no such word, never 水 +
+    // 素.
     assertEquals(List.of(new Translator.SourceTerm("水素", "ja")), translator.terms("水素", null));
     assertTrue(translator.terms("氫氣", null).stream().noneMatch(s -> s.text().length() == 1));
   }
@@ -108,7 +115,9 @@ class TranslatorTest {
   @Test
   void chineseAndJapaneseShareHanWords() {
     has(one("计算机", DocFrequencies.ANY), "en", "computer");
-    has(translator.translate("電子計算機", "ja", ALL, DocFrequencies.ANY).terms().get(0).targets(), "zh",
+    has(
+        translator.translate("電子計算機", "ja", ALL, DocFrequencies.ANY).terms().get(0).targets(),
+        "zh",
         "電子計算機");
   }
 }
