@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Builds parkdoc's cross-language lexicon (run through tools/build-lexicon).
 
-Output: OUT/LANG.tsv.gz for each key language, sorted by key in UTF-8 byte order, one line per key:
+Output: OUT/LANG-B.tsv.gz for each key language and bucket B (the term's first UTF-16 unit modulo 16),
+sorted by key in UTF-8 byte order, one line per key:
 
     TERM<TAB>CANDIDATE<TAB>CANDIDATE...   (the key is LANG:TERM, LANG the file name)
 
@@ -479,15 +480,24 @@ HEADER = (
     "# EDICT/JMdict (EDRDG, CC BY-SA 4.0), libhangul hanja.txt (BSD-3), Open Multilingual Wordnet\n"
     "# Wiktionary links (CC BY-SA 3.0) and CLDR names (Unicode licence) over WordNet 3.0 lemmas, and\n"
     "# CMU Pronouncing Dictionary (BSD-2) loanword guesses (~). This file is CC BY-SA 4.0. See docs/translation.md.\n")
-# One gzip file per key language, so a query loads only the parts it needs.
+# One gzip file per key language and bucket (the key's first UTF-16 unit modulo BUCKETS), so a
+# look-up loads only the small part it needs: LANG-B.tsv.gz.
+BUCKETS = 16
+
+
+def bucket(term):
+    return int.from_bytes(term.encode("utf-16-be")[:2], "big") % BUCKETS
+
+
 files = {}
 for key in sorted(lines, key=lambda k: k.encode("utf-8")):
     if not lines[key] or "\t" in key or "\n" in key:
         continue
-    lang = key.split(":", 1)[0]
-    if lang not in files:
-        files[lang] = gzip.GzipFile(f"{args.out}/{lang}.tsv.gz", "wb", 9, mtime=0)
-        files[lang].write(HEADER.encode("utf-8"))
-    files[lang].write((key.split(":", 1)[1] + "\t" + "\t".join(lines[key]) + "\n").encode("utf-8"))
+    lang, term = key.split(":", 1)
+    name = f"{lang}-{bucket(term)}"
+    if name not in files:
+        files[name] = gzip.GzipFile(f"{args.out}/{name}.tsv.gz", "wb", 9, mtime=0)
+        files[name].write(HEADER.encode("utf-8"))
+    files[name].write((term + "\t" + "\t".join(lines[key]) + "\n").encode("utf-8"))
 for f in files.values():
     f.close()

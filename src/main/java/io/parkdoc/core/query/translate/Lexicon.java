@@ -28,6 +28,9 @@ public final class Lexicon {
   /** The key languages of the lexicon's parts. */
   public static final List<String> PARTS = List.of("en", "ko", "ja", "zh", "han");
 
+  /** How many files each key language is split into. */
+  static final int BUCKETS = 16;
+
   private static final Lexicon BUNDLED = new Lexicon();
 
   private final Map<String, Part> parts = new ConcurrentHashMap<>();
@@ -55,47 +58,54 @@ public final class Lexicon {
    * folded here.
    */
   public List<Entry> lookup(String lang, String term) {
-    Part part = part(lang);
-    if (part == null || term.isEmpty()) {
+    if (term.isEmpty()) {
       return List.of();
     }
     String key = "en".equals(lang) ? term : HanVariants.toSimplified(term);
+    Part part = part(lang, key);
+    if (part == null) {
+      return List.of();
+    }
     int line = part.find(key.getBytes(StandardCharsets.UTF_8));
     return line < 0 ? List.of() : part.entries(line);
   }
 
   /** Whether the lexicon has {@code term} as a key in {@code lang}. */
   public boolean contains(String lang, String term) {
-    Part part = part(lang);
-    if (part == null || term.isEmpty()) {
+    if (term.isEmpty()) {
       return false;
     }
     String key = "en".equals(lang) ? term : HanVariants.toSimplified(term);
-    return part.find(key.getBytes(StandardCharsets.UTF_8)) >= 0;
+    Part part = part(lang, key);
+    return part != null && part.find(key.getBytes(StandardCharsets.UTF_8)) >= 0;
   }
 
   /** Loads every part now (for benchmarks and warm-up); look-ups load them on demand otherwise. */
   public void loadAll() {
-    PARTS.forEach(this::part);
+    for (String lang : PARTS) {
+      for (int b = 0; b < BUCKETS; b++) {
+        parts.computeIfAbsent(lang + "-" + b, Part::load);
+      }
+    }
   }
 
-  private Part part(String lang) {
+  private Part part(String lang, String key) {
     if (!PARTS.contains(lang)) {
       return null;
     }
-    return parts.computeIfAbsent(lang, Part::load);
+    return parts.computeIfAbsent(lang + "-" + (key.charAt(0) % BUCKETS), Part::load);
   }
 
   /** One key language's lines: the file's bytes and the start of each line, in key order. */
   private record Part(byte[] data, int[] starts) {
-    static Part load(String lang) {
-      String name = "lexicon/" + lang + ".tsv.gz";
+    static Part load(String file) {
+      String name = "lexicon/" + file + ".tsv.gz";
       try (InputStream raw = Lexicon.class.getResourceAsStream(name)) {
         if (raw == null) {
-          throw new IllegalStateException("parkdoc's jar lacks " + name);
+          return new Part(new byte[0], new int[0]); // no key of this language falls here
         }
         byte[] data = new GZIPInputStream(raw, 1 << 16).readAllBytes();
-        int[] starts = new int[1 << 16];
+        int[] starts = new int[1 << 12];
         int n = 0;
         int i = 0;
         while (i < data.length) {
