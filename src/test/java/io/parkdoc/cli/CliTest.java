@@ -231,6 +231,13 @@ class CliTest {
   }
 
   @Test
+  void analyzeShowsTheTranslationCandidates() {
+    Result r = parkdoc("analyze", "--lang", "en", "laser");
+    assertExit(0, r);
+    assertTrue(r.out().contains("laser (en)  ko: 레이저  ja: レーザー"), r::describe);
+  }
+
+  @Test
   void searchKoreanFindsBothKoreanSeedsWithoutColourInAPipe() {
     Result r = parkdoc("search", "--translate=off", "레이저");
     assertExit(0, r);
