@@ -236,7 +236,9 @@ public final class LuceneSearcher implements SearchBackend {
           b.clauses().stream()
               .allMatch(
                   c ->
-                      (c.occur() == org.apache.lucene.search.BooleanClause.Occur.SHOULD
+                      // null: words side by side, the query's default operator
+                      (c.occur() == null
+                              || c.occur() == org.apache.lucene.search.BooleanClause.Occur.SHOULD
                               || c.occur() == org.apache.lucene.search.BooleanClause.Occur.MUST)
                           && wordsOnly(c.node()));
       default -> false;

@@ -83,6 +83,15 @@ class TranslatedSearchTest {
   }
 
   @Test
+  void everyWordOfAShortQueryIsTranslated() {
+    SearchResults r = search("technology innovation", true, Set.of());
+    assertNotNull(r.translation(), IndexAndSearchTest.names(r).toString());
+    assertTrue(r.translation().into("zh").size() == 2, r.translation().toString());
+    assertTrue(
+        IndexAndSearchTest.nameSet(r).contains("003"), IndexAndSearchTest.names(r).toString());
+  }
+
+  @Test
   void langKoreanFindsKoreanDocumentsForAnEnglishWord() {
     SearchResults r = search("laser", true, Set.of("ko"));
     assertEquals(new TreeSet<>(List.of("000", "001")), IndexAndSearchTest.nameSet(r));
