@@ -291,9 +291,9 @@ public final class LuceneSearcher implements SearchBackend {
     QueryTranslation translation = translate(plan);
     Map<String, Query> translated = translatedQueries(plan, translation, false);
     List<String> langs = withTranslated(typed, translated);
-    if (translated.isEmpty()) {
-      translation = null;
-    }
+    // What is shown is what was searched: a language left out (a word with no translation there)
+    // is not named.
+    translation = translated.isEmpty() ? null : translation.restrictedTo(translated.keySet());
     Query query = builder.build(plan, typed, false, strict, translated, sources(translation));
     if (query == null) {
       return new SearchResults(

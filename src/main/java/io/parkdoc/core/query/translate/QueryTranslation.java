@@ -35,6 +35,17 @@ public record QueryTranslation(String query, List<Term> terms) {
     }
   }
 
+  /** This translation with only the target languages in {@code langs} (those actually searched). */
+  public QueryTranslation restrictedTo(java.util.Set<String> langs) {
+    List<Term> kept = new ArrayList<>();
+    for (Term t : terms) {
+      Map<String, List<String>> m = new LinkedHashMap<>(t.targets());
+      m.keySet().retainAll(langs);
+      kept.add(new Term(t.source(), t.sourceLang(), m));
+    }
+    return new QueryTranslation(query, kept);
+  }
+
   /** Whether no word got any translation. */
   public boolean isEmpty() {
     return terms.stream().allMatch(t -> t.targets().isEmpty());
