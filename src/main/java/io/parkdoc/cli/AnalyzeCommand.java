@@ -3,6 +3,9 @@ package io.parkdoc.cli;
 import io.parkdoc.backend.Backends;
 import io.parkdoc.core.ParkdocException;
 import io.parkdoc.core.query.Analysis;
+import io.parkdoc.core.query.translate.DocFrequencies;
+import io.parkdoc.core.query.translate.QueryTranslation;
+import io.parkdoc.core.query.translate.Translator;
 import io.parkdoc.term.Json;
 import io.parkdoc.term.Styles;
 import io.parkdoc.term.TextLayout;
@@ -14,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import org.jline.utils.AttributedStringBuilder;
 import picocli.CommandLine.Command;
@@ -81,8 +85,40 @@ final class AnalyzeCommand implements Callable<Integer> {
         print(out, f, input);
       }
     }
+    if (!json) {
+      printTranslations(out, input);
+    }
     out.flush();
     return ExitCodes.FOUND;
+  }
+
+  /**
+   * The words a search would translate and their best candidates per language, before the index
+   * keeps those it holds (a search shows what it kept above its hits).
+   */
+  private void printTranslations(PrintWriter out, String input) {
+    QueryTranslation t =
+        Translator.bundled()
+            .translate(input, null, Set.copyOf(Translator.LANGUAGES), DocFrequencies.ANY);
+    if (t.isEmpty()) {
+      return;
+    }
+    boolean color = parent.color();
+    out.println(
+        Styles.render(
+            new AttributedStringBuilder()
+                .styled(Styles.LANG, "translation")
+                .append("  ")
+                .styled(Styles.DIM, "candidates; a search keeps those its index holds")
+                .toAttributedString(),
+            color));
+    for (QueryTranslation.Term term : t.terms()) {
+      AttributedStringBuilder line = new AttributedStringBuilder().append("      ");
+      line.styled(Styles.MATCH, term.source()).append(" (" + term.sourceLang() + ")");
+      term.targets()
+          .forEach((lang, words) -> line.append("  " + lang + ": " + String.join(", ", words)));
+      out.println(Styles.render(line.toAttributedString(), color));
+    }
   }
 
   private void print(PrintWriter out, Analysis.FieldTokens f, String input) {

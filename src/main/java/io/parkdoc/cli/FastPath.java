@@ -76,7 +76,8 @@ public final class FastPath {
                 SearchCommand.DEFAULT_LIMIT,
                 0,
                 SearchCommand.DEFAULT_PASSAGES,
-                false),
+                false,
+                true),
             false,
             out,
             err);

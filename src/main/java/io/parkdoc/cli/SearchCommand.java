@@ -82,6 +82,14 @@ final class SearchCommand implements Callable<Integer> {
       description = "Passages per hit (default: ${DEFAULT-VALUE}).")
   int passages;
 
+  @Option(
+      names = "--translate",
+      paramLabel = "on|off",
+      defaultValue = "on",
+      description =
+          "Also search the query's translations into the other languages of the index (default: ${DEFAULT-VALUE}).")
+  String translate;
+
   @Option(names = "--json", description = "Print one JSON object per hit per line.")
   boolean json;
 
@@ -105,6 +113,9 @@ final class SearchCommand implements Callable<Integer> {
       }
       languages.add(Languages.canonical(l.strip()));
     }
+    if (!translate.equals("on") && !translate.equals("off")) {
+      throw new ParkdocException("--translate takes on or off");
+    }
     if (batch == null && query.isEmpty()) {
       throw new ParkdocException("a query is needed, as in: parkdoc search 레이저 (or --batch FILE)");
     }
@@ -116,7 +127,14 @@ final class SearchCommand implements Callable<Integer> {
       return searchAndPrint(
           parent,
           searcher,
-          new SearchRequest(String.join(" ", query), languages, limit, offset, passages, false),
+          new SearchRequest(
+              String.join(" ", query),
+              languages,
+              limit,
+              offset,
+              passages,
+              false,
+              translate.equals("on")),
           json,
           out,
           parent.spec.commandLine().getErr());
@@ -144,10 +162,12 @@ final class SearchCommand implements Callable<Integer> {
     SearchResults results = searcher.search(request);
     if (json) {
       for (Hit h : results.hits()) {
-        out.println(JsonPrinter.hit(h, parent.paths().relative(h.path()), null));
+        out.println(
+            JsonPrinter.hit(h, parent.paths().relative(h.path()), null, results.translation()));
       }
     } else {
       HitPrinter printer = parent.printer();
+      printer.translation(out, results);
       for (Hit h : results.hits()) {
         printer.print(out, h, parent.paths().display(h.path()));
       }

@@ -1,5 +1,6 @@
 package io.parkdoc.core;
 
+import io.parkdoc.core.query.translate.QueryTranslation;
 import java.util.List;
 import java.util.Map;
 
@@ -15,6 +16,8 @@ import java.util.Map;
  * @param stopWords when nothing was found: the query's words that some searched languages drop as
  *     stop words, with those languages, in query order (German {@code würde} cannot be searched for
  *     in German text); empty otherwise
+ * @param translation what the query became in the other languages searched (shown once above the
+ *     hits); null when the request asked for none or nothing was translated
  */
 public record SearchResults(
     long total,
@@ -22,4 +25,16 @@ public record SearchResults(
     List<Hit> hits,
     List<String> languages,
     boolean relaxed,
-    Map<String, List<String>> stopWords) {}
+    Map<String, List<String>> stopWords,
+    QueryTranslation translation) {
+  /** Results of a search that translated nothing. */
+  public SearchResults(
+      long total,
+      boolean totalIsExact,
+      List<Hit> hits,
+      List<String> languages,
+      boolean relaxed,
+      Map<String, List<String>> stopWords) {
+    this(total, totalIsExact, hits, languages, relaxed, stopWords, null);
+  }
+}

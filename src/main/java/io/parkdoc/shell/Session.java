@@ -68,6 +68,10 @@ final class Session implements Closeable {
               "LANG,...",
               "search only these languages (ko, ja, zh, en, ...); ':lang all' for every one"),
           new Command("limit", "N", "hits per page"),
+          new Command(
+              "translate",
+              "on|off",
+              "also search the query's translations into the other languages (on by default)"),
           new Command("help", "[COMMAND]", "this list, or a command's options"),
           new Command("quit", "", "leave the shell (or Ctrl-D)"));
 
@@ -91,12 +95,14 @@ final class Session implements Closeable {
   private String unreadable;
   private final Set<String> languages = new LinkedHashSet<>();
   private int limit = DEFAULT_LIMIT;
+  private boolean translate;
   private Page page;
   private volatile View view;
 
   Session(ShellSettings settings, Commands commands) {
     this.settings = settings;
     this.commands = commands;
+    this.translate = settings.translate();
     try {
       refresh();
     } catch (ParkdocException e) {
@@ -192,6 +198,7 @@ final class Session implements Closeable {
       case "explain" -> explain(number(name, args), screen);
       case "lang" -> lang(args, screen);
       case "limit" -> limit(args, screen);
+      case "translate" -> translate(args, screen);
       default -> {
         if (!commands.list().containsKey(name)) {
           throw new ParkdocException(
@@ -212,7 +219,7 @@ final class Session implements Closeable {
     }
     refresh();
     show(
-        new SearchRequest(query, Set.copyOf(languages), limit, 0, PASSAGES, false),
+        new SearchRequest(query, Set.copyOf(languages), limit, 0, PASSAGES, false, translate),
         typed(query),
         screen);
   }
@@ -232,6 +239,7 @@ final class Session implements Closeable {
   /** Renders a page of hits exactly as {@code parkdoc search} does, and a summary under it. */
   private void render(Page p, PrintWriter out, int width, boolean interactive) {
     HitPrinter printer = new HitPrinter(settings.color(), width);
+    printer.translation(out, p.results());
     for (Hit h : p.results().hits()) {
       printer.print(out, h, printer.fitPath(h, settings.display().apply(h.path())));
     }
@@ -266,7 +274,13 @@ final class Session implements Closeable {
     SearchRequest r = p.request();
     show(
         new SearchRequest(
-            r.query(), r.languages(), r.limit(), r.offset() + r.limit(), r.passages(), r.lenient()),
+            r.query(),
+            r.languages(),
+            r.limit(),
+            r.offset() + r.limit(),
+            r.passages(),
+            r.lenient(),
+            r.translate()),
         typed(":more"),
         screen);
   }
@@ -284,7 +298,9 @@ final class Session implements Closeable {
         rank < 1
             ? List.of()
             : searcher()
-                .search(new SearchRequest(r.query(), r.languages(), 1, rank - 1, 0, r.lenient()))
+                .search(
+                    new SearchRequest(
+                        r.query(), r.languages(), 1, rank - 1, 0, r.lenient(), r.translate()))
                 .hits();
     if (one.isEmpty()) {
       throw new ParkdocException(
@@ -369,6 +385,25 @@ final class Session implements Closeable {
                         + (languages.isEmpty() ? "every language" : String.join(", ", languages)),
                     Styles.DIM)));
     again(args, screen);
+  }
+
+  private void translate(List<String> args, Screen screen) {
+    if (!args.isEmpty()) {
+      switch (args.get(0)) {
+        case "on" -> translate = true;
+        case "off" -> translate = false;
+        default -> throw new ParkdocException(":translate takes on or off");
+      }
+    }
+    screen
+        .out()
+        .println(
+            screen.render(
+                new AttributedString(
+                    translate
+                        ? "translating queries into the other languages"
+                        : "searching only what is typed",
+                    Styles.DIM)));
   }
 
   private void limit(List<String> args, Screen screen) {

@@ -16,6 +16,8 @@ import java.util.function.UnaryOperator;
  * @param history the history file, or null to keep history for this session only
  * @param pager the user's pager command ({@code $PAGER}), or null for the built-in one
  * @param variables the environment, for the pager's own settings ({@code LESS})
+ * @param translate whether queries start out translated into the other languages ({@code
+ *     :translate} changes it)
  */
 public record ShellSettings(
     IndexLocation location,
@@ -25,4 +27,18 @@ public record ShellSettings(
     boolean verbose,
     Path history,
     String pager,
-    Map<String, String> variables) {}
+    Map<String, String> variables,
+    boolean translate) {
+  /** Settings with translation on, as the shell starts by default. */
+  public ShellSettings(
+      IndexLocation location,
+      Path cwd,
+      UnaryOperator<String> display,
+      boolean color,
+      boolean verbose,
+      Path history,
+      String pager,
+      Map<String, String> variables) {
+    this(location, cwd, display, color, verbose, history, pager, variables, true);
+  }
+}

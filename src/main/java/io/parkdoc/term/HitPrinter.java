@@ -167,6 +167,16 @@ public final class HitPrinter {
     }
   }
 
+  /**
+   * The line above the hits saying what the query became in the other languages ({@code laser ->
+   * 레이저 (ko) · レーザー (ja) · 激光 (zh)}), once; nothing when the search translated nothing.
+   */
+  public void translation(PrintWriter out, SearchResults results) {
+    if (results.translation() != null && !results.translation().isEmpty()) {
+      out.println(render(new AttributedString(results.translation().summary(), Styles.DIM)));
+    }
+  }
+
   /** Renders {@code text} dimmed (or plain, without colour). */
   public String dim(String text) {
     return render(new AttributedString(text, Styles.DIM));

@@ -24,6 +24,15 @@ public final class JsonPrinter {
    * @param qid the query id of a batch, or null
    */
   public static String hit(Hit hit, String path, String qid) {
+    return hit(hit, path, qid, null);
+  }
+
+  /**
+   * As {@link #hit(Hit, String, String)}, with the query's translations ({@code "translations":
+   * {"ko": ["레이저"], ...}}, every kept translation per language) when the search made any.
+   */
+  public static String hit(
+      Hit hit, String path, String qid, io.parkdoc.core.query.translate.QueryTranslation t) {
     Map<String, Object> m = new LinkedHashMap<>();
     if (qid != null) {
       m.put("qid", qid);
@@ -56,6 +65,15 @@ public final class JsonPrinter {
     List<String> where = hit.snippets().stream().map(Snippet::where).toList();
     if (where.stream().anyMatch(java.util.Objects::nonNull)) {
       m.put("where", where);
+    }
+    if (t != null && !t.isEmpty()) {
+      Map<String, Object> byLang = new LinkedHashMap<>();
+      for (String lang : t.languages()) {
+        List<String> all = new ArrayList<>();
+        t.into(lang).forEach(all::addAll);
+        byLang.put(lang, all);
+      }
+      m.put("translations", byLang);
     }
     return Json.write(m);
   }

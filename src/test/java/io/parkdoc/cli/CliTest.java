@@ -212,8 +212,34 @@ class CliTest {
   // ---- search ----
 
   @Test
+  void searchTranslatesByDefaultAndSaysWhatTheQueryBecame() {
+    Result r = parkdoc("search", "laser");
+    assertExit(0, r);
+    assertEquals("laser -> 레이저 (ko) · レーザー (ja) · 激光 (zh)", r.outLines().get(0), r::describe);
+    for (String seed : List.of(KO_1, KO_2, JA, ZH, EN)) {
+      assertTrue(r.out().contains(seed), () -> seed + " found\n" + r.describe());
+    }
+    Result json = parkdoc("search", "--json", "laser");
+    assertTrue(
+        json.outLines().get(0).contains("\"translations\":{\"ko\":[\"레이저\"]"), json::describe);
+    Result off = parkdoc("search", "--translate=off", "laser");
+    assertFalse(off.out().contains(" -> "), off::describe);
+    assertFalse(
+        off.out().contains(KO_1) || off.out().contains(JA) || off.out().contains(ZH),
+        off::describe);
+    assertExit(2, parkdoc("search", "--translate=maybe", "laser"));
+  }
+
+  @Test
+  void analyzeShowsTheTranslationCandidates() {
+    Result r = parkdoc("analyze", "--lang", "en", "laser");
+    assertExit(0, r);
+    assertTrue(r.out().contains("laser (en)  ko: 레이저  ja: レーザー"), r::describe);
+  }
+
+  @Test
   void searchKoreanFindsBothKoreanSeedsWithoutColourInAPipe() {
-    Result r = parkdoc("search", "레이저");
+    Result r = parkdoc("search", "--translate=off", "레이저");
     assertExit(0, r);
     assertTrue(
         r.out().contains(KO_1) && r.out().contains(KO_2),
@@ -285,7 +311,7 @@ class CliTest {
 
   @Test
   void searchJsonHighlightsSpellTheWord() {
-    Result r = parkdoc("search", "--json", "laser");
+    Result r = parkdoc("search", "--json", "--translate=off", "laser");
     assertExit(0, r);
     assertFalse(r.outLines().isEmpty(), r::describe);
     boolean english = false;
@@ -325,7 +351,7 @@ class CliTest {
 
   @Test
   void searchJsonCodePointOffsetsForKorean() {
-    Result r = parkdoc("search", "--json", "레이저");
+    Result r = parkdoc("search", "--json", "--translate=off", "레이저");
     assertExit(0, r);
     assertEquals(2, r.outLines().size(), r::describe);
     int rank = 0;

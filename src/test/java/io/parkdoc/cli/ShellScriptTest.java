@@ -68,13 +68,14 @@ class ShellScriptTest {
 
   @Test
   void aQueryPrintsPlainHitsAndQuitIsExitZero() {
-    Result r = shell("레이저\n:quit\nlaser\n");
+    Result r = shell(":translate off\n레이저\n:quit\nlaser\n");
     assertEquals(0, r.code(), r::describe);
     assertEquals("", r.err(), r::describe);
     List<String> lines = r.out().lines().toList();
-    assertEquals(" 1  seeds/" + KO_1 + "  ko  0.29", lines.get(0), r::describe);
+    assertEquals("searching only what is typed", lines.get(0), r::describe);
+    assertEquals(" 1  seeds/" + KO_1 + "  ko  0.29", lines.get(1), r::describe);
     assertTrue(
-        lines.get(1).startsWith("    ") && lines.get(1).contains("레이저"),
+        lines.get(2).startsWith("    ") && lines.get(2).contains("레이저"),
         () -> "a passage\n" + r.describe());
     assertTrue(
         r.out().contains("\n1–2 of 2 hits · ko\n"),
@@ -82,6 +83,17 @@ class ShellScriptTest {
     assertFalse(r.out().contains("\u001b"), () -> "no colour in a pipe\n" + r.describe());
     assertFalse(r.out().contains("> "), () -> "no prompt in a pipe\n" + r.describe());
     assertFalse(r.out().contains("004_"), () -> "nothing after :quit\n" + r.describe());
+  }
+
+  @Test
+  void aQueryIsTranslatedByDefault() {
+    Result r = shell("레이저\n");
+    assertEquals(0, r.code(), r::describe);
+    assertEquals(
+        "레이저 -> laser (en) · レーザー (ja) · 激光 (zh)",
+        r.out().lines().findFirst().orElse(""),
+        r::describe);
+    assertTrue(r.out().contains("004_"), () -> "the English seed too\n" + r.describe());
   }
 
   @Test

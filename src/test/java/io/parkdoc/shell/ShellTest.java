@@ -51,6 +51,7 @@ class ShellTest {
       Pattern.compile("\u001b\\[[0-9;]*m레이저\u001b\\[[0-9;]*m");
   private static final String KO_1 = "000_a8d161a3e181a11e.txt";
   private static final String KO_2 = "001_b3009ad936661df0.txt";
+  private static final String EN_SEED = "004_39588cbbee0213c5.txt";
   private static final String CTRL_C = "\u0003";
   private static final String CTRL_P = "\u0010";
   private static final String CTRL_R = "\u0012";
@@ -99,7 +100,8 @@ class ShellTest {
         false,
         history,
         null,
-        Map.of());
+        Map.of(),
+        false); // today's search: what is typed (ShellTranslateTest covers translation)
   }
 
   static Shell shell(Path indexDir, Path history) {
@@ -145,6 +147,21 @@ class ShellTest {
   }
 
   // ---- searching ----
+
+  @Test
+  void translateOnShowsWhatTheQueryBecameAndFindsTheOtherLanguages() throws IOException {
+    Transcript t = type(":translate on\n레이저\n:translate off\n레이저\n:quit\n");
+    assertEquals(0, t.code(), t::describe);
+    String plain = t.plain();
+    int line = plain.indexOf("레이저 -> laser (en)");
+    assertTrue(line >= 0, () -> "the translation line\n" + t.describe());
+    assertTrue(
+        plain.indexOf("seeds/" + EN_SEED) > line, () -> "the English seed found\n" + t.describe());
+    int off = plain.indexOf("searching only what is typed");
+    assertTrue(off > line, t::describe);
+    assertEquals(
+        -1, plain.indexOf("레이저 -> ", off), () -> "no translation once off\n" + t.describe());
+  }
 
   @Test
   void aQueryShowsHighlightedHitsUnderAPromptWithTheIndexAndItsCount() throws IOException {

@@ -19,6 +19,9 @@ import io.parkdoc.core.analysis.Warmup;
 import io.parkdoc.core.detect.LanguageParts;
 import io.parkdoc.core.query.Analysis;
 import io.parkdoc.core.query.QueryPlan;
+import io.parkdoc.core.query.QuerySyntax;
+import io.parkdoc.core.query.translate.QueryTranslation;
+import io.parkdoc.core.query.translate.Translator;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -178,18 +181,125 @@ public final class LuceneSearcher implements SearchBackend {
    */
   public Query query(SearchRequest request, boolean relaxed) {
     QueryPlan plan = QueryPlan.of(request);
-    return builder.build(plan, plan.languagesAmong(languages), relaxed, new HashMap<>());
+    QueryTranslation translation = translate(plan);
+    return builder.build(
+        plan,
+        plan.languagesAmong(languages),
+        relaxed,
+        new HashMap<>(),
+        translatedQueries(plan, translation, relaxed),
+        sources(translation));
+  }
+
+  /** The languages the translated query's words were read in (none without translation). */
+  private static Set<String> sources(QueryTranslation translation) {
+    if (translation == null) {
+      return Set.of();
+    }
+    Set<String> out = new java.util.HashSet<>();
+    translation.terms().forEach(t -> out.add(t.sourceLang()));
+    return out;
+  }
+
+  /**
+   * What {@code plan}'s query becomes in the other languages of this index ({@link Translator}),
+   * keeping only translations some document holds; null when the request asks for none or the query
+   * is more than words (phrases, prefixes, filters and exclusions are searched as typed).
+   */
+  QueryTranslation translate(QueryPlan plan) {
+    SearchRequest request = plan.request();
+    if (!request.translate() || !wordsOnly(plan.root())) {
+      return null;
+    }
+    Set<String> wanted = new java.util.HashSet<>();
+    for (String l : request.languages()) {
+      wanted.add(Languages.indexLanguage(l));
+    }
+    Set<String> targets = new java.util.HashSet<>();
+    for (String lang : languages) {
+      if (Translator.LANGUAGES.contains(lang) && (wanted.isEmpty() || wanted.contains(lang))) {
+        targets.add(lang);
+      }
+    }
+    if (targets.isEmpty()) {
+      return null;
+    }
+    // The language a word is read in comes from its script: --lang names where to search, not what
+    // the query is written in.
+    String text = QuerySyntax.positiveText(plan.root(), true).strip();
+    QueryTranslation t = Translator.bundled().translate(text, null, targets, this::docFreq);
+    return t.isEmpty() ? null : t;
+  }
+
+  private static boolean wordsOnly(QuerySyntax.Node node) {
+    return switch (node) {
+      case QuerySyntax.Words w -> true;
+      case QuerySyntax.Bool b ->
+          b.clauses().stream()
+              .allMatch(
+                  c ->
+                      // null: words side by side, the query's default operator
+                      (c.occur() == null
+                              || c.occur() == org.apache.lucene.search.BooleanClause.Occur.SHOULD
+                              || c.occur() == org.apache.lucene.search.BooleanClause.Occur.MUST)
+                          && wordsOnly(c.node()));
+      default -> false;
+    };
+  }
+
+  /** Documents of {@code lang}'s index holding every term {@code text} analyzes to there. */
+  private long docFreq(String lang, String text) {
+    String field = Fields.text(lang);
+    List<String> terms = io.parkdoc.core.analysis.Terms.of(analyzers.analyzer(lang), field, text);
+    if (terms.isEmpty()) {
+      return 0;
+    }
+    long min = Long.MAX_VALUE;
+    try {
+      for (String t : terms) {
+        min = Math.min(min, reader.docFreq(new Term(field, t)));
+      }
+    } catch (IOException e) {
+      return 0;
+    }
+    return min;
+  }
+
+  private Map<String, Query> translatedQueries(
+      QueryPlan plan, QueryTranslation translation, boolean relaxed) {
+    Map<String, Query> out = new LinkedHashMap<>();
+    if (translation == null) {
+      return out;
+    }
+    for (String lang : translation.languages()) {
+      Query q = builder.translated(plan, translation, lang, relaxed);
+      if (q != null) {
+        out.put(lang, q);
+      }
+    }
+    return out;
+  }
+
+  /** {@code langs} and the languages translations were searched in, in index order. */
+  private List<String> withTranslated(List<String> langs, Map<String, Query> translated) {
+    return languages.stream().filter(l -> langs.contains(l) || translated.containsKey(l)).toList();
   }
 
   @Override
   public SearchResults search(SearchRequest request) {
     QueryPlan plan = QueryPlan.of(request);
-    List<String> langs = plan.languagesAmong(languages);
+    List<String> typed = plan.languagesAmong(languages);
     Map<String, Query> strict = new HashMap<>();
-    Query query = builder.build(plan, langs, false, strict);
+    QueryTranslation translation = translate(plan);
+    Map<String, Query> translated = translatedQueries(plan, translation, false);
+    List<String> langs = withTranslated(typed, translated);
+    // What is shown is what was searched: a language left out (a word with no translation there)
+    // is not named.
+    translation = translated.isEmpty() ? null : translation.restrictedTo(translated.keySet());
+    Query query = builder.build(plan, typed, false, strict, translated, sources(translation));
     if (query == null) {
       return new SearchResults(
-          0, true, List.of(), langs, false, builder.stopWords(plan, langs, strict));
+          0, true, List.of(), langs, false, builder.stopWords(plan, typed, strict), translation);
     }
     try {
       int n = Math.max(1, request.offset() + request.limit());
@@ -198,7 +308,14 @@ public final class LuceneSearcher implements SearchBackend {
       if (top.totalHits.value() == 0 && !plan.natural()) {
         // No document holds every word: rank those holding most of them, each word still whole
         // (so 水素 still never matches a text with only 素).
-        Query second = builder.build(plan, langs, true, new HashMap<>());
+        Query second =
+            builder.build(
+                plan,
+                typed,
+                true,
+                new HashMap<>(),
+                translatedQueries(plan, translation, true),
+                sources(translation));
         if (second != null && !second.equals(query)) {
           query = second;
           top = searcher.search(query, n);
@@ -231,14 +348,15 @@ public final class LuceneSearcher implements SearchBackend {
                 languages(d)));
       }
       Map<String, List<String>> stopWords =
-          top.totalHits.value() == 0 ? builder.stopWords(plan, langs, strict) : Map.of();
+          top.totalHits.value() == 0 ? builder.stopWords(plan, typed, strict) : Map.of();
       return new SearchResults(
           files.total,
           files.exact && top.totalHits.relation() == TotalHits.Relation.EQUAL_TO,
           hits,
           langs,
           relaxed,
-          stopWords);
+          stopWords,
+          translation);
     } catch (IOException e) {
       throw new ParkdocException("cannot read the index: " + IoErrors.reason(e), e);
     }
@@ -327,8 +445,12 @@ public final class LuceneSearcher implements SearchBackend {
   @Override
   public FullText fullText(SearchRequest request, boolean relaxed, String path) {
     QueryPlan plan = QueryPlan.of(request);
-    List<String> langs = plan.languagesAmong(languages);
-    Query query = builder.build(plan, langs, relaxed, new HashMap<>());
+    QueryTranslation translation = translate(plan);
+    Map<String, Query> translated = translatedQueries(plan, translation, relaxed);
+    List<String> typed = plan.languagesAmong(languages);
+    List<String> langs = withTranslated(typed, translated);
+    Query query =
+        builder.build(plan, typed, relaxed, new HashMap<>(), translated, sources(translation));
     List<String> texts = new ArrayList<>();
     List<Snippet.Span> spans = new ArrayList<>();
     Document first = null;
@@ -374,7 +496,15 @@ public final class LuceneSearcher implements SearchBackend {
   @Override
   public MatchExplanation explain(SearchRequest request, boolean relaxed, String path) {
     QueryPlan plan = QueryPlan.of(request);
-    Query query = builder.build(plan, plan.languagesAmong(languages), relaxed, new HashMap<>());
+    QueryTranslation translation = translate(plan);
+    Query query =
+        builder.build(
+            plan,
+            plan.languagesAmong(languages),
+            relaxed,
+            new HashMap<>(),
+            translatedQueries(plan, translation, relaxed),
+            sources(translation));
     List<Integer> parts = partsOf(path);
     int docId = parts.get(0);
     try {

@@ -1,0 +1,186 @@
+package io.parkdoc.core.query.translate;
+
+import io.parkdoc.core.analysis.HanVariants;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * The cross-language lexicon: for a term in one language, its dictionary neighbours in the others,
+ * best first.
+ *
+ * <p>Built by {@code tools/build-lexicon} (sources and licences in {@code docs/translation.md}) as
+ * one gzip file per key language ({@code en}, {@code ko}, {@code ja}, {@code zh}, {@code han}),
+ * each line {@code TERM<TAB>LANG:CANDIDATE...} sorted by the term's UTF-8 bytes. A part loads on
+ * the first look-up in its language, as one byte array plus an array of line starts searched by
+ * bisection: no string is made until a line is read, so the whole lexicon holds about 17 MB of
+ * heap. Han keys are folded to parkdoc's Simplified form ({@link HanVariants}), so 長春, 长春 and
+ * shinjitai spellings find one line. Thread-safe.
+ */
+public final class Lexicon {
+  /** The key languages of the lexicon's parts. */
+  public static final List<String> PARTS = List.of("en", "ko", "ja", "zh", "han");
+
+  /** How many files each key language is split into. */
+  static final int BUCKETS = 16;
+
+  private static final Lexicon BUNDLED = new Lexicon();
+
+  private final Map<String, Part> parts = new ConcurrentHashMap<>();
+
+  private Lexicon() {}
+
+  /** The lexicon shipped in parkdoc's jar. */
+  public static Lexicon bundled() {
+    return BUNDLED;
+  }
+
+  /**
+   * One neighbour of a term: its language, its text and whether it is a guess from pronunciation.
+   */
+  public record Entry(String lang, String text, boolean guessed) {
+    @Override
+    public String toString() {
+      return (guessed ? "~" : "") + lang + ":" + text;
+    }
+  }
+
+  /**
+   * The neighbours of {@code term} in the key language {@code lang} (one of {@link #PARTS}), best
+   * first; empty when the lexicon does not know the term. English keys are lower case; Han is
+   * folded here.
+   */
+  public List<Entry> lookup(String lang, String term) {
+    if (term.isEmpty()) {
+      return List.of();
+    }
+    String key = "en".equals(lang) ? term : HanVariants.toSimplified(term);
+    Part part = part(lang, key);
+    if (part == null) {
+      return List.of();
+    }
+    int line = part.find(key.getBytes(StandardCharsets.UTF_8));
+    return line < 0 ? List.of() : part.entries(line);
+  }
+
+  /** Whether the lexicon has {@code term} as a key in {@code lang}. */
+  public boolean contains(String lang, String term) {
+    if (term.isEmpty()) {
+      return false;
+    }
+    String key = "en".equals(lang) ? term : HanVariants.toSimplified(term);
+    Part part = part(lang, key);
+    return part != null && part.find(key.getBytes(StandardCharsets.UTF_8)) >= 0;
+  }
+
+  /** Loads every part now (for benchmarks and warm-up); look-ups load them on demand otherwise. */
+  public void loadAll() {
+    for (String lang : PARTS) {
+      for (int b = 0; b < BUCKETS; b++) {
+        parts.computeIfAbsent(lang + "-" + b, Part::load);
+      }
+    }
+  }
+
+  private Part part(String lang, String key) {
+    if (!PARTS.contains(lang)) {
+      return null;
+    }
+    return parts.computeIfAbsent(lang + "-" + (key.charAt(0) % BUCKETS), Part::load);
+  }
+
+  /** One key language's lines: the file's bytes and the start of each line, in key order. */
+  private record Part(byte[] data, int[] starts) {
+    static Part load(String file) {
+      String name = "lexicon/" + file + ".tsv.gz";
+      try (InputStream raw = Lexicon.class.getResourceAsStream(name)) {
+        if (raw == null) {
+          return new Part(new byte[0], new int[0]); // no key of this language falls here
+        }
+        byte[] data = new GZIPInputStream(raw, 1 << 16).readAllBytes();
+        int[] starts = new int[1 << 12];
+        int n = 0;
+        int i = 0;
+        while (i < data.length) {
+          if (data[i] != '#') {
+            if (n == starts.length) {
+              starts = Arrays.copyOf(starts, n * 2);
+            }
+            starts[n++] = i;
+          }
+          while (i < data.length && data[i] != '\n') {
+            i++;
+          }
+          i++;
+        }
+        return new Part(data, Arrays.copyOf(starts, n));
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot read parkdoc's lexicon " + name, e);
+      }
+    }
+
+    /** The line whose key is {@code key}, or -1. */
+    int find(byte[] key) {
+      int lo = 0;
+      int hi = starts.length - 1;
+      while (lo <= hi) {
+        int mid = (lo + hi) >>> 1;
+        int c = compare(starts[mid], key);
+        if (c < 0) {
+          lo = mid + 1;
+        } else if (c > 0) {
+          hi = mid - 1;
+        } else {
+          return mid;
+        }
+      }
+      return -1;
+    }
+
+    /** The line's key compared with {@code key}, as unsigned bytes. */
+    private int compare(int at, byte[] key) {
+      int i = 0;
+      while (true) {
+        int pos = at + i;
+        boolean lineEnds = pos >= data.length || data[pos] == '\t' || data[pos] == '\n';
+        if (i == key.length) {
+          return lineEnds ? 0 : 1;
+        }
+        if (lineEnds) {
+          return -1;
+        }
+        int c = Integer.compare(data[pos] & 0xff, key[i] & 0xff);
+        if (c != 0) {
+          return c;
+        }
+        i++;
+      }
+    }
+
+    List<Entry> entries(int line) {
+      int start = starts[line];
+      int end = start;
+      while (end < data.length && data[end] != '\n') {
+        end++;
+      }
+      String[] fields = new String(data, start, end - start, StandardCharsets.UTF_8).split("\t");
+      List<Entry> out = new ArrayList<>(fields.length - 1);
+      for (int f = 1; f < fields.length; f++) {
+        String s = fields[f];
+        boolean guessed = s.startsWith("~");
+        int colon = s.indexOf(':');
+        if (colon > 0) {
+          out.add(new Entry(s.substring(guessed ? 1 : 0, colon), s.substring(colon + 1), guessed));
+        }
+      }
+      return out;
+    }
+  }
+}

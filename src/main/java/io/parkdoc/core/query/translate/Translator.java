@@ -1,0 +1,350 @@
+package io.parkdoc.core.query.translate;
+
+import io.parkdoc.core.analysis.HanVariants;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Translates a query's words between English, Korean, Japanese and Chinese with the {@link
+ * Lexicon}, keeping only the translations the index holds.
+ *
+ * <p>Words are found per script: Latin words are English; Hangul, kana and Han runs are cut into
+ * the longest lexicon words (never a single Han character out of a longer run, so 水素 is not 水 + 素).
+ * Each word gets candidates per target language: directly from the dictionary where one exists
+ * (CC-CEDICT zh-en, EDICT ja-en, Wiktionary en-ko), through the Han spelling of Sino-Korean words
+ * (수소 = 水素) between Korean and Chinese or Japanese, the same Han word between Japanese and Chinese,
+ * and otherwise through the English glosses (pivot). The search backend's {@link DocFrequencies}
+ * then drops candidates no document holds, and the best {@link #PER_TERM} stay. Thread-safe.
+ */
+public final class Translator {
+  /** Translations kept per word and target language (the measured setting). */
+  public static final int PER_TERM = 3;
+
+  /** The languages translation works between. */
+  public static final List<String> LANGUAGES = List.of("en", "ko", "ja", "zh");
+
+  /**
+   * Candidates looked up in the index per word and language, at most (bounds the cost of a query).
+   */
+  private static final int MAX_CHECKED = 12;
+
+  private static final int GLOSSES_PIVOTED = 3;
+
+  private static final Set<String> ENGLISH_STOP =
+      Set.of(
+          "a", "an", "and", "are", "as", "at", "be", "but", "by", "for", "if", "in", "into", "is",
+          "it", "no", "not", "of", "on", "or", "such", "that", "the", "their", "then", "there",
+          "these", "they", "this", "to", "was", "will", "with", "how", "what", "which", "who",
+          "why", "when", "where", "do", "does", "can", "you", "your", "from", "using", "use");
+
+  private static final Translator BUNDLED = new Translator(Lexicon.bundled());
+
+  private final Lexicon lexicon;
+  private final int perTerm;
+
+  public Translator(Lexicon lexicon) {
+    this(lexicon, PER_TERM);
+  }
+
+  /**
+   * A translator keeping up to {@code perTerm} translations per word and language (for
+   * measurements).
+   */
+  public Translator(Lexicon lexicon, int perTerm) {
+    this.lexicon = lexicon;
+    this.perTerm = perTerm;
+  }
+
+  /** The translator on parkdoc's bundled lexicon. */
+  public static Translator bundled() {
+    return BUNDLED;
+  }
+
+  /**
+   * A word of the query and the language it is read in ({@code en}, {@code ko}, {@code ja} or
+   * {@code zh}).
+   */
+  public record SourceTerm(String text, String lang) {}
+
+  /**
+   * The translations of {@code text} into each of {@code targets} (other than a word's own
+   * language) that {@code df} says the index holds; {@code sourceLang} forces the language the
+   * query is read in (null: by script, a Han-only word read as Chinese, and as Japanese where
+   * Chinese has no such word).
+   */
+  public QueryTranslation translate(
+      String text, String sourceLang, Set<String> targets, DocFrequencies df) {
+    List<QueryTranslation.Term> out = new ArrayList<>();
+    for (SourceTerm term : terms(text, sourceLang)) {
+      Map<String, List<String>> byLang = new LinkedHashMap<>();
+      for (String target : LANGUAGES) {
+        if (target.equals(term.lang()) || !targets.contains(target)) {
+          continue;
+        }
+        List<String> kept = new ArrayList<>();
+        int checked = 0;
+        for (String c : candidates(term, target)) {
+          if (kept.size() == perTerm || checked++ == MAX_CHECKED) {
+            break;
+          }
+          if (df.docFreq(target, c) > 0) {
+            kept.add(c);
+          }
+        }
+        if (!kept.isEmpty()) {
+          byLang.put(target, List.copyOf(kept));
+        }
+      }
+      out.add(new QueryTranslation.Term(term.text(), term.lang(), byLang));
+    }
+    return new QueryTranslation(text.strip(), out);
+  }
+
+  /** The words of {@code text} that translation looks up, in order. */
+  public List<SourceTerm> terms(String text, String sourceLang) {
+    List<SourceTerm> out = new ArrayList<>();
+    boolean hasKana = text.codePoints().anyMatch(Translator::isKana);
+    int i = 0;
+    int n = text.length();
+    while (i < n) {
+      char c = text.charAt(i);
+      int j = i + 1;
+      if (isLatin(c)) {
+        while (j < n
+            && (isLatin(text.charAt(j)) || text.charAt(j) == '\'' || text.charAt(j) == '-')) {
+          j++;
+        }
+        String word = text.substring(i, j).toLowerCase(Locale.ROOT).replaceAll("[-']+$", "");
+        String key = englishKey(word);
+        if (key != null) {
+          out.add(new SourceTerm(key, "en"));
+        }
+      } else if (isHangul(c)) {
+        while (j < n && isHangul(text.charAt(j))) {
+          j++;
+        }
+        segment(text.substring(i, j), "ko", out);
+      } else if (isHan(c) || isKana(c)) {
+        while (j < n && (isHan(text.charAt(j)) || isKana(text.charAt(j)))) {
+          j++;
+        }
+        String run = text.substring(i, j);
+        String lang =
+            sourceLang != null && List.of("ja", "zh").contains(sourceLang)
+                ? sourceLang
+                : hasKana ? "ja" : "zh";
+        int before = out.size();
+        segment(run, lang, out);
+        if ("zh".equals(lang) && sourceLang == null && out.size() == before) {
+          segment(run, "ja", out);
+        }
+      }
+      i = j;
+    }
+    return out;
+  }
+
+  /**
+   * The English key of a word: itself, or a lexicon word it inflects (tables -> table); null if
+   * none.
+   */
+  private String englishKey(String word) {
+    if (word.length() < 2
+        || ENGLISH_STOP.contains(word)
+        || word.chars().allMatch(Character::isDigit)) {
+      return null;
+    }
+    for (String form : englishForms(word)) {
+      if (lexicon.contains("en", form)) {
+        return form;
+      }
+    }
+    return null;
+  }
+
+  private static List<String> englishForms(String w) {
+    List<String> forms = new ArrayList<>();
+    forms.add(w);
+    if (w.endsWith("ies") && w.length() > 4) {
+      forms.add(w.substring(0, w.length() - 3) + "y");
+    }
+    if (w.endsWith("es") && w.length() > 3) {
+      forms.add(w.substring(0, w.length() - 2));
+    }
+    if (w.endsWith("s") && !w.endsWith("ss") && w.length() > 3) {
+      forms.add(w.substring(0, w.length() - 1));
+    }
+    for (String suffix : List.of("ing", "ed")) {
+      if (w.endsWith(suffix) && w.length() > suffix.length() + 2) {
+        String stem = w.substring(0, w.length() - suffix.length());
+        forms.add(stem);
+        forms.add(stem + "e");
+        if (stem.length() > 2 && stem.charAt(stem.length() - 1) == stem.charAt(stem.length() - 2)) {
+          forms.add(stem.substring(0, stem.length() - 1));
+        }
+      }
+    }
+    return forms;
+  }
+
+  /**
+   * Cuts a Hangul, kana or Han run into the longest words the lexicon has for {@code lang}, left to
+   * right. A word has two characters at least, except a run that is one Han character and nothing
+   * else; characters that start no word (particles, endings) are skipped.
+   */
+  private void segment(String run, String lang, List<SourceTerm> out) {
+    int n = run.length();
+    if (n == 1) {
+      if (isHan(run.charAt(0)) && lexicon.contains(lang, run)) {
+        out.add(new SourceTerm(run, lang));
+      }
+      return;
+    }
+    int i = 0;
+    while (i < n - 1) {
+      int found = -1;
+      for (int j = Math.min(n, i + 12); j >= i + 2; j--) {
+        String piece = run.substring(i, j);
+        if (worthLooking(piece) && lexicon.contains(lang, piece)) {
+          found = j;
+          break;
+        }
+      }
+      if (found > 0) {
+        out.add(new SourceTerm(run.substring(i, found), lang));
+        i = found;
+      } else {
+        i++;
+      }
+    }
+  }
+
+  /** Hiragana-only pieces shorter than three characters are particles and endings, not words. */
+  private static boolean worthLooking(String piece) {
+    if (piece.length() >= 3) {
+      return true;
+    }
+    return !piece.chars().allMatch(c -> c >= 0x3040 && c <= 0x309F);
+  }
+
+  /** Every candidate for {@code term} in {@code target}, best first, before the index is asked. */
+  List<String> candidates(SourceTerm term, String target) {
+    LinkedHashSet<String> out = new LinkedHashSet<>();
+    String src = term.lang();
+    if ("en".equals(src)) {
+      List<Lexicon.Entry> own = lexicon.lookup("en", term.text());
+      addLang(out, own, target);
+      // Han words Chinese and Japanese share (names above all: Changchun -> 长春, which Japanese
+      // writes 長春), and their Sino-Korean reading (장춘): the index confirms or rejects them.
+      List<String> chinese =
+          own.stream()
+              .filter(e -> "zh".equals(e.lang()))
+              .map(Lexicon.Entry::text)
+              .limit(2)
+              .toList();
+      if ("ja".equals(target)) {
+        out.addAll(chinese);
+      } else if ("ko".equals(target)) {
+        for (String zh : chinese) {
+          addLang(out, lexicon.lookup("han", zh), "ko");
+        }
+      }
+      return List.copyOf(out);
+    }
+    List<Lexicon.Entry> own = lexicon.lookup(src, term.text());
+    if ("ko".equals(src)) {
+      // A Sino-Korean word also has the English glosses of its Han spelling (수소 -> 水素 -> hydrogen).
+      List<Lexicon.Entry> more = new ArrayList<>(own);
+      for (Lexicon.Entry e : own) {
+        if ("han".equals(e.lang())) {
+          for (String via : List.of("zh", "ja")) {
+            lexicon.lookup(via, e.text()).stream()
+                .filter(x -> "en".equals(x.lang()))
+                .limit(2)
+                .forEach(more::add);
+          }
+        }
+      }
+      own = more;
+    }
+    if ("en".equals(target)) {
+      addLang(out, own, "en");
+      return List.copyOf(out);
+    }
+    addLang(out, own, target); // pairs mined from parallel text, where there are any
+    List<String> pivot = new ArrayList<>();
+    int glosses = 0;
+    for (Lexicon.Entry e : own) {
+      if ("en".equals(e.lang()) && glosses++ < GLOSSES_PIVOTED) {
+        for (Lexicon.Entry t : lexicon.lookup("en", e.text())) {
+          if (t.lang().equals(target) && !t.guessed()) {
+            pivot.add(t.text());
+          }
+        }
+      }
+    }
+    if ("ko".equals(src)) {
+      // Sino-Korean words: the Han spelling, shown as the pivot writes it where it is the same
+      // word.
+      for (Lexicon.Entry e : own) {
+        if ("han".equals(e.lang()) && lexicon.contains(target, e.text())) {
+          out.add(
+              pivot.stream()
+                  .filter(p -> HanVariants.toSimplified(p).equals(e.text()))
+                  .findFirst()
+                  .orElse(e.text()));
+        }
+      }
+    } else if ("ko".equals(target)) {
+      addLang(out, lexicon.lookup("han", term.text()), "ko");
+    } else if (term.text().codePoints().anyMatch(Translator::isHan)
+        && lexicon.contains(target, term.text())) {
+      out.add(
+          term.text()); // the same Han word in Japanese and Chinese (spelling folded by the index)
+    }
+    out.addAll(pivot);
+    if ("ko".equals(target)) {
+      // Loanwords: the guessed Korean spelling of the English glosses' pronunciation.
+      for (Lexicon.Entry e : own) {
+        if ("en".equals(e.lang()) && !e.guessed()) {
+          for (Lexicon.Entry t : lexicon.lookup("en", e.text())) {
+            if ("ko".equals(t.lang()) && t.guessed()) {
+              out.add(t.text());
+            }
+          }
+          break;
+        }
+      }
+    }
+    return List.copyOf(out);
+  }
+
+  private static void addLang(LinkedHashSet<String> out, List<Lexicon.Entry> entries, String lang) {
+    for (Lexicon.Entry e : entries) {
+      if (e.lang().equals(lang)) {
+        out.add(e.text());
+      }
+    }
+  }
+
+  static boolean isLatin(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+  }
+
+  static boolean isHangul(int c) {
+    return c >= 0xAC00 && c <= 0xD7A3;
+  }
+
+  static boolean isKana(int c) {
+    return (c >= 0x3041 && c <= 0x30FF && c != 0x30FB) || (c >= 0x31F0 && c <= 0x31FF);
+  }
+
+  static boolean isHan(int c) {
+    return (c >= 0x3400 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF) || c == 0x3005;
+  }
+}

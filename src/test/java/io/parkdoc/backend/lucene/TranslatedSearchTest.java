@@ -1,0 +1,121 @@
+package io.parkdoc.backend.lucene;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.parkdoc.core.Hit;
+import io.parkdoc.core.SearchRequest;
+import io.parkdoc.core.SearchResults;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Query translation on the seeds (000, 001 Korean, 002 Japanese, 003 Simplified Chinese, 004
+ * English), every one of which mentions lasers: 레이저, レーザ, 激光, laser.
+ */
+class TranslatedSearchTest {
+  @TempDir static Path shared;
+  private static LuceneSearcher seeds;
+
+  @BeforeAll
+  static void indexSeeds() throws IOException {
+    Path docs = shared.resolve("docs");
+    IndexAndSearchTest.copySeeds(docs);
+    IndexLayout layout = new IndexLayout(shared.resolve("index"));
+    IndexAndSearchTest.index(layout, docs);
+    seeds = LuceneSearcher.open(layout);
+  }
+
+  @AfterAll
+  static void close() {
+    seeds.close();
+  }
+
+  private static SearchResults search(String q, boolean translate, Set<String> langs) {
+    return seeds.search(new SearchRequest(q, langs, 10, 0, 1, false, translate));
+  }
+
+  @Test
+  void laserInAnyOfTheFourLanguagesFindsEverySeed() {
+    Set<String> all = Set.of("000", "001", "002", "003", "004");
+    for (String q : List.of("laser", "레이저", "レーザー", "激光")) {
+      SearchResults r = search(q, true, Set.of());
+      assertEquals(all, IndexAndSearchTest.nameSet(r), q + ": " + IndexAndSearchTest.names(r));
+      assertNotNull(r.translation(), q);
+      assertTrue(r.translation().summary().startsWith(q + " -> "), r.translation().summary());
+    }
+    assertEquals(
+        "laser -> 레이저 (ko) · レーザー (ja) · 激光 (zh)",
+        search("laser", true, Set.of()).translation().summary());
+  }
+
+  @Test
+  void withoutTranslationOnlyWhatWasTyped() {
+    assertEquals(List.of("004"), IndexAndSearchTest.names(search("laser", false, Set.of())));
+    for (String q : List.of("laser", "레이저", "激光", "长春", "high-tech zone", "水素", "\"光电\" -laser")) {
+      SearchResults off = search(q, false, Set.of());
+      SearchResults today = seeds.search(new SearchRequest(q, Set.of(), 10, 0, 1, false));
+      assertNull(off.translation(), q);
+      assertEquals(IndexAndSearchTest.names(today), IndexAndSearchTest.names(off), q);
+      assertEquals(
+          today.hits().stream().map(Hit::score).toList(),
+          off.hits().stream().map(Hit::score).toList(),
+          q);
+    }
+  }
+
+  @Test
+  void ownLanguageHitsKeepTheirOrder() {
+    for (String q : List.of("레이저", "장춘", "激光")) {
+      List<String> before = IndexAndSearchTest.names(search(q, false, Set.of()));
+      List<String> after = IndexAndSearchTest.names(search(q, true, Set.of()));
+      assertEquals(before, after.stream().filter(before::contains).toList(), q);
+    }
+  }
+
+  @Test
+  void everyWordOfAShortQueryIsTranslated() {
+    SearchResults r = search("technology innovation", true, Set.of());
+    assertNotNull(r.translation(), IndexAndSearchTest.names(r).toString());
+    assertTrue(r.translation().into("zh").size() == 2, r.translation().toString());
+    assertTrue(
+        IndexAndSearchTest.nameSet(r).contains("003"), IndexAndSearchTest.names(r).toString());
+  }
+
+  @Test
+  void langKoreanFindsKoreanDocumentsForAnEnglishWord() {
+    SearchResults r = search("laser", true, Set.of("ko"));
+    assertEquals(new TreeSet<>(List.of("000", "001")), IndexAndSearchTest.nameSet(r));
+  }
+
+  @Test
+  void translationsNeverMatchPiecesOfAWord() {
+    // 수소 (hydrogen) -> 水素 / 氢: no seed has hydrogen, so no hit may come from 水 or 素 alone.
+    for (String q : List.of("수소", "hydrogen", "水素")) {
+      SearchResults r = search(q, true, Set.of());
+      for (Hit h : r.hits()) {
+        for (String t : IndexAndSearchTest.highlightedTexts(h)) {
+          assertTrue(
+              t.length() > 1 || !"水素氢".contains(t),
+              q + " matched a piece: " + t + " in " + h.path());
+        }
+      }
+    }
+  }
+
+  @Test
+  void exclusionsAndFiltersAreSearchedAsTyped() {
+    assertNull(search("laser -technology", true, Set.of()).translation());
+    assertNull(search("\"laser industry\"", true, Set.of()).translation());
+    assertNull(search("laser lang:en", true, Set.of()).translation());
+  }
+}

@@ -1,0 +1,123 @@
+package io.parkdoc.core.query.translate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class TranslatorTest {
+  private static final Set<String> ALL = Set.of("en", "ko", "ja", "zh");
+  private final Translator translator = Translator.bundled();
+
+  private Map<String, List<String>> one(String text, DocFrequencies df) {
+    QueryTranslation t = translator.translate(text, null, ALL, df);
+    assertEquals(1, t.terms().size(), () -> "one word expected in " + t);
+    return t.terms().get(0).targets();
+  }
+
+  private static void has(Map<String, List<String>> targets, String lang, String expected) {
+    assertTrue(
+        targets.getOrDefault(lang, List.of()).contains(expected),
+        () -> lang + " should hold " + expected + ": " + targets);
+  }
+
+  @Test
+  void laserIntoEveryLanguageAndBack() {
+    Map<String, List<String>> laser = one("laser", DocFrequencies.ANY);
+    assertEquals("레이저", laser.get("ko").get(0));
+    assertEquals("レーザー", laser.get("ja").get(0));
+    assertEquals("激光", laser.get("zh").get(0));
+    for (String w : List.of("레이저", "レーザー", "激光")) {
+      has(one(w, DocFrequencies.ANY), "en", "laser");
+    }
+    has(one("레이저", DocFrequencies.ANY), "ja", "レーザー");
+    has(one("레이저", DocFrequencies.ANY), "zh", "激光");
+    has(one("レーザー", DocFrequencies.ANY), "ko", "레이저");
+    has(one("激光", DocFrequencies.ANY), "ko", "레이저");
+  }
+
+  @Test
+  void summaryLine() {
+    assertEquals(
+        "laser -> 레이저 (ko) · レーザー (ja) · 激光 (zh)",
+        translator.translate("laser", null, ALL, DocFrequencies.ANY).summary());
+  }
+
+  @Test
+  void sinoKoreanWordsGoThroughTheirHanSpelling() {
+    Map<String, List<String>> suso = one("수소", DocFrequencies.ANY);
+    has(suso, "zh", "水素".equals(suso.get("zh").get(0)) ? "水素" : "氢");
+    has(suso, "ja", "水素");
+    has(suso, "en", "hydrogen");
+    has(one("水素", DocFrequencies.ANY), "ko", "수소");
+    has(one("hydrogen", DocFrequencies.ANY), "ko", "수소");
+  }
+
+  @Test
+  void traditionalSimplifiedAndShinjitaiShareOneEntry() {
+    has(one("長春", DocFrequencies.ANY), "en", "changchun");
+    has(one("长春", DocFrequencies.ANY), "en", "changchun");
+    has(one("changchun", DocFrequencies.ANY), "zh", "长春");
+    has(one("電腦", DocFrequencies.ANY), "en", "computer");
+  }
+
+  @Test
+  void loanwordGuessedFromPronunciationNeedsTheIndex() {
+    // clutch is in no Korean dictionary here: 클러치 is written from its pronunciation.
+    assertTrue(
+        translator.candidates(new Translator.SourceTerm("clutch", "en"), "ko").contains("클러치"));
+    has(one("clutch", (lang, text) -> text.equals("클러치") ? 3 : 0), "ko", "클러치");
+    assertFalse(one("clutch", (lang, text) -> 0).containsKey("ko"));
+    has(one("클러치", DocFrequencies.ANY), "en", "clutch");
+  }
+
+  @Test
+  void theIndexDecidesWhichCandidatesStay() {
+    Map<String, List<String>> t =
+        one("laser", (lang, text) -> text.equals("镭射") || text.equals("레이저") ? 1 : 0);
+    assertEquals(List.of("镭射"), t.get("zh"));
+    assertEquals(List.of("레이저"), t.get("ko"));
+    assertFalse(t.containsKey("ja"));
+    assertTrue(one("table", DocFrequencies.ANY).get("zh").size() <= Translator.PER_TERM);
+  }
+
+  @Test
+  void wordsAreFoundPerScript() {
+    assertEquals(
+        List.of(
+            new Translator.SourceTerm("laser", "en"), new Translator.SourceTerm("printer", "en")),
+        translator.terms("the Laser printers", null));
+    assertEquals(List.of(new Translator.SourceTerm("레이저", "ko")), translator.terms("레이저를", null));
+    List<Translator.SourceTerm> ja = translator.terms("表計算の挿入", null);
+    assertEquals(List.of("表計算", "挿入"), ja.stream().map(Translator.SourceTerm::text).toList());
+    assertTrue(ja.stream().allMatch(s -> s.lang().equals("ja")));
+  }
+
+  @Test
+  void aHanWordIsNeverCutIntoCharacters() {
+    // 水素 is Japanese (Chinese writes 氢): read as Japanese where Chinese has no such word, never 水 +
+    // 素.
+    assertEquals(List.of(new Translator.SourceTerm("水素", "ja")), translator.terms("水素", null));
+    assertTrue(translator.terms("氫氣", null).stream().noneMatch(s -> s.text().length() == 1));
+  }
+
+  @Test
+  void englishInflectionsFindTheirDictionaryForm() {
+    assertEquals("laser", translator.terms("lasers", null).get(0).text());
+    assertEquals("hydrogen", translator.terms("hydrogens", null).get(0).text());
+    assertEquals("categorize", translator.terms("categorized", null).get(0).text());
+  }
+
+  @Test
+  void chineseAndJapaneseShareHanWords() {
+    has(one("计算机", DocFrequencies.ANY), "en", "computer");
+    has(
+        translator.translate("電子計算機", "ja", ALL, DocFrequencies.ANY).terms().get(0).targets(),
+        "zh",
+        "電子計算機");
+  }
+}

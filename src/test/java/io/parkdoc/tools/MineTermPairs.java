@@ -1,0 +1,249 @@
+package io.parkdoc.tools;
+
+import io.parkdoc.core.analysis.Languages;
+import io.parkdoc.eval.TranslationEval;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
+
+/**
+ * Mines term pairs from line-aligned parallel pages for {@code tools/build-lexicon}: the
+ * LibreOffice help (the same file id is the same page in every language and, for most pages, line i
+ * is the translation of line i) in en, ko, ja, zh-cn and zh-tw.
+ *
+ * <p>Only the tuning half of the pages ({@link TranslationEval#half} == 0) is read, never the half
+ * the evaluation reports on. Words are the tokens of parkdoc's own analyzer of each language,
+ * written as they appear in the text (so a translation, analyzed again at search time, gives the
+ * index's term). Two words pair up when they occur in aligned lines together far more often than
+ * apart (Dice coefficient over lines, at least {@link #MIN_TOGETHER} lines); lines left
+ * untranslated (the same text on both sides) are skipped. Output lines: {@code
+ * LANG<TAB>WORD<TAB>LANG<TAB>WORD<TAB>DICE}.
+ *
+ * <p>{@code MineTermPairs CORPUS OUT}.
+ */
+public final class MineTermPairs {
+  static final int MIN_TOGETHER = 3;
+  static final double MIN_DICE = 0.2;
+  static final int KEEP = 4;
+  static final int MUTUAL = 3;
+  static final double RELATIVE = Double.parseDouble(System.getProperty("relative", "0.5"));
+  private static final int MAX_WORDS = 40;
+  private static final List<String> COLLECTIONS = List.of("en", "ko", "ja", "zh-cn", "zh-tw");
+
+  private MineTermPairs() {}
+
+  public static void main(String[] args) throws IOException {
+    Path corpus = Path.of(args[0]);
+    Set<String> ids = new TreeSet<>();
+    try (Stream<Path> s = Files.list(corpus.resolve("en"))) {
+      s.map(p -> p.getFileName().toString())
+          .filter(id -> TranslationEval.half(id) == 0)
+          .forEach(ids::add);
+    }
+    // Per collection and page, each line's words.
+    Map<String, Map<String, List<List<String>>>> words = new HashMap<>();
+    for (String c : COLLECTIONS) {
+      String lang = c.startsWith("zh") ? "zh" : c;
+      Analyzer analyzer = Languages.newAnalyzer(lang);
+      Map<String, List<List<String>>> pages = new HashMap<>();
+      for (String id : ids) {
+        Path f = corpus.resolve(c).resolve(id);
+        if (!Files.isRegularFile(f)) {
+          continue;
+        }
+        List<List<String>> lines = new ArrayList<>();
+        for (String line : Files.readString(f, StandardCharsets.UTF_8).split("\n", -1)) {
+          lines.add(line.isBlank() ? List.of() : tokens(analyzer, line, lang));
+        }
+        pages.put(id, lines);
+      }
+      words.put(c, pages);
+    }
+    try (PrintWriter out =
+        new PrintWriter(Files.newBufferedWriter(Path.of(args[1]), StandardCharsets.UTF_8))) {
+      for (int a = 0; a < COLLECTIONS.size(); a++) {
+        for (int b = a + 1; b < COLLECTIONS.size(); b++) {
+          String ca = COLLECTIONS.get(a);
+          String cb = COLLECTIONS.get(b);
+          if (ca.startsWith("zh") && cb.startsWith("zh")) {
+            continue; // one script of one language: folding already joins them
+          }
+          mine(corpus, ids, ca, cb, words.get(ca), words.get(cb), out);
+        }
+      }
+    }
+  }
+
+  private static List<String> tokens(Analyzer analyzer, String line, String lang) {
+    LinkedHashSet<String> out = new LinkedHashSet<>();
+    try (TokenStream ts = analyzer.tokenStream("body", line)) {
+      OffsetAttribute off = ts.addAttribute(OffsetAttribute.class);
+      ts.reset();
+      while (ts.incrementToken() && out.size() < MAX_WORDS) {
+        String w = line.substring(off.startOffset(), off.endOffset());
+        if (lang.equals("en")) {
+          w = w.toLowerCase(Locale.ROOT);
+          if (!w.chars().allMatch(ch -> (ch >= 'a' && ch <= 'z') || ch == '-') || w.length() < 2) {
+            continue;
+          }
+        } else if (w.codePoints().noneMatch(MineTermPairs::isCjk)
+            || w.codePoints().anyMatch(Character::isWhitespace)) {
+          continue;
+        }
+        out.add(w);
+      }
+      ts.end();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return new ArrayList<>(out);
+  }
+
+  static boolean isCjk(int c) {
+    return (c >= 0xAC00 && c <= 0xD7A3)
+        || (c >= 0x3040 && c <= 0x30FF)
+        || (c >= 0x3400 && c <= 0x9FFF)
+        || (c >= 0xF900 && c <= 0xFAFF);
+  }
+
+  private static void mine(
+      Path corpus,
+      Set<String> ids,
+      String ca,
+      String cb,
+      Map<String, List<List<String>>> pa,
+      Map<String, List<List<String>>> pb,
+      PrintWriter out)
+      throws IOException {
+    Map<String, Integer> countA = new HashMap<>();
+    Map<String, Integer> countB = new HashMap<>();
+    Map<String, Map<String, Integer>> together = new HashMap<>();
+    int linePairs = 0;
+    for (String id : ids) {
+      List<List<String>> la = pa.get(id);
+      List<List<String>> lb = pb.get(id);
+      if (la == null || lb == null || la.size() != lb.size()) {
+        continue;
+      }
+      List<String> textA =
+          Files.readAllLines(corpus.resolve(ca).resolve(id), StandardCharsets.UTF_8);
+      List<String> textB =
+          Files.readAllLines(corpus.resolve(cb).resolve(id), StandardCharsets.UTF_8);
+      for (int i = 0; i < la.size(); i++) {
+        List<String> wa = la.get(i);
+        List<String> wb = lb.get(i);
+        if (wa.isEmpty()
+            || wb.isEmpty()
+            || (i < textA.size() && i < textB.size() && textA.get(i).equals(textB.get(i)))) {
+          continue;
+        }
+        linePairs++;
+        for (String x : wa) {
+          countA.merge(x, 1, Integer::sum);
+          Map<String, Integer> m = together.computeIfAbsent(x, k -> new HashMap<>());
+          for (String y : wb) {
+            m.merge(y, 1, Integer::sum);
+          }
+        }
+        for (String y : wb) {
+          countB.merge(y, 1, Integer::sum);
+        }
+      }
+    }
+    String langA = ca.startsWith("zh") ? "zh" : ca;
+    String langB = cb.startsWith("zh") ? "zh" : cb;
+    // Both directions: for each word, its best partners by Dice. A pair is kept when each word is
+    // among
+    // the other's best (mutual), and within RELATIVE of the word's best pair: words that merely
+    // share
+    // lines with the right one (page -> style, from "page style") fall out.
+    Map<String, TreeMap<Double, String>> fromA = new HashMap<>();
+    Map<String, TreeMap<Double, String>> fromB = new HashMap<>();
+    for (var e : together.entrySet()) {
+      String x = e.getKey();
+      for (var f : e.getValue().entrySet()) {
+        int n = f.getValue();
+        if (n < MIN_TOGETHER) {
+          continue;
+        }
+        String y = f.getKey();
+        double dice = 2.0 * n / (countA.get(x) + countB.get(y));
+        if (dice < MIN_DICE) {
+          continue;
+        }
+        // Ties broken by the words, so the output is the same run after run.
+        fromA
+            .computeIfAbsent(x, k -> new TreeMap<>())
+            .put(-dice - 1e-9 * Math.abs(y.hashCode() % 1000), y);
+        fromB
+            .computeIfAbsent(y, k -> new TreeMap<>())
+            .put(-dice - 1e-9 * Math.abs(x.hashCode() % 1000), x);
+      }
+    }
+    int pairs = 0;
+    for (var e : fromA.entrySet()) {
+      pairs += emit(out, langA, e.getKey(), langB, e.getValue(), fromB);
+    }
+    for (var e : fromB.entrySet()) {
+      pairs += emit(out, langB, e.getKey(), langA, e.getValue(), fromA);
+    }
+    System.err.printf(
+        Locale.ROOT,
+        "%s-%s: %d aligned line pairs, %d word pairs kept%n",
+        ca,
+        cb,
+        linePairs,
+        pairs);
+  }
+
+  private static boolean amongBest(TreeMap<Double, String> best, String word) {
+    int k = 0;
+    for (String w : best.values()) {
+      if (w.equals(word)) {
+        return true;
+      }
+      if (++k == MUTUAL) {
+        return false;
+      }
+    }
+    return false;
+  }
+
+  private static int emit(
+      PrintWriter out,
+      String la,
+      String x,
+      String lb,
+      TreeMap<Double, String> best,
+      Map<String, TreeMap<Double, String>> other) {
+    int k = 0;
+    double top = -best.firstKey();
+    for (var e : best.entrySet()) {
+      double dice = -e.getKey();
+      if (k == KEEP || dice < RELATIVE * top) {
+        break;
+      }
+      if (amongBest(other.get(e.getValue()), x)) {
+        out.printf(Locale.ROOT, "%s\t%s\t%s\t%s\t%.3f%n", la, x, lb, e.getValue(), dice);
+        k++;
+      }
+    }
+    return k;
+  }
+}
