@@ -24,6 +24,15 @@ public final class JsonPrinter {
    * @param qid the query id of a batch, or null
    */
   public static String hit(Hit hit, String path, String qid) {
+    return hit(hit, path, qid, false);
+  }
+
+  /**
+   * One hit as a JSON object; with {@code partial}, {@code "partial": true} says it holds only some
+   * of the query's words (the relaxed second try of a short query, {@link
+   * io.parkdoc.core.SearchResults#relaxed()}).
+   */
+  public static String hit(Hit hit, String path, String qid, boolean partial) {
     Map<String, Object> m = new LinkedHashMap<>();
     if (qid != null) {
       m.put("qid", qid);
@@ -52,6 +61,9 @@ public final class JsonPrinter {
     }
     m.put("snippet", snippet.toString());
     m.put("highlights", highlights);
+    if (partial) {
+      m.put("partial", true);
+    }
     return Json.write(m);
   }
 }

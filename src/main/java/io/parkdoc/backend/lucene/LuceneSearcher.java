@@ -213,8 +213,10 @@ public final class LuceneSearcher implements SearchBackend {
       for (int i = 0; i < page.length; i++) {
         docIds[i] = page[i].doc;
       }
+      Query matches = builder.highlightQuery(plan, langs, relaxed);
       Map<Integer, List<Snippet>> snippets =
-          passages.snippets(query, langs, plan.natural(), docIds, request.passages());
+          passages.snippets(
+              matches == null ? query : matches, langs, plan.natural(), docIds, request.passages());
       List<Hit> hits = new ArrayList<>(page.length);
       for (int i = 0; i < page.length; i++) {
         Document d = searcher.storedFields().document(page[i].doc, HIT_FIELDS);
@@ -237,6 +239,12 @@ public final class LuceneSearcher implements SearchBackend {
           langs,
           relaxed,
           stopWords);
+    } catch (IndexSearcher.TooManyClauses e) {
+      throw new ParkdocException(
+          "the query is too complex to search (more than "
+              + IndexSearcher.getMaxClauseCount()
+              + " parts after analysis): use fewer exclusions or groups",
+          e);
     } catch (IOException e) {
       throw new ParkdocException("cannot read the index: " + e.getMessage(), e);
     }
@@ -326,7 +334,7 @@ public final class LuceneSearcher implements SearchBackend {
   public FullText fullText(SearchRequest request, boolean relaxed, String path) {
     QueryPlan plan = QueryPlan.of(request);
     List<String> langs = plan.languagesAmong(languages);
-    Query query = builder.build(plan, langs, relaxed, new HashMap<>());
+    Query query = builder.highlightQuery(plan, langs, relaxed);
     List<String> texts = new ArrayList<>();
     List<Snippet.Span> spans = new ArrayList<>();
     Document first = null;

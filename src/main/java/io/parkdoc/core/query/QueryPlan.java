@@ -77,11 +77,15 @@ public record QueryPlan(
     for (String l : request.languages()) {
       wanted.add(Languages.indexLanguage(l));
     }
+    Set<String> routing =
+        routed == null || !natural()
+            ? routed
+            : QueryRouting.languagesFor(request.query(), true, indexed);
     return indexed.stream()
         .filter(
             lang ->
                 (wanted.isEmpty() || wanted.contains(lang))
-                    && (routed == null || routed.contains(lang)))
+                    && (routing == null || routing.contains(lang)))
         .toList();
   }
 

@@ -82,6 +82,17 @@ public final class QueryRouting {
 
   /** The index languages worth searching for {@code query}, or null for all of them. */
   public static Set<String> languagesFor(String rawQuery, boolean natural) {
+    return languagesFor(rawQuery, natural, null);
+  }
+
+  /**
+   * The index languages worth searching for {@code query} in an index holding {@code indexed}
+   * (null: any language), or null for all of them. The stop-word guess chooses only among the
+   * languages indexed: "work on small oscillation re entry motions" has two Czech stop words (on,
+   * re) and one English one, and must not be sent to a Czech index that is not there.
+   */
+  public static Set<String> languagesFor(
+      String rawQuery, boolean natural, java.util.Collection<String> indexed) {
     if (OR.matcher(rawQuery).find()) {
       return null;
     }
@@ -109,10 +120,12 @@ public final class QueryRouting {
     int top = letters.values().stream().max(Integer::compare).orElse(0);
     if (!letters.isEmpty() && (natural || top >= 3 * (total - top))) {
       // A sentence is written in one script; a Latin name inside a Thai or Russian question
-      // does not make it a question for every Latin-script language.
+      // does not make it a question for every Latin-script language. A script with a third of
+      // the leader's weight or more is the sentence's too: OpenCourseWare 指什么？ (14 Latin
+      // letters, three Han characters weighing 12) is a Chinese question about a Latin name.
       letters.forEach(
           (script, n) -> {
-            if (n == top) {
+            if (n == top || (natural && 3 * n >= top)) {
               scripts.add(script);
             }
           });
@@ -161,7 +174,11 @@ public final class QueryRouting {
         }
       }
       if (natural && langs.size() > 1) {
-        Set<String> byStopwords = StopwordGuess.languagesOf(query, langs);
+        Set<String> candidates = new LinkedHashSet<>(langs);
+        if (indexed != null) {
+          candidates.retainAll(indexed);
+        }
+        Set<String> byStopwords = StopwordGuess.languagesOf(query, candidates);
         if (!byStopwords.isEmpty()) {
           return withKin(byStopwords, langs);
         }
