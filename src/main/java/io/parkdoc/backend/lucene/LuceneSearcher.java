@@ -181,6 +181,18 @@ public final class LuceneSearcher implements SearchBackend {
 
   @Override
   public SearchResults search(SearchRequest request) {
+    try {
+      return searchOnce(request);
+    } catch (IndexSearcher.TooManyClauses e) {
+      throw new ParkdocException(
+          "the query is too complex to search (more than "
+              + IndexSearcher.getMaxClauseCount()
+              + " parts after analysis): use fewer exclusions or groups",
+          e);
+    }
+  }
+
+  private SearchResults searchOnce(SearchRequest request) {
     QueryPlan plan = QueryPlan.of(request);
     List<String> langs = plan.languagesAmong(languages);
     Map<String, Query> strict = new HashMap<>();
@@ -239,12 +251,6 @@ public final class LuceneSearcher implements SearchBackend {
           langs,
           relaxed,
           stopWords);
-    } catch (IndexSearcher.TooManyClauses e) {
-      throw new ParkdocException(
-          "the query is too complex to search (more than "
-              + IndexSearcher.getMaxClauseCount()
-              + " parts after analysis): use fewer exclusions or groups",
-          e);
     } catch (IOException e) {
       throw new ParkdocException("cannot read the index: " + e.getMessage(), e);
     }

@@ -522,7 +522,7 @@ public final class QueryCompiler {
         new ArrayList<>(
             new java.util.LinkedHashSet<>(
                 terms.stream().filter(t -> t.codePointCount(0, t.length()) >= 2).toList()));
-    if (words.size() < 2) {
+    if (words.isEmpty() || terms.size() < 2) {
       return null;
     }
     BooleanQuery.Builder q = new BooleanQuery.Builder();

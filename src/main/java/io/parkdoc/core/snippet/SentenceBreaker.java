@@ -118,6 +118,18 @@ public final class SentenceBreaker extends BreakIterator {
     };
   }
 
+  /**
+   * A character of Chinese or Japanese text: {@link #cjkLetter} or its full-width punctuation (、，。
+   * 「」 and the like), which needs no space beside it.
+   */
+  public static boolean cjkText(int cp) {
+    return cjkLetter(cp)
+        || (cp >= 0x3000 && cp <= 0x303F)
+        || (cp >= 0xFF01 && cp <= 0xFF0F)
+        || (cp >= 0xFF1A && cp <= 0xFF1F)
+        || cp == 0x30FB;
+  }
+
   private static boolean isHangul(char c) {
     return (c >= '\uAC00' && c <= '\uD7A3')
         || (c >= '\u1100' && c <= '\u11FF')

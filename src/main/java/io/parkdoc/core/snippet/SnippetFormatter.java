@@ -177,9 +177,9 @@ public final class SnippetFormatter extends PassageFormatter {
   }
 
   /**
-   * True when the blanks starting at {@code i} hold a line break between two Han or kana
-   * characters: a line wrapped inside a Chinese or Japanese sentence, joined with nothing between
-   * (商標權, not 商 標權).
+   * True when the blanks starting at {@code i} hold a line break between two characters of Chinese
+   * or Japanese text (Han, kana, their full-width punctuation): a wrapped line, joined with nothing
+   * between (商標權, not 商 標權).
    */
   private static boolean joinsCjkLines(String s, int i, int to) {
     if (i == 0) {
@@ -193,8 +193,8 @@ public final class SnippetFormatter extends PassageFormatter {
     }
     return lineBreak
         && j < to
-        && SentenceBreaker.cjkLetter(Character.codePointBefore(s, i))
-        && SentenceBreaker.cjkLetter(Character.codePointAt(s, j));
+        && SentenceBreaker.cjkText(Character.codePointBefore(s, i))
+        && SentenceBreaker.cjkText(Character.codePointAt(s, j));
   }
 
   static Snippet snippet(String content, int start, int end, int[] matchStarts, int[] matchEnds) {
