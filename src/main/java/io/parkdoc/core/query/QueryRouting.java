@@ -35,6 +35,7 @@ public final class QueryRouting {
       Map.ofEntries(
           Map.entry("ru", UnicodeScript.CYRILLIC),
           Map.entry("bg", UnicodeScript.CYRILLIC),
+          Map.entry("uk", UnicodeScript.CYRILLIC),
           Map.entry("sr", UnicodeScript.CYRILLIC),
           Map.entry("el", UnicodeScript.GREEK),
           Map.entry("ar", UnicodeScript.ARABIC),
