@@ -227,12 +227,11 @@ public final class SnippetFormatter extends PassageFormatter {
                 Math.max(from, lastMatch));
       }
       if (cutStart) {
-        from =
-            outsideQuotation(
-                content,
-                atSpace(content, from, +1, Math.min(to, firstMatch)),
-                +1,
-                Math.min(to, firstMatch));
+        int bound = Math.min(to, firstMatch);
+        from = outsideQuotation(content, atSpace(content, from, +1, bound), +1, bound);
+        // Past a closing mark, Korean goes on with the word's particle (밸리’를): start at the
+        // next word instead ("…구축하고", never "…를 구축하고").
+        from = atSpace(content, from, +1, bound);
       }
       // Only between whole characters as the reader sees them: a Thai vowel or tone mark, a
       // combining accent, an emoji's modifier stays with its base (never "…ิทธิ").

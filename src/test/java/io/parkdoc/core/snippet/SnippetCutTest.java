@@ -48,8 +48,9 @@ class SnippetCutTest {
   void aThaiWindowNeverStartsOrEndsInsideACharacter() {
     // Thai without spaces: every cut falls somewhere in a run of consonants, vowels and tone marks.
     String thai = "สิทธิมนุษยชนขั้นพื้นฐานของทุกคนที่เกิดมามีอิสระและเสมอภาคกันในศักดิ์ศรี";
-    for (int shift = 0; shift < 12; shift++) {
-      String content = "ก".repeat(shift) + thai.repeat(6) + "เลเซอร์" + thai.repeat(6);
+    // The window starts a fixed number of columns before the match: move the text under the cut.
+    for (int shift = 0; shift < thai.length(); shift++) {
+      String content = thai.repeat(6) + thai.substring(0, shift) + "เลเซอร์" + thai.repeat(6);
       Snippet s = snippetOf(content, "เลเซอร์");
       String in = inner(s);
       assertTrue(s.text().startsWith("…") && s.text().endsWith("…"), s.text());
@@ -68,9 +69,13 @@ class SnippetCutTest {
   void aKoreanWindowStartsAtAWordNotAfterAQuotationMark() {
     // the seeds' hit 2 of 레이저 started "…를 구축하고", inside 밸리’를
     String sentence = "장춘시는 ‘광학 밸리’를 구축하고 광전 디스플레이 산업을 키운다. ";
-    for (int shift = 0; shift < 40; shift++) {
+    // The window starts a fixed number of columns before the match: move the text under the cut.
+    for (int shift = 0; shift < sentence.length(); shift++) {
       String content =
-          "가".repeat(shift) + " " + sentence.repeat(3) + "레이저 연구원 설립. " + sentence.repeat(4);
+          sentence.repeat(3)
+              + sentence.substring(shift).stripLeading()
+              + "레이저 연구원 설립. "
+              + sentence.repeat(4);
       Snippet s = snippetOf(content, "레이저");
       String in = inner(s);
       int at = content.indexOf(in);
