@@ -81,6 +81,13 @@ public final class QueryRouting {
 
   private QueryRouting() {}
 
+  private static boolean cjk(UnicodeScript s) {
+    return s == UnicodeScript.HAN
+        || s == UnicodeScript.HIRAGANA
+        || s == UnicodeScript.KATAKANA
+        || s == UnicodeScript.HANGUL;
+  }
+
   /** The index languages worth searching for {@code query}, or null for all of them. */
   public static Set<String> languagesFor(String rawQuery, boolean natural) {
     return languagesFor(rawQuery, natural, null);
@@ -121,12 +128,13 @@ public final class QueryRouting {
     int top = letters.values().stream().max(Integer::compare).orElse(0);
     if (!letters.isEmpty() && (natural || top >= 3 * (total - top))) {
       // A sentence is written in one script; a Latin name inside a Thai or Russian question
-      // does not make it a question for every Latin-script language. A script with a third of
-      // the leader's weight or more is the sentence's too: OpenCourseWare 指什么？ (14 Latin
-      // letters, three Han characters weighing 12) is a Chinese question about a Latin name.
+      // does not make it a question for every Latin-script language. Han, kana or Hangul with a
+      // third of the leader's weight or more is the sentence's script: OpenCourseWare 指什么？
+      // (14 Latin letters, three Han characters weighing 12) is a Chinese question about a
+      // Latin name.
       letters.forEach(
           (script, n) -> {
-            if (n == top || (natural && 3 * n >= top)) {
+            if (n == top || (natural && 3 * n >= top && cjk(script))) {
               scripts.add(script);
             }
           });
