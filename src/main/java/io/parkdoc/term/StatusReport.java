@@ -75,12 +75,13 @@ public final class StatusReport {
           "lower-cased, not stemmed, no stop words dropped");
 
   /**
-   * The analyzer each recorded language of {@code s} is indexed with, in the order of {@code
-   * languages()}.
+   * The analyzer each language of {@code s} is indexed with: every language the files hold text in
+   * (an English paragraph of a Korean page is analysed as English).
    */
   static Map<String, String> analyzers(IndexStatus s) {
     Map<String, String> m = new LinkedHashMap<>();
-    for (String lang : s.languages().keySet()) {
+    Map<String, Long> langs = s.textLanguages().isEmpty() ? s.languages() : s.textLanguages();
+    for (String lang : langs.keySet()) {
       m.put(lang, Languages.analyzerName(Languages.indexLanguage(lang)));
     }
     return m;
