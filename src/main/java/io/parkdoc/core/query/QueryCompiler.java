@@ -278,6 +278,13 @@ public final class QueryCompiler {
       return null;
     }
     q.setMinimumNumberShouldMatch(1);
+    if (!highlighting) {
+      // a long sentence pasted from a document still finds it first (one phrase clause)
+      Query exact = exactSentence(text, 3);
+      if (exact != null) {
+        q.add(new BoostQuery(exact, EXACT_WEIGHT), Occur.SHOULD);
+      }
+    }
     if (root instanceof QuerySyntax.Bool b) {
       for (QuerySyntax.Clause c : b.clauses()) {
         if (c.node() instanceof QuerySyntax.Filter f && c.occur() != Occur.SHOULD) {
