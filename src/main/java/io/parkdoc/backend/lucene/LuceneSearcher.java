@@ -197,6 +197,15 @@ public final class LuceneSearcher implements SearchBackend {
     List<String> langs = plan.languagesAmong(languages);
     Map<String, Query> strict = new HashMap<>();
     Query query = builder.build(plan, langs, false, strict);
+    List<String> widerLangs = query == null ? plan.widerLanguagesAmong(languages) : null;
+    if (widerLangs != null) {
+      // Nothing to search in the languages its stop words chose: every language of its script.
+      Query wide = builder.build(plan, widerLangs, false, new HashMap<>());
+      if (wide != null) {
+        query = wide;
+        langs = widerLangs;
+      }
+    }
     if (query == null) {
       return new SearchResults(
           0, true, List.of(), langs, false, builder.stopWords(plan, langs, strict));
@@ -205,6 +214,22 @@ public final class LuceneSearcher implements SearchBackend {
       int n = Math.max(1, request.offset() + request.limit());
       TopDocs top = searcher.search(query, n);
       boolean relaxed = false;
+      List<String> wider =
+          top.totalHits.value() == 0 && widerLangs == null
+              ? plan.widerLanguagesAmong(languages)
+              : null;
+      if (wider != null) {
+        // The languages its stop words chose have nothing: every language of its script.
+        Query again = builder.build(plan, wider, false, new HashMap<>());
+        if (again != null) {
+          TopDocs more = searcher.search(again, n);
+          if (more.totalHits.value() > 0) {
+            query = again;
+            top = more;
+            langs = wider;
+          }
+        }
+      }
       if (top.totalHits.value() == 0 && !plan.natural()) {
         // No document holds every word: rank those holding most of them, each word still whole
         // (so 水素 still never matches a text with only 素).

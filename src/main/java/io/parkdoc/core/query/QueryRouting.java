@@ -101,6 +101,16 @@ public final class QueryRouting {
    */
   public static Set<String> languagesFor(
       String rawQuery, boolean natural, java.util.Collection<String> indexed) {
+    return languagesFor(rawQuery, natural, indexed, true);
+  }
+
+  /**
+   * As {@link #languagesFor(String, boolean, java.util.Collection)}; without {@code byStopWords}, a
+   * sentence goes to every language of its script (the second try of a sentence its stop words sent
+   * to languages where nothing matched).
+   */
+  public static Set<String> languagesFor(
+      String rawQuery, boolean natural, java.util.Collection<String> indexed, boolean byStopWords) {
     if (OR.matcher(rawQuery).find()) {
       return null;
     }
@@ -182,7 +192,7 @@ public final class QueryRouting {
           langs.add(lang);
         }
       }
-      if (natural && langs.size() > 1) {
+      if (natural && byStopWords && langs.size() > 1) {
         Set<String> candidates = new LinkedHashSet<>(langs);
         if (indexed != null) {
           candidates.retainAll(indexed);
