@@ -163,7 +163,8 @@ final class SearchCommand implements Callable<Integer> {
     if (json) {
       for (Hit h : results.hits()) {
         out.println(
-            JsonPrinter.hit(h, parent.paths().relative(h.path()), null, results.translation()));
+            JsonPrinter.hit(
+                h, parent.paths().relative(h.path()), null, results.relaxed(), results.translation()));
       }
     } else {
       HitPrinter printer = parent.printer();
@@ -176,6 +177,10 @@ final class SearchCommand implements Callable<Integer> {
       }
     }
     out.flush();
+    if (results.relaxed() && !results.hits().isEmpty() && (json || !parent.env().terminal())) {
+      // The footer says so on a terminal; a pipe or a JSON reader hears it too.
+      err.println("parkdoc: " + HitPrinter.PARTIAL_NOTE);
+    }
     if (results.total() == 0) {
       String note = HitPrinter.stopWordNote(results.stopWords());
       if (note != null) {
@@ -186,40 +191,83 @@ final class SearchCommand implements Callable<Integer> {
   }
 
   private int batch(SearchBackend searcher, Set<String> languages, PrintWriter out) {
-    boolean any = false;
     try (BufferedReader in =
         batch.equals("-")
             ? new BufferedReader(
                 new InputStreamReader(parent.env().stdin(), StandardCharsets.UTF_8))
             : Files.newBufferedReader(
                 parent.env().cwd().resolve(Path.of(batch)), StandardCharsets.UTF_8)) {
-      String line;
-      int lineNo = 0;
-      while ((line = in.readLine()) != null) {
-        lineNo++;
-        if (line.isBlank()) {
-          continue;
-        }
-        int tab = line.indexOf('\t');
-        if (tab < 0) {
-          throw new ParkdocException(batch + ":" + lineNo + ": expected 'qid<TAB>query'");
-        }
-        String qid = line.substring(0, tab);
-        String q = line.substring(tab + 1);
-        if (q.isBlank()) {
-          continue;
-        }
-        SearchResults r =
-            searcher.search(new SearchRequest(q, languages, limit, offset, passages, true));
-        for (Hit h : r.hits()) {
-          out.println(JsonPrinter.hit(h, parent.paths().relative(h.path()), qid));
-          any = true;
-        }
-      }
+      return batch(
+          searcher,
+          in,
+          batch,
+          q -> new SearchRequest(q, languages, limit, offset, passages, true),
+          parent.paths()::relative,
+          out,
+          parent.spec.commandLine().getErr());
     } catch (IOException e) {
       throw new ParkdocException("cannot read " + batch + ": " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * Runs the {@code qid<TAB>query} lines of {@code in}, printing one JSON line per hit. A query
+   * that fails is reported on {@code err} with its qid, and the others still run; the exit code is
+   * then {@link ExitCodes#ERROR}.
+   */
+  static int batch(
+      SearchBackend searcher,
+      BufferedReader in,
+      String name,
+      java.util.function.Function<String, SearchRequest> request,
+      java.util.function.UnaryOperator<String> relative,
+      PrintWriter out,
+      PrintWriter err)
+      throws IOException {
+    boolean any = false;
+    boolean failed = false;
+    String line;
+    int lineNo = 0;
+    while ((line = in.readLine()) != null) {
+      lineNo++;
+      if (line.isBlank()) {
+        continue;
+      }
+      int tab = line.indexOf('\t');
+      if (tab < 0) {
+        throw new ParkdocException(name + ":" + lineNo + ": expected 'qid<TAB>query'");
+      }
+      String qid = line.substring(0, tab);
+      String q = line.substring(tab + 1);
+      if (q.isBlank()) {
+        continue;
+      }
+      SearchResults r;
+      try {
+        r = searcher.search(request.apply(q));
+      } catch (RuntimeException e) {
+        // One query that fails is reported with its qid; the others still run.
+        out.flush();
+        err.println("parkdoc: query " + qid + ": " + message(e));
+        err.flush();
+        failed = true;
+        continue;
+      }
+      for (Hit h : r.hits()) {
+        out.println(JsonPrinter.hit(h, relative.apply(h.path()), qid, r.relaxed(), r.translation()));
+        any = true;
+      }
+    }
     out.flush();
+    if (failed) {
+      return ExitCodes.ERROR;
+    }
     return any ? ExitCodes.FOUND : ExitCodes.NOTHING;
+  }
+
+  private static String message(RuntimeException e) {
+    return e instanceof ParkdocException || e.getMessage() == null
+        ? String.valueOf(e.getMessage())
+        : "internal error: " + e;
   }
 }

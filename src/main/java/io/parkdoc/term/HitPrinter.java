@@ -109,6 +109,13 @@ public final class HitPrinter {
   }
 
   /**
+   * What a pipe or {@code --json} reader is told (on standard error) when the hits are partial
+   * matches, as the terminal's footer says.
+   */
+  public static final String PARTIAL_NOTE =
+      "no document has every word: these are partial matches (they hold some of the words)";
+
+  /**
    * The one-line summary under the hits of {@code r}: which of how many, in which languages, and
    * how long the search took ({@code millis}; left out when negative).
    */

@@ -24,15 +24,22 @@ public final class JsonPrinter {
    * @param qid the query id of a batch, or null
    */
   public static String hit(Hit hit, String path, String qid) {
-    return hit(hit, path, qid, null);
+    return hit(hit, path, qid, false, null);
   }
 
   /**
-   * As {@link #hit(Hit, String, String)}, with the query's translations ({@code "translations":
-   * {"ko": ["레이저"], ...}}, every kept translation per language) when the search made any.
+   * One hit as a JSON object; with {@code partial}, {@code "partial": true} says it holds only some
+   * of the query's words (the relaxed second try of a short query, {@link
+   * io.parkdoc.core.SearchResults#relaxed()}); with the query's translations ({@code
+   * "translations": {"ko": ["레이저"], ...}}, every kept translation per language) when the search
+   * made any.
    */
   public static String hit(
-      Hit hit, String path, String qid, io.parkdoc.core.query.translate.QueryTranslation t) {
+      Hit hit,
+      String path,
+      String qid,
+      boolean partial,
+      io.parkdoc.core.query.translate.QueryTranslation t) {
     Map<String, Object> m = new LinkedHashMap<>();
     if (qid != null) {
       m.put("qid", qid);
@@ -61,6 +68,9 @@ public final class JsonPrinter {
     }
     m.put("snippet", snippet.toString());
     m.put("highlights", highlights);
+    if (partial) {
+      m.put("partial", true);
+    }
     // In a PDF, slides or sheets: the page, slide or sheet of each passage, in snippet order.
     List<String> where = hit.snippets().stream().map(Snippet::where).toList();
     if (where.stream().anyMatch(java.util.Objects::nonNull)) {

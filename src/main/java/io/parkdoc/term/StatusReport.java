@@ -1,8 +1,10 @@
 package io.parkdoc.term;
 
 import io.parkdoc.core.IndexStatus;
+import io.parkdoc.core.analysis.Languages;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -22,6 +24,7 @@ public final class StatusReport {
     m.put("bytes", s.bytes());
     m.put("sourceBytes", s.sourceBytes());
     m.put("index", s.index().toString());
+    m.put("analyzers", analyzers(s));
     return Json.write(m);
   }
 
@@ -47,6 +50,41 @@ public final class StatusReport {
         "size       %s on disk for %s of text%n",
         human(s.bytes()),
         human(s.sourceBytes()));
+    Map<String, String> analyzers = analyzers(s);
+    if (!analyzers.isEmpty()) {
+      out.println("analyzers");
+      int w = analyzers.keySet().stream().mapToInt(String::length).max().orElse(0);
+      analyzers.forEach(
+          (lang, name) -> out.printf(Locale.ROOT, "  %-" + w + "s  %s%n", lang, name));
+      if (analyzers.containsKey(Languages.UNDETERMINED)) {
+        for (String line : UND_NOTE) {
+          out.println("  " + line);
+        }
+      }
+    }
+  }
+
+  /**
+   * What {@code und} means, under the analyzers: the language parkdoc cannot tell, or has no
+   * analyzer for.
+   */
+  static final List<String> UND_NOTE =
+      List.of(
+          "und: a language parkdoc has no analyzer for (Hebrew, Vietnamese, Slovenian, ...)",
+          "or too little text to tell; its words are split at spaces and punctuation and",
+          "lower-cased, not stemmed, no stop words dropped");
+
+  /**
+   * The analyzer each language of {@code s} is indexed with: every language the files hold text in
+   * (an English paragraph of a Korean page is analysed as English).
+   */
+  static Map<String, String> analyzers(IndexStatus s) {
+    Map<String, String> m = new LinkedHashMap<>();
+    Map<String, Long> langs = s.textLanguages().isEmpty() ? s.languages() : s.textLanguages();
+    for (String lang : langs.keySet()) {
+      m.put(lang, Languages.analyzerName(Languages.indexLanguage(lang)));
+    }
+    return m;
   }
 
   /** A size in bytes as B, KB, MB or GB. */

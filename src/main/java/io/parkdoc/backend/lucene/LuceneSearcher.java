@@ -287,16 +287,37 @@ public final class LuceneSearcher implements SearchBackend {
 
   @Override
   public SearchResults search(SearchRequest request) {
+    try {
+      return searchOnce(request);
+    } catch (IndexSearcher.TooManyClauses e) {
+      throw new ParkdocException(
+          "the query is too complex to search (more than "
+              + IndexSearcher.getMaxClauseCount()
+              + " parts after analysis): use fewer exclusions or groups",
+          e);
+    }
+  }
+
+  private SearchResults searchOnce(SearchRequest request) {
     QueryPlan plan = QueryPlan.of(request);
     List<String> typed = plan.languagesAmong(languages);
     Map<String, Query> strict = new HashMap<>();
     QueryTranslation translation = translate(plan);
     Map<String, Query> translated = translatedQueries(plan, translation, false);
-    List<String> langs = withTranslated(typed, translated);
     // What is shown is what was searched: a language left out (a word with no translation there)
     // is not named.
     translation = translated.isEmpty() ? null : translation.restrictedTo(translated.keySet());
     Query query = builder.build(plan, typed, false, strict, translated, sources(translation));
+    List<String> widerLangs = query == null ? plan.widerLanguagesAmong(languages) : null;
+    if (widerLangs != null) {
+      // Nothing to search in the languages its stop words chose: every language of its script.
+      Query wide = builder.build(plan, widerLangs, false, new HashMap<>());
+      if (wide != null) {
+        query = wide;
+        typed = widerLangs;
+      }
+    }
+    List<String> langs = withTranslated(typed, translated);
     if (query == null) {
       return new SearchResults(
           0, true, List.of(), langs, false, builder.stopWords(plan, typed, strict), translation);
@@ -305,6 +326,23 @@ public final class LuceneSearcher implements SearchBackend {
       int n = Math.max(1, request.offset() + request.limit());
       TopDocs top = searcher.search(query, n);
       boolean relaxed = false;
+      List<String> wider =
+          top.totalHits.value() == 0 && widerLangs == null
+              ? plan.widerLanguagesAmong(languages)
+              : null;
+      if (wider != null) {
+        // The languages its stop words chose have nothing: every language of its script.
+        Query again = builder.build(plan, wider, false, new HashMap<>());
+        if (again != null) {
+          TopDocs more = searcher.search(again, n);
+          if (more.totalHits.value() > 0) {
+            query = again;
+            top = more;
+            typed = wider;
+            langs = withTranslated(typed, translated);
+          }
+        }
+      }
       if (top.totalHits.value() == 0 && !plan.natural()) {
         // No document holds every word: rank those holding most of them, each word still whole
         // (so 水素 still never matches a text with only 素).
@@ -332,8 +370,16 @@ public final class LuceneSearcher implements SearchBackend {
       for (int i = 0; i < page.length; i++) {
         docIds[i] = page[i].doc;
       }
+      Query matches =
+          builder.highlightQuery(
+              plan,
+              typed,
+              relaxed,
+              relaxed ? translatedQueries(plan, translation, true) : translated,
+              sources(translation));
       Map<Integer, List<Snippet>> snippets =
-          passages.snippets(query, langs, plan.natural(), docIds, request.passages());
+          passages.snippets(
+              matches == null ? query : matches, langs, plan.natural(), docIds, request.passages());
       List<Hit> hits = new ArrayList<>(page.length);
       for (int i = 0; i < page.length; i++) {
         Document d = searcher.storedFields().document(page[i].doc, HIT_FIELDS);
@@ -449,8 +495,7 @@ public final class LuceneSearcher implements SearchBackend {
     Map<String, Query> translated = translatedQueries(plan, translation, relaxed);
     List<String> typed = plan.languagesAmong(languages);
     List<String> langs = withTranslated(typed, translated);
-    Query query =
-        builder.build(plan, typed, relaxed, new HashMap<>(), translated, sources(translation));
+    Query query = builder.highlightQuery(plan, typed, relaxed, translated, sources(translation));
     List<String> texts = new ArrayList<>();
     List<Snippet.Span> spans = new ArrayList<>();
     Document first = null;

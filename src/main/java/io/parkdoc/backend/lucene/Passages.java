@@ -90,8 +90,9 @@ final class Passages {
             .withMaxLength(Integer.MAX_VALUE - 1)
             .withBreakIterator(breaks)
             .withFormatter(formatter)
-            // Highlight bigram (substring) matches in the text they came from; not for sentences,
-            // whose every shared pair of characters would light up.
+            // Highlight bigram (substring) matches in the text they came from. The query to
+            // highlight (QueryCompiler.compileMatches) has no bigrams of sentences, whose every
+            // shared pair of characters would light up; in natural text, only the words are.
             .withMaskedFieldsFunc(
                 field -> {
                   String lang = Fields.languageOf(field);

@@ -22,6 +22,7 @@ import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
+import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.util.BytesRef;
@@ -61,7 +62,7 @@ final class QueryBuilder {
    */
   Query build(
       QueryPlan plan, List<String> languages, boolean relaxed, Map<String, Query> compiled) {
-    return build(plan, languages, relaxed, compiled, Map.of(), Set.of());
+    return build(plan, languages, relaxed, compiled, Map.of(), Set.of(), false);
   }
 
   /**
@@ -77,6 +78,31 @@ final class QueryBuilder {
       Map<String, Query> compiled,
       Map<String, Query> translated,
       Set<String> sourceLanguages) {
+    return build(plan, languages, relaxed, compiled, translated, sourceLanguages, false);
+  }
+
+  /**
+   * The query whose matches passages highlight: {@link #build} without the ranking bonuses ({@link
+   * QueryCompiler#compileMatches}), with the translations beside what was typed.
+   */
+  Query highlightQuery(
+      QueryPlan plan,
+      List<String> languages,
+      boolean relaxed,
+      Map<String, Query> translated,
+      Set<String> sourceLanguages) {
+    return build(
+        plan, languages, relaxed, new java.util.HashMap<>(), translated, sourceLanguages, true);
+  }
+
+  private Query build(
+      QueryPlan plan,
+      List<String> languages,
+      boolean relaxed,
+      Map<String, Query> compiled,
+      Map<String, Query> translated,
+      Set<String> sourceLanguages,
+      boolean matchesOnly) {
     BooleanQuery.Builder any = new BooleanQuery.Builder();
     int clauses = 0;
     for (Query t : translated.values()) {
@@ -89,7 +115,7 @@ final class QueryBuilder {
           && !holdsAny(lang, plan.latinTerms())) {
         continue; // no document here can match: spare loading the language's dictionaries
       }
-      Query q = compile(plan, lang, relaxed);
+      Query q = compile(plan, lang, relaxed, languages.size(), matchesOnly);
       compiled.put(lang, q);
       if (q != null && Languages.CHINESE.equals(lang)) {
         q = preferScript(q, plan.script());
@@ -124,10 +150,40 @@ final class QueryBuilder {
    * The query of {@code plan} for one language, or null when it has nothing that language can
    * match.
    */
-  Query compile(QueryPlan plan, String lang, boolean relaxed) {
-    return new QueryCompiler(
-            lang, analyzers.analyzer(lang), analyzers.bigramAnalyzer(lang), plan.parsed(), relaxed)
-        .compileTop(plan.root());
+  Query compile(QueryPlan plan, String lang, boolean relaxed, int languages) {
+    return compile(plan, lang, relaxed, languages, false);
+  }
+
+  private Query compile(
+      QueryPlan plan, String lang, boolean relaxed, int languages, boolean matchesOnly) {
+    QueryCompiler compiler =
+        new QueryCompiler(
+            lang,
+            analyzers.analyzer(lang),
+            analyzers.bigramAnalyzer(lang),
+            plan.parsed(),
+            relaxed,
+            maxTerms(languages),
+            this::docFreq);
+    return matchesOnly ? compiler.compileMatches(plan.root()) : compiler.compileTop(plan.root());
+  }
+
+  /**
+   * The most terms a query keeps in each of {@code languages} languages: {@link
+   * QueryCompiler#MAX_QUERY_TERMS}, or fewer when the languages together would pass Lucene's limit
+   * on clauses (a term makes up to four: itself, its bigrams, a proximity pair, a stem prefix).
+   */
+  static int maxTerms(int languages) {
+    int budget = IndexSearcher.getMaxClauseCount() * 9 / 10 / Math.max(1, languages) / 4;
+    return Math.max(4, Math.min(QueryCompiler.MAX_QUERY_TERMS, budget));
+  }
+
+  private int docFreq(Term term) {
+    try {
+      return reader.docFreq(term);
+    } catch (IOException e) {
+      return 1;
+    }
   }
 
   /**
@@ -246,7 +302,10 @@ final class QueryBuilder {
       if (Languages.isCjk(lang) || (filtered != null && !filtered.contains(lang))) {
         continue;
       }
-      Query q = compiled.containsKey(lang) ? compiled.get(lang) : compile(plan, lang, false);
+      Query q =
+          compiled.containsKey(lang)
+              ? compiled.get(lang)
+              : compile(plan, lang, false, languages.size());
       if (q != null) {
         continue;
       }

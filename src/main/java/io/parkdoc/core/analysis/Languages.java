@@ -116,15 +116,21 @@ public final class Languages {
     add("ne", "NepaliAnalyzer", NepaliAnalyzer::new);
     add("nl", "DutchAnalyzer", DutchAnalyzer::new);
     add("no", "NorwegianAnalyzer", NorwegianAnalyzer::new);
+    add("pl", "PolishAnalyzer (stempel)", org.apache.lucene.analysis.pl.PolishAnalyzer::new);
     add("pt", "PortugueseAnalyzer", PortugueseAnalyzer::new);
     add("ro", "RomanianAnalyzer", RomanianAnalyzer::new);
     add("ru", "RussianAnalyzer", RussianAnalyzer::new);
+    // Serbo-Croatian: the detector's Croatian and Bosnian go here too (Latin and Cyrillic alike).
     add("sr", "SerbianAnalyzer", SerbianAnalyzer::new);
     add("sv", "SwedishAnalyzer", SwedishAnalyzer::new);
     add("ta", "TamilAnalyzer", TamilAnalyzer::new);
     add("te", "TeluguAnalyzer", TeluguAnalyzer::new);
     add("th", "ThaiAnalyzer", ThaiAnalyzer::new);
     add("tr", "TurkishAnalyzer", TurkishAnalyzer::new);
+    add(
+        "uk",
+        "UkrainianMorfologikAnalyzer (morfologik)",
+        org.apache.lucene.analysis.uk.UkrainianMorfologikAnalyzer::new);
     add(UNDETERMINED, "StandardAnalyzer", StandardAnalyzer::new);
   }
 

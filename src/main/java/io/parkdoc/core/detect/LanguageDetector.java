@@ -85,6 +85,7 @@ public final class LanguageDetector {
       Map.of(
           "ru", "ђјљњћџіїєґў",
           "bg", "ыэё",
+          "uk", "ыэъё",
           "sr", "йщъьыэюяё",
           "pt", "ñ",
           "es", "ãõçàèòâêôœ",
@@ -768,11 +769,12 @@ public final class LanguageDetector {
     for (String lang :
         List.of(
             "en", "ca", "cs", "da", "de", "es", "et", "eu", "fi", "fr", "ga", "gl", "hu", "id",
-            "it", "lt", "lv", "nl", "no", "pt", "ro", "sv", "tr")) {
+            "it", "lt", "lv", "nl", "no", "pl", "pt", "ro", "sv", "tr")) {
       m.put(lang, List.of(Script.LATIN));
     }
     m.put("ru", List.of(Script.CYRILLIC));
     m.put("bg", List.of(Script.CYRILLIC));
+    m.put("uk", List.of(Script.CYRILLIC));
     m.put("sr", List.of(Script.CYRILLIC, Script.LATIN));
     m.put("ar", List.of(Script.ARABIC));
     m.put("fa", List.of(Script.ARABIC));

@@ -49,9 +49,11 @@ public final class StopwordGuess {
           Map.entry("gl", "gl"),
           Map.entry("lt", "lt"),
           Map.entry("lv", "lv"),
+          Map.entry("pl", "pl"),
           Map.entry("ro", "ro"),
           Map.entry("sr", "sr"),
-          Map.entry("tr", "tr"));
+          Map.entry("tr", "tr"),
+          Map.entry("uk", "uk"));
 
   private StopwordGuess() {}
 

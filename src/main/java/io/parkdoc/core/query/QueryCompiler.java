@@ -34,11 +34,30 @@ import org.apache.lucene.util.QueryBuilder;
  * the user meant whole, so its terms must appear adjacent, as a phrase; a longer run, a run from
  * which the analyzer dropped particles or stop words between terms (a sentence written without
  * spaces), or any run in a natural-language query (a question), is read as a sentence whose terms
- * are ORed and ranked by BM25. Immutable and thread-safe as long as the analyzer is.
+ * are ORed and ranked by BM25. Made for one query on one thread (a new compiler per use).
  */
 public final class QueryCompiler {
   /** More terms than this in one run of text make it a sentence rather than a word. */
   static final int MAX_WORD_TERMS = 4;
+
+  /**
+   * A run of Han or kana text this short is a word, however many terms the analyzer cuts it into:
+   * kuromoji cuts the Chinese compound 袋鼠實驗室 (kangaroo laboratory) into five single characters,
+   * which must still appear together, as smartcn's 袋鼠 + 實驗室 must.
+   */
+  static final int SHORT_CJK_RUN = 6;
+
+  /**
+   * The most distinct terms (and, beside them, CJK bigrams) a query keeps in one language: a longer
+   * query, a pasted paragraph, is reduced to its most selective terms (fewest documents), ORed and
+   * ranked by BM25. Without the cut, 2,000 characters of a statute make more clauses than Lucene
+   * takes (TooManyClauses). Measured with {@code bench/relevance} on the relevance sets in one
+   * index: at 32, the 9 Cranfield questions of more than 32 words and 4 of the 20,100 Chinese and
+   * Japanese questions (more than 32 distinct terms) are cut, and no set's figure drops. On
+   * Cranfield, keeping 8 costs .027 nDCG@10 (.4261 to .3986) and 16 gains .0004 (recall@100 .737 to
+   * .756); but 16 would cut 1,584 of drcd's 7,017 questions, unmeasured, so 32 it is.
+   */
+  public static final int MAX_QUERY_TERMS = 32;
 
   /** How much a bigram match counts against a match of the language analyzer's words. */
   static final float BIGRAM_WEIGHT = 0.5f;
@@ -48,7 +67,10 @@ public final class QueryCompiler {
   private final Analyzer analyzer;
   private final boolean natural;
   private final Occur defaultOccur;
+  private final boolean relaxed;
   private final QueryBuilder builder;
+  private final int maxTerms;
+  private final java.util.function.ToIntFunction<Term> docFreq;
 
   /**
    * In natural text, the builder without the language's question words ({@link QuestionWords});
@@ -76,7 +98,27 @@ public final class QueryCompiler {
       Analyzer bigramAnalyzer,
       QuerySyntax.Parsed parsed,
       boolean relaxed) {
+    this(indexLang, analyzer, bigramAnalyzer, parsed, relaxed, MAX_QUERY_TERMS, null);
+  }
+
+  /**
+   * @param maxTerms the most terms a query keeps here ({@link #MAX_QUERY_TERMS} or fewer, when many
+   *     languages share Lucene's clause limit)
+   * @param docFreq how many documents hold a term, to keep the most selective terms of a long
+   *     query; null keeps the first ones
+   */
+  public QueryCompiler(
+      String indexLang,
+      Analyzer analyzer,
+      Analyzer bigramAnalyzer,
+      QuerySyntax.Parsed parsed,
+      boolean relaxed,
+      int maxTerms,
+      java.util.function.ToIntFunction<Term> docFreq) {
     this.indexLang = indexLang;
+    this.relaxed = relaxed;
+    this.maxTerms = Math.max(1, maxTerms);
+    this.docFreq = docFreq;
     this.field = Fields.text(indexLang);
     this.analyzer = analyzer;
     this.builder = new QueryBuilder(analyzer);
@@ -120,6 +162,9 @@ public final class QueryCompiler {
    * sequential-dependence idea: "high speed aircraft" together beats the three words apart).
    */
   public Query compileTop(QuerySyntax.Node root) {
+    if (isLong(root)) {
+      return reduced(root);
+    }
     Query q = compile(root);
     if (q == null) {
       return null;
@@ -162,6 +207,113 @@ public final class QueryCompiler {
       }
     }
     return bonus ? top.build() : q;
+  }
+
+  /**
+   * The query whose matches a passage highlights: {@link #compileTop} without its ranking bonuses.
+   * A proximity pair (日本語 near 文字) matches as one span from its first word to its last, and would
+   * paint every word between them (日本語の国定標準文字); a stem prefix matches words that only begin alike.
+   * Only the query's own words, their folded variants and the bigrams of its text are highlighted.
+   */
+  public Query compileMatches(QuerySyntax.Node root) {
+    highlighting = true;
+    try {
+      return isLong(root) ? reduced(root) : compile(root);
+    } finally {
+      highlighting = false;
+    }
+  }
+
+  /**
+   * True while {@link #compileMatches} runs: a sentence's bigrams are left out, so that the
+   * highlighter, which paints bigram matches, paints its words and not every pair of characters it
+   * shares with the text (語の of 日本語の国定).
+   */
+  private boolean highlighting;
+
+  /** True when {@code root} asks for more than {@link #maxTerms} words or distinct terms. */
+  private boolean isLong(QuerySyntax.Node root) {
+    if (leaves(root) > maxTerms) {
+      return true;
+    }
+    String text = QuerySyntax.positiveText(root, true);
+    return text.length() > maxTerms
+        && new java.util.HashSet<>(Terms.of(contentAnalyzer, field, text)).size() > maxTerms;
+  }
+
+  private static int leaves(QuerySyntax.Node node) {
+    return node instanceof QuerySyntax.Bool b
+        ? b.clauses().stream().mapToInt(c -> leaves(c.node())).sum()
+        : 1;
+  }
+
+  /**
+   * A long query (a pasted paragraph, a word repeated hundreds of times) reduced to what can be
+   * searched: its {@link #maxTerms} most selective distinct terms (held by the fewest documents;
+   * terms no document holds are left out), and as many of its CJK bigrams, ORed and ranked by BM25,
+   * with its filters and exclusions. Null when none of its terms is in this language's index.
+   */
+  private Query reduced(QuerySyntax.Node root) {
+    String text = QuerySyntax.positiveText(root, true);
+    BooleanQuery.Builder q = new BooleanQuery.Builder();
+    int should = 0;
+    for (String t : selective(field, Terms.of(contentAnalyzer, field, text))) {
+      q.add(new TermQuery(new Term(field, t)), Occur.SHOULD);
+      should++;
+    }
+    if (bigramAnalyzer != null) {
+      BooleanQuery.Builder bi = new BooleanQuery.Builder();
+      int n = 0;
+      for (String t : selective(bigramField, Terms.of(bigramAnalyzer, bigramField, text))) {
+        bi.add(new TermQuery(new Term(bigramField, t)), Occur.SHOULD);
+        n++;
+      }
+      if (n > 0) {
+        q.add(new BoostQuery(bi.build(), BIGRAM_WEIGHT), Occur.SHOULD);
+        should++;
+      }
+    }
+    if (should == 0) {
+      return null;
+    }
+    q.setMinimumNumberShouldMatch(1);
+    if (!highlighting) {
+      // a long sentence pasted from a document still finds it first (one phrase clause)
+      Query exact = exactSentence(text, 3);
+      if (exact != null) {
+        q.add(new BoostQuery(exact, EXACT_WEIGHT), Occur.SHOULD);
+      }
+    }
+    if (root instanceof QuerySyntax.Bool b) {
+      for (QuerySyntax.Clause c : b.clauses()) {
+        if (c.node() instanceof QuerySyntax.Filter f && c.occur() != Occur.SHOULD) {
+          q.add(filter(f), c.occur() == Occur.MUST_NOT ? Occur.MUST_NOT : Occur.FILTER);
+        } else if (c.occur() == Occur.MUST_NOT) {
+          Query sub = compile(c.node());
+          if (sub != null) {
+            q.add(sub, Occur.MUST_NOT);
+          }
+        }
+      }
+    }
+    return q.build();
+  }
+
+  /** The {@link #maxTerms} distinct {@code terms} of {@code f} held by the fewest documents. */
+  private List<String> selective(String f, List<String> terms) {
+    List<String> distinct = new ArrayList<>(new java.util.LinkedHashSet<>(terms));
+    if (docFreq == null) {
+      return distinct.subList(0, Math.min(maxTerms, distinct.size()));
+    }
+    java.util.Map<String, Integer> df = new java.util.HashMap<>();
+    for (String t : distinct) {
+      df.put(t, docFreq.applyAsInt(new Term(f, t)));
+    }
+    return distinct.stream()
+        .filter(t -> df.get(t) > 0)
+        .sorted(java.util.Comparator.comparingInt(df::get)) // stable: ties keep query order
+        .limit(maxTerms)
+        .toList();
   }
 
   /**
@@ -284,7 +436,7 @@ public final class QueryCompiler {
    * sentence as ORed bigrams.
    */
   private Query withBigrams(Query words, String text, boolean sentence) {
-    if (bigrams == null) {
+    if (bigrams == null || (highlighting && sentence && words != null)) {
       return words;
     }
     Query bi =
@@ -352,6 +504,12 @@ public final class QueryCompiler {
     if (shape.terms == 1) {
       return withBigrams(contentWords(text, Occur.MUST), text, natural);
     }
+    if (relaxed && !shape.sentence()) {
+      Query some = someWords(text);
+      if (some != null) {
+        return withBigrams(some, text, false);
+      }
+    }
     if (!natural && !shape.sentence()) {
       return withBigrams(
           (questionBuilder != null ? questionBuilder : builder).createPhraseQuery(field, text),
@@ -359,6 +517,35 @@ public final class QueryCompiler {
           false);
     }
     return withBigrams(contentWords(text, Occur.SHOULD), text, true);
+  }
+
+  /**
+   * The relaxed form of a run of several terms (メイン州知事任期 as メイン + 州 + 知事 + 任期): its terms of two
+   * characters or more ORed, the run whole ranked first. Null when fewer than two such terms: 水素 (水
+   * + 素) or kuromoji's five characters of 袋鼠實驗室 stay whole, so that a single character never
+   * matches alone.
+   */
+  private Query someWords(String text) {
+    List<String> terms =
+        Terms.of(questionBuilder != null ? contentAnalyzer : analyzer, field, text);
+    List<String> words =
+        new ArrayList<>(
+            new java.util.LinkedHashSet<>(
+                terms.stream().filter(t -> t.codePointCount(0, t.length()) >= 2).toList()));
+    if (words.isEmpty() || terms.size() < 2) {
+      return null;
+    }
+    BooleanQuery.Builder q = new BooleanQuery.Builder();
+    for (String w : words) {
+      q.add(new TermQuery(new Term(field, w)), Occur.SHOULD);
+    }
+    Query whole =
+        (questionBuilder != null ? questionBuilder : builder).createPhraseQuery(field, text);
+    if (whole != null) {
+      q.add(whole, Occur.SHOULD);
+    }
+    q.setMinimumNumberShouldMatch(1);
+    return q.build();
   }
 
   /** The terms of {@code text}, without its question words in natural text. */
@@ -376,10 +563,28 @@ public final class QueryCompiler {
    * between two of them. A dropped particle or stop word (の, が, 는, the) marks a sentence; a
    * compound word cut into pieces has none.
    */
-  private record Shape(int terms, boolean gaps, boolean unspaced) {
+  private record Shape(int terms, boolean gaps, boolean unspaced, boolean shortCjk) {
     boolean sentence() {
-      return gaps || terms > MAX_WORD_TERMS || (unspaced && terms > 1);
+      return gaps || (terms > MAX_WORD_TERMS && !shortCjk) || (unspaced && terms > 1);
     }
+  }
+
+  /**
+   * True for a run of at most {@link #SHORT_CJK_RUN} characters, all Han or kana: a word, in every
+   * language the query is sent to.
+   */
+  private static boolean shortCjkRun(String text) {
+    String t = text.strip();
+    if (t.isEmpty() || t.codePointCount(0, t.length()) > SHORT_CJK_RUN) {
+      return false;
+    }
+    return t.codePoints()
+        .allMatch(
+            cp ->
+                switch (Character.UnicodeScript.of(cp)) {
+                  case HAN, HIRAGANA, KATAKANA -> true;
+                  default -> false;
+                });
   }
 
   /**
@@ -419,7 +624,7 @@ public final class QueryCompiler {
         n++;
       }
       ts.end();
-      return new Shape(n, gaps, unspacedScript(text));
+      return new Shape(n, gaps, unspacedScript(text), shortCjkRun(text));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -77,12 +77,41 @@ public record QueryPlan(
     for (String l : request.languages()) {
       wanted.add(Languages.indexLanguage(l));
     }
+    Set<String> routing =
+        routed == null || !natural()
+            ? routed
+            : QueryRouting.languagesFor(request.query(), true, indexed);
     return indexed.stream()
         .filter(
             lang ->
                 (wanted.isEmpty() || wanted.contains(lang))
-                    && (routed == null || routed.contains(lang)))
+                    && (routing == null || routing.contains(lang)))
         .toList();
+  }
+
+  /**
+   * The index languages among {@code indexed} a natural query searches when those its stop words
+   * chose match nothing: every language of its script. A Romanian question whose "era" and "care"
+   * are Italian stop words goes to Italian, where a few stray paragraphs are indexed; finding
+   * nothing there, it is searched in every Latin-script language. Null when there is no such second
+   * try.
+   */
+  public List<String> widerLanguagesAmong(List<String> indexed) {
+    if (!natural() || routed == null) {
+      return null;
+    }
+    Set<String> wider = QueryRouting.languagesFor(request.query(), true, indexed, false);
+    List<String> now = languagesAmong(indexed);
+    List<String> out =
+        indexed.stream()
+            .filter(l -> wider == null || wider.contains(l))
+            .filter(
+                l ->
+                    request.languages().isEmpty()
+                        || request.languages().stream()
+                            .anyMatch(r -> Languages.indexLanguage(r).equals(l)))
+            .toList();
+    return out.equals(now) ? null : out;
   }
 
   /**

@@ -35,6 +35,7 @@ public final class QueryRouting {
       Map.ofEntries(
           Map.entry("ru", UnicodeScript.CYRILLIC),
           Map.entry("bg", UnicodeScript.CYRILLIC),
+          Map.entry("uk", UnicodeScript.CYRILLIC),
           Map.entry("sr", UnicodeScript.CYRILLIC),
           Map.entry("el", UnicodeScript.GREEK),
           Map.entry("ar", UnicodeScript.ARABIC),
@@ -80,8 +81,36 @@ public final class QueryRouting {
 
   private QueryRouting() {}
 
+  private static boolean cjk(UnicodeScript s) {
+    return s == UnicodeScript.HAN
+        || s == UnicodeScript.HIRAGANA
+        || s == UnicodeScript.KATAKANA
+        || s == UnicodeScript.HANGUL;
+  }
+
   /** The index languages worth searching for {@code query}, or null for all of them. */
   public static Set<String> languagesFor(String rawQuery, boolean natural) {
+    return languagesFor(rawQuery, natural, null);
+  }
+
+  /**
+   * The index languages worth searching for {@code query} in an index holding {@code indexed}
+   * (null: any language), or null for all of them. The stop-word guess chooses only among the
+   * languages indexed: "work on small oscillation re entry motions" has two Czech stop words (on,
+   * re) and one English one, and must not be sent to a Czech index that is not there.
+   */
+  public static Set<String> languagesFor(
+      String rawQuery, boolean natural, java.util.Collection<String> indexed) {
+    return languagesFor(rawQuery, natural, indexed, true);
+  }
+
+  /**
+   * As {@link #languagesFor(String, boolean, java.util.Collection)}; without {@code byStopWords}, a
+   * sentence goes to every language of its script (the second try of a sentence its stop words sent
+   * to languages where nothing matched).
+   */
+  public static Set<String> languagesFor(
+      String rawQuery, boolean natural, java.util.Collection<String> indexed, boolean byStopWords) {
     if (OR.matcher(rawQuery).find()) {
       return null;
     }
@@ -109,10 +138,13 @@ public final class QueryRouting {
     int top = letters.values().stream().max(Integer::compare).orElse(0);
     if (!letters.isEmpty() && (natural || top >= 3 * (total - top))) {
       // A sentence is written in one script; a Latin name inside a Thai or Russian question
-      // does not make it a question for every Latin-script language.
+      // does not make it a question for every Latin-script language. Han, kana or Hangul with a
+      // third of the leader's weight or more is the sentence's script: OpenCourseWare 指什么？
+      // (14 Latin letters, three Han characters weighing 12) is a Chinese question about a
+      // Latin name.
       letters.forEach(
           (script, n) -> {
-            if (n == top) {
+            if (n == top || (natural && 3 * n >= top && cjk(script))) {
               scripts.add(script);
             }
           });
@@ -160,8 +192,12 @@ public final class QueryRouting {
           langs.add(lang);
         }
       }
-      if (natural && langs.size() > 1) {
-        Set<String> byStopwords = StopwordGuess.languagesOf(query, langs);
+      if (natural && byStopWords && langs.size() > 1) {
+        Set<String> candidates = new LinkedHashSet<>(langs);
+        if (indexed != null) {
+          candidates.retainAll(indexed);
+        }
+        Set<String> byStopwords = StopwordGuess.languagesOf(query, candidates);
         if (!byStopwords.isEmpty()) {
           return withKin(byStopwords, langs);
         }

@@ -11,9 +11,10 @@ import java.util.Locale;
  *
  * <p>It takes the JDK's sentence boundaries (which know 。！？ and the Latin ones) and adds two that
  * the JDK misses: a line break, because plain-text documents put headings and list items on lines
- * of their own, and a Korean sentence end (다. 요. 까? …) followed directly by the next sentence with
- * no space, common in Korean news text. Boundaries are computed once per text. Not thread-safe,
- * like every {@code BreakIterator}.
+ * of their own (but not one inside a Chinese or Japanese sentence, between two Han or kana
+ * characters: man pages and statutes wrap lines inside words), and a Korean sentence end (다. 요. 까?
+ * …) followed directly by the next sentence with no space, common in Korean news text. Boundaries
+ * are computed once per text. Not thread-safe, like every {@code BreakIterator}.
  */
 public final class SentenceBreaker extends BreakIterator {
   private CharacterIterator text = new StringCharacterIterator("");
@@ -50,7 +51,7 @@ public final class SentenceBreaker extends BreakIterator {
         char prev = str.charAt(i - 1);
         char cur = str.charAt(i);
         boundary =
-            (prev == '\n' && cur != '\n' && cur != '\r')
+            (prev == '\n' && cur != '\n' && cur != '\r' && !insideCjkSentence(str, i))
                 || ((prev == '.' || prev == '?' || prev == '!')
                     && i >= 2
                     && isHangul(str.charAt(i - 2))
@@ -70,6 +71,63 @@ public final class SentenceBreaker extends BreakIterator {
       return withStart;
     }
     return Arrays.copyOf(out, n);
+  }
+
+  /**
+   * True when the line break just before {@code i} falls inside a Chinese or Japanese sentence: one
+   * line break (not a blank line) between two Han or kana characters, the first not ending a
+   * sentence. Man pages and statutes break their lines wherever the width runs out, inside words
+   * (フォ / ントサイズ); such a break is no sentence boundary.
+   */
+  static boolean insideCjkSentence(CharSequence s, int i) {
+    int before = i - 1; // the '\n'
+    while (before > 0 && isInlineBlank(s.charAt(before - 1))) {
+      before--;
+    }
+    if (before <= 0 || s.charAt(before - 1) == '\n') {
+      return false;
+    }
+    int after = i;
+    while (after < s.length() && isInlineBlank(s.charAt(after))) {
+      after++;
+    }
+    if (after >= s.length()) {
+      return false;
+    }
+    int last = Character.codePointBefore(s, before);
+    int next = Character.codePointAt(s, after);
+    return (cjkLetter(last) || last == '、' || last == '，' || last == '・') && cjkLetter(next);
+  }
+
+  /** Blanks inside a line: spaces, tabs, a carriage return, the ideographic space. */
+  private static boolean isInlineBlank(char c) {
+    return c == ' ' || c == '\t' || c == '\r' || c == '\u3000';
+  }
+
+  /**
+   * A character of Chinese or Japanese words: Han, hiragana, katakana and the marks written inside
+   * their words (ー, 々).
+   */
+  public static boolean cjkLetter(int cp) {
+    if (cp == 'ー' || cp == '々' || cp == '〆') {
+      return true;
+    }
+    return switch (Character.UnicodeScript.of(cp)) {
+      case HAN, HIRAGANA, KATAKANA -> Character.isLetter(cp);
+      default -> false;
+    };
+  }
+
+  /**
+   * A character of Chinese or Japanese text: {@link #cjkLetter} or its full-width punctuation (、，。
+   * 「」 and the like), which needs no space beside it.
+   */
+  public static boolean cjkText(int cp) {
+    return cjkLetter(cp)
+        || (cp >= 0x3000 && cp <= 0x303F)
+        || (cp >= 0xFF01 && cp <= 0xFF0F)
+        || (cp >= 0xFF1A && cp <= 0xFF1F)
+        || cp == 0x30FB;
   }
 
   private static boolean isHangul(char c) {

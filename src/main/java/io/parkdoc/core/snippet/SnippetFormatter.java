@@ -1,8 +1,10 @@
 package io.parkdoc.core.snippet;
 
 import io.parkdoc.core.Snippet;
+import java.text.BreakIterator;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.apache.lucene.search.uhighlight.Passage;
 import org.apache.lucene.search.uhighlight.PassageFormatter;
 
@@ -83,8 +85,12 @@ public final class SnippetFormatter extends PassageFormatter {
   private static int atSpace(String s, int cut, int direction, int bound) {
     if (cut <= 0
         || cut >= s.length()
-        || !Character.isLetterOrDigit(s.charAt(cut - 1))
-        || !Character.isLetterOrDigit(s.charAt(cut))) {
+        || Character.isWhitespace(s.charAt(cut - 1))
+        || Character.isWhitespace(s.charAt(cut))
+        || unspaced(s.charAt(cut - 1))
+        || unspaced(s.charAt(cut))
+        || !(Character.isLetterOrDigit(s.charAt(cut - 1))
+            || Character.isLetterOrDigit(s.charAt(cut)))) {
       return cut;
     }
     for (int i = cut, n = 0; n < WORD_SLACK; i += direction, n++) {
@@ -96,6 +102,18 @@ public final class SnippetFormatter extends PassageFormatter {
       }
     }
     return cut;
+  }
+
+  /**
+   * True for characters of text written without spaces between words (Han, kana, their
+   * punctuation): a cut next to one is between words. Not Hangul: Korean puts spaces between words,
+   * and a cut between 밸리’ and 를 is inside one.
+   */
+  private static boolean unspaced(char c) {
+    return SentenceBreaker.cjkLetter(c)
+        || Character.isSurrogate(c)
+        || (c >= '\u3000' && c <= '\u303F')
+        || (c >= '\uFF00' && c <= '\uFFEF');
   }
 
   /**
@@ -158,6 +176,27 @@ public final class SnippetFormatter extends PassageFormatter {
     return i;
   }
 
+  /**
+   * True when the blanks starting at {@code i} hold a line break between two characters of Chinese
+   * or Japanese text (Han, kana, their full-width punctuation): a wrapped line, joined with nothing
+   * between (商標權, not 商 標權).
+   */
+  private static boolean joinsCjkLines(String s, int i, int to) {
+    if (i == 0) {
+      return false;
+    }
+    int j = i;
+    boolean lineBreak = false;
+    while (j < to && Character.isWhitespace(s.charAt(j))) {
+      lineBreak |= s.charAt(j) == '\n';
+      j++;
+    }
+    return lineBreak
+        && j < to
+        && SentenceBreaker.cjkText(Character.codePointBefore(s, i))
+        && SentenceBreaker.cjkText(Character.codePointAt(s, j));
+  }
+
   static Snippet snippet(String content, int start, int end, int[] matchStarts, int[] matchEnds) {
     int from = start;
     int to = end;
@@ -188,18 +227,23 @@ public final class SnippetFormatter extends PassageFormatter {
                 Math.max(from, lastMatch));
       }
       if (cutStart) {
-        from =
-            outsideQuotation(
-                content,
-                atSpace(content, from, +1, Math.min(to, firstMatch)),
-                +1,
-                Math.min(to, firstMatch));
+        int bound = Math.min(to, firstMatch);
+        from = outsideQuotation(content, atSpace(content, from, +1, bound), +1, bound);
+        // Past a closing mark, Korean goes on with the word's particle (밸리’를): start at the
+        // next word instead ("…구축하고", never "…를 구축하고").
+        from = atSpace(content, from, +1, bound);
       }
-      if (from > 0 && Character.isLowSurrogate(content.charAt(from))) {
-        from++;
+      // Only between whole characters as the reader sees them: a Thai vowel or tone mark, a
+      // combining accent, an emoji's modifier stays with its base (never "…ิทธิ").
+      BreakIterator clusters = BreakIterator.getCharacterInstance(Locale.ROOT);
+      clusters.setText(content);
+      if (from > start && from < content.length() && !clusters.isBoundary(from)) {
+        int f = clusters.following(from);
+        from = f == BreakIterator.DONE ? from : Math.min(f, to);
       }
-      if (to < content.length() && Character.isLowSurrogate(content.charAt(to))) {
-        to--;
+      if (to < end && to > from && !clusters.isBoundary(to)) {
+        int t = clusters.preceding(to);
+        to = t == BreakIterator.DONE ? to : Math.max(t, from);
       }
     }
     StringBuilder text = new StringBuilder(to - from + 2);
@@ -218,10 +262,10 @@ public final class SnippetFormatter extends PassageFormatter {
               || (c >= '\u2028' && c <= '\u2029')
               || c == '\uFEFF';
       if (blank) {
-        if (!space) {
+        if (!space && !joinsCjkLines(content, i, to)) {
           text.append(' ');
-          space = true;
         }
+        space = true;
       } else {
         text.append(c);
         space = false;

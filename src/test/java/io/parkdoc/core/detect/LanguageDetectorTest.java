@@ -144,14 +144,23 @@ class LanguageDetectorTest {
     assertEquals(
         "pt",
         detector.detect("Esta função devolve o valor quando a condição não é cumprida.").lang());
-    // Polish has no analyzer: und, not a wrong neighbour.
+    // Polish has its analyzer (stempel) since issue 17.
     assertEquals(
-        "und",
+        "pl",
         detector
             .detect(
                 "Wszyscy ludzie rodzą się wolni i równi pod względem swej godności i swych praw. "
                     + "Są oni obdarzeni rozumem i sumieniem i powinni postępować wobec innych w "
                     + "duchu braterstwa.")
+            .lang());
+    // Vietnamese has no analyzer: und, not a wrong neighbour.
+    assertEquals(
+        "und",
+        detector
+            .detect(
+                "Tất cả mọi người sinh ra đều được tự do và bình đẳng về nhân phẩm và quyền lợi. "
+                    + "Mọi con người đều được tạo hóa ban cho lý trí và lương tâm và cần phải "
+                    + "đối xử với nhau trong tình bằng hữu.")
             .lang());
   }
 
