@@ -39,6 +39,7 @@ import picocli.CommandLine.Spec;
       AnalyzeCommand.class,
       DetectCommand.class,
       StatusCommand.class,
+      SolrCommand.class,
       CommandLine.HelpCommand.class,
     },
     exitCodeListHeading = "%nExit status:%n",
