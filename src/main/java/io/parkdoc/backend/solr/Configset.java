@@ -150,6 +150,8 @@ public final class Configset {
             <requestParsers enableRemoteStreaming="false" multipartUploadLimitInKB="-1" formdataUploadLimitInKB="-1"/>
             <httpCaching never304="true"/>
           </requestDispatcher>
+          <!-- parkdoc's plugin: {!parkdoc}JSON runs the query parkdoc built from its own analyzers -->
+          <queryParser name="parkdoc" class="io.parkdoc.solr.ParkdocQParserPlugin"/>
           <requestHandler name="/select" class="solr.SearchHandler">
             <lst name="defaults">
               <str name="echoParams">none</str>

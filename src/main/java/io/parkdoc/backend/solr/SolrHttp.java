@@ -87,6 +87,15 @@ public final class SolrHttp {
     }
   }
 
+  /** As {@link #discoverNodes}, quietly: after a failure, some node may have come back. */
+  public void rediscover() {
+    try {
+      discoverNodes();
+    } catch (RuntimeException e) {
+      // the nodes known so far stay
+    }
+  }
+
   private static String query(String... params) {
     StringBuilder sb = new StringBuilder();
     for (int i = 0; i + 1 < params.length; i += 2) {

@@ -1,0 +1,322 @@
+package io.parkdoc.backend.solr;
+
+import io.parkdoc.core.Languages;
+import io.parkdoc.core.ParkdocException;
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.apache.lucene.analysis.Analyzer;
+
+/**
+ * parkdoc's documents in a SolrCloud collection: what is indexed already, adding, replacing and
+ * deleting documents in batches, committing, and the lock that keeps a second indexer away.
+ *
+ * <p>Updates go in batches of up to {@value #BATCH_DOCS} documents (or {@value #BATCH_BYTES} bytes),
+ * two batches in flight at once. A batch that cannot reach the cluster, or that a node refuses
+ * while it is going down, is sent again with backoff (1, 2, 4 ... 30 s, for up to
+ * {@value #RETRY_SECONDS} s): with replication factor 2 a run survives a node going down while
+ * it indexes. Thread-safe.
+ */
+public final class SolrStore implements AutoCloseable {
+  static final int BATCH_DOCS = 200;
+  static final int BATCH_BYTES = 4 << 20;
+  static final int RETRY_SECONDS = 180;
+  /** The lock's path: no file's path starts with two underscores and a slash... in practice. */
+  static final String LOCK_ID = "__parkdoc__/lock";
+  static final long LOCK_MILLIS = 60_000;
+
+  private final SolrHttp http;
+  private final String collection;
+  private final Map<String, Analyzer> analyzers = new ConcurrentHashMap<>();
+  private final ExecutorService senders = Executors.newFixedThreadPool(2, r -> {
+    Thread t = new Thread(r, "parkdoc-solr-update");
+    t.setDaemon(true);
+    return t;
+  });
+  private final List<Future<?>> inFlight = new ArrayList<>();
+  private final Object batchLock = new Object();
+  private List<Object> batch = new ArrayList<>();
+  private long batchBytes;
+  private ScheduledExecutorService heartbeat;
+  private String owner;
+
+  public SolrStore(SolrHttp http) {
+    this.http = http;
+    this.collection = http.location().collection();
+  }
+
+  /** What the collection holds of one document: enough to tell whether its file changed. */
+  public record Stored(String path, String indexLang, long size, long mtime, String hash) {}
+
+  /** One document to index. */
+  public record Doc(String path, String lang, String title, long size, long mtime, String hash, String encoding, String text) {}
+
+  /** Every document in the collection, by path (read page by page with a cursor). */
+  public Map<String, Stored> existing() {
+    Map<String, Stored> out = new LinkedHashMap<>();
+    String cursor = "*";
+    while (true) {
+      Map<String, Object> r = http.get("/" + collection + "/select", "q", "*:*", "fq", "lang:*", "fl", "path,ilang,size,mtime,hash",
+          "sort", "path asc", "rows", "5000", "cursorMark", cursor, "distrib.singlePass", "true");
+      for (Object d : SolrJson.list(SolrJson.map(r, "response"), "docs")) {
+        String path = SolrJson.string(d, "path");
+        out.put(path, new Stored(path, SolrJson.string(d, "ilang"), SolrJson.number(d, "size", -1),
+            SolrJson.number(d, "mtime", -1), SolrJson.string(d, "hash")));
+      }
+      String next = SolrJson.string(r, "nextCursorMark");
+      if (next == null || next.equals(cursor)) {
+        return out;
+      }
+      cursor = next;
+    }
+  }
+
+  /** Adds or replaces a document (batched; sent by {@link #flush} at the latest). */
+  public void put(Doc doc) {
+    String indexLang = Languages.indexLanguage(doc.lang());
+    Map<String, Object> d = new LinkedHashMap<>();
+    d.put("path", doc.path());
+    d.put("lang", doc.lang());
+    d.put("ilang", indexLang);
+    d.put("title", doc.title());
+    d.put("size", doc.size());
+    d.put("mtime", doc.mtime());
+    d.put("hash", doc.hash());
+    d.put("encoding", doc.encoding());
+    String field = Configset.textField(indexLang);
+    if (indexLang.equals(Languages.KOREAN)) {
+      d.put(field, PreAnalyzed.json(analyzers.computeIfAbsent(indexLang, Languages::newAnalyzer), field, doc.text()));
+    } else {
+      d.put(field, doc.text());
+    }
+    if (Languages.isCjk(indexLang)) {
+      d.put(Configset.bigramField(indexLang), doc.text());
+    }
+    add(d, doc.text().length() * (indexLang.equals(Languages.KOREAN) ? 6L : 2L));
+  }
+
+  /** Deletes the document of {@code path} (batched). */
+  public void delete(String path) {
+    add(Map.of("delete", path), path.length());
+  }
+
+  private void add(Object item, long bytes) {
+    List<Object> full = null;
+    synchronized (batchLock) {
+      batch.add(item);
+      batchBytes += bytes;
+      if (batch.size() >= BATCH_DOCS || batchBytes >= BATCH_BYTES) {
+        full = batch;
+        batch = new ArrayList<>();
+        batchBytes = 0;
+      }
+    }
+    if (full != null) {
+      send(full);
+    }
+  }
+
+  private void send(List<Object> items) {
+    List<Future<?>> wait;
+    synchronized (inFlight) {
+      inFlight.removeIf(Future::isDone);
+      wait = inFlight.size() >= 2 ? List.copyOf(inFlight) : List.of();
+    }
+    for (Future<?> f : wait.subList(0, Math.max(0, wait.size() - 1))) {
+      join(f); // at most two batches in flight: back-pressure on the indexer
+    }
+    Future<?> f = senders.submit(() -> sendWithRetry(items));
+    synchronized (inFlight) {
+      inFlight.add(f);
+    }
+  }
+
+  private void sendWithRetry(List<Object> items) {
+    // Solr's JSON update format: adds as an array of documents; deletes in a command object.
+    StringBuilder body = new StringBuilder("{");
+    int n = 0;
+    for (Object item : items) {
+      body.append(n++ == 0 ? "" : ",");
+      if (item instanceof Map<?, ?> m && m.containsKey("delete") && m.size() == 1) {
+        body.append("\"delete\":").append(SolrJson.write(Map.of("id", m.get("delete"))));
+      } else {
+        body.append("\"add\":").append(SolrJson.write(Map.of("doc", item)));
+      }
+    }
+    body.append('}');
+    byte[] bytes = body.toString().getBytes(StandardCharsets.UTF_8);
+    retry("sending " + items.size() + " documents", () -> http.post("/" + collection + "/update", "application/json", bytes));
+  }
+
+  /** Runs {@code call}, again with backoff while the cluster is unreachable or a node is going down. */
+  private void retry(String what, Runnable call) {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(RETRY_SECONDS);
+    long sleep = 1000;
+    while (true) {
+      try {
+        call.run();
+        return;
+      } catch (ParkdocException e) {
+        int status = SolrHttp.status(e);
+        boolean transient_ = SolrHttp.unreachable(e) || status == 503 || status == 500 || status == 502 || status == 504
+            || (status == 400 && e.getMessage().contains("No registered leader"));
+        if (!transient_ || System.nanoTime() > deadline) {
+          throw e;
+        }
+        try {
+          Thread.sleep(sleep);
+        } catch (InterruptedException ie) {
+          Thread.currentThread().interrupt();
+          throw new ParkdocException("interrupted while " + what, ie);
+        }
+        sleep = Math.min(sleep * 2, 30_000);
+        http.rediscover();
+      }
+    }
+  }
+
+  /** Sends every batched update and waits until Solr has them all. */
+  public void flush() {
+    List<Object> rest;
+    synchronized (batchLock) {
+      rest = batch;
+      batch = new ArrayList<>();
+      batchBytes = 0;
+    }
+    if (!rest.isEmpty()) {
+      send(rest);
+    }
+    List<Future<?>> all;
+    synchronized (inFlight) {
+      all = List.copyOf(inFlight);
+      inFlight.clear();
+    }
+    for (Future<?> f : all) {
+      join(f);
+    }
+  }
+
+  private static void join(Future<?> f) {
+    try {
+      f.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ParkdocException("interrupted while sending documents to Solr", e);
+    } catch (java.util.concurrent.ExecutionException e) {
+      if (e.getCause() instanceof ParkdocException p) {
+        throw p;
+      }
+      throw new ParkdocException("cannot send documents to Solr: " + e.getCause(), e.getCause());
+    }
+  }
+
+  /** Flushes, then commits: what was sent becomes searchable and durable. */
+  public void commit() {
+    flush();
+    retry("committing", () -> http.get("/" + collection + "/update", "commit", "true", "waitSearcher", "true"));
+  }
+
+  /**
+   * Takes the collection's indexing lock, or throws when another indexer holds it (and has renewed
+   * it within the last minute). Renewed in the background until {@link #unlock}.
+   */
+  public void lock() {
+    owner = host() + " pid " + ProcessHandle.current().pid() + " " + UUID.randomUUID().toString().substring(0, 8);
+    for (int attempt = 0; attempt < 3; attempt++) {
+      Map<String, Object> current = SolrJson.map(http.get("/" + collection + "/get", "id", LOCK_ID, "fl", "path,owner,until,_version_"), "doc");
+      long version;
+      if (current.isEmpty()) {
+        version = -1; // must not exist
+      } else if (SolrJson.number(current, "until", 0) < System.currentTimeMillis()) {
+        version = SolrJson.number(current, "_version_", 1); // expired: take it over
+      } else {
+        throw new ParkdocException("another parkdoc is indexing into the collection " + collection + " ("
+            + SolrJson.string(current, "owner") + "); wait for it to finish");
+      }
+      try {
+        writeLock(version);
+        heartbeat = Executors.newSingleThreadScheduledExecutor(r -> {
+          Thread t = new Thread(r, "parkdoc-solr-lock");
+          t.setDaemon(true);
+          return t;
+        });
+        heartbeat.scheduleAtFixedRate(this::renew, LOCK_MILLIS / 3, LOCK_MILLIS / 3, TimeUnit.MILLISECONDS);
+        return;
+      } catch (ParkdocException e) {
+        if (SolrHttp.status(e) != 409) {
+          throw e;
+        }
+        // someone else took or renewed it in between: look again
+      }
+    }
+    throw new ParkdocException("another parkdoc is indexing into the collection " + collection + "; wait for it to finish");
+  }
+
+  private void writeLock(long version) {
+    Map<String, Object> d = new LinkedHashMap<>();
+    d.put("path", LOCK_ID);
+    d.put("kind", "lock");
+    d.put("owner", owner);
+    d.put("until", System.currentTimeMillis() + LOCK_MILLIS);
+    d.put("_version_", version);
+    http.postJson("/" + collection + "/update", List.of(d), "commitWithin", "1000");
+  }
+
+  private void renew() {
+    try {
+      Map<String, Object> current = SolrJson.map(http.get("/" + collection + "/get", "id", LOCK_ID, "fl", "owner,_version_"), "doc");
+      if (owner.equals(SolrJson.string(current, "owner"))) {
+        writeLock(SolrJson.number(current, "_version_", 1));
+      }
+    } catch (RuntimeException e) {
+      // the next renewal tries again; the lock lasts a minute
+    }
+  }
+
+  /** Releases the lock taken by {@link #lock}. */
+  public void unlock() {
+    if (heartbeat != null) {
+      heartbeat.shutdownNow();
+      heartbeat = null;
+    }
+    if (owner == null) {
+      return;
+    }
+    try {
+      Map<String, Object> current = SolrJson.map(http.get("/" + collection + "/get", "id", LOCK_ID, "fl", "owner"), "doc");
+      if (owner.equals(SolrJson.string(current, "owner"))) {
+        http.postJson("/" + collection + "/update", Map.of("delete", Map.of("id", LOCK_ID)), "commit", "true");
+      }
+    } catch (RuntimeException e) {
+      // it expires within a minute
+    }
+    owner = null;
+  }
+
+  private static String host() {
+    try {
+      return InetAddress.getLocalHost().getHostName();
+    } catch (java.io.IOException e) {
+      return "localhost";
+    }
+  }
+
+  @Override
+  public void close() {
+    unlock();
+    senders.shutdownNow();
+    for (Analyzer a : analyzers.values()) {
+      a.close();
+    }
+  }
+}
