@@ -22,6 +22,9 @@ public final class StatusReport {
     m.put("bytes", s.bytes());
     m.put("sourceBytes", s.sourceBytes());
     m.put("index", s.index().toString());
+    if (!s.cluster().isEmpty()) {
+      m.put("cluster", s.cluster());
+    }
     return Json.write(m);
   }
 
@@ -47,6 +50,9 @@ public final class StatusReport {
         "size       %s on disk for %s of text%n",
         human(s.bytes()),
         human(s.sourceBytes()));
+    for (String line : s.cluster()) {
+      out.println("cluster    " + line);
+    }
   }
 
   /** A size in bytes as B, KB, MB or GB. */

@@ -4,8 +4,9 @@ import com.ibm.icu.text.FilteredNormalizer2;
 import com.ibm.icu.text.Normalizer2;
 import com.ibm.icu.text.UnicodeSet;
 import com.ibm.icu.text.UnicodeSetIterator;
-import io.parkdoc.core.HanVariants;
-import io.parkdoc.core.Languages;
+import io.parkdoc.core.analysis.Fields;
+import io.parkdoc.core.analysis.HanVariants;
+import io.parkdoc.core.analysis.Languages;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -33,7 +34,8 @@ import org.apache.lucene.analysis.ja.JapaneseKatakanaStemFilter;
  *       ...) and the CJK bigram fields beside Korean, Japanese and Chinese, with the same analysis
  *       chains as {@link Languages}; the document's path as unique key; the bookkeeping fields.
  *   <li>{@code width-fold.txt} and {@code han-fold.txt}: parkdoc's width folding (and, for Chinese
- *       and the bigrams, its Han-variant fold) as mappings for Solr's {@code MappingCharFilterFactory}.
+ *       and the bigrams, its Han-variant fold) as mappings for Solr's {@code
+ *       MappingCharFilterFactory}.
  *   <li>{@code han-fold-terms.txt}: the Han-variant fold inside Japanese and Korean terms, for
  *       parkdoc's Solr plugin ({@code parkdocTermFold}); stock Solr folds only before tokenizing.
  *   <li>the stop words and stop tags of the analyzers, written out of Lucene's own defaults.
@@ -42,9 +44,9 @@ import org.apache.lucene.analysis.ja.JapaneseKatakanaStemFilter;
  * </ul>
  *
  * <p>Korean is the exception: Solr 9.10 brings Lucene 9.12's nori, whose dictionary is older than
- * the one in parkdoc's Lucene 10 (플랫폼 is one word there, 플랫 + 폼 here), so parkdoc sends the
- * Korean field's tokens itself ({@code PreAnalyzedField}, {@link PreAnalyzed}), made by its own
- * analyzer: the same terms, offsets and positions as the local index, on a stock Solr.
+ * the one in parkdoc's Lucene 10 (플랫폼 is one word there, 플랫 + 폼 here), so parkdoc sends the Korean
+ * field's tokens itself ({@code PreAnalyzedField}, {@link PreAnalyzed}), made by its own analyzer:
+ * the same terms, offsets and positions as the local index, on a stock Solr.
  *
  * <p>The languages other than Korean, Japanese, Chinese, English and undetermined use Lucene's
  * analyzer classes directly ({@code <analyzer class=...>}), which Solr cannot combine with a char
@@ -53,6 +55,7 @@ import org.apache.lucene.analysis.ja.JapaneseKatakanaStemFilter;
 public final class Configset {
   /** The name of the configset in ZooKeeper. */
   public static final String NAME = "parkdoc";
+
   /** The version of the schema's shape; a collection with another one must be created anew. */
   public static final int FORMAT = 1;
 
@@ -60,39 +63,58 @@ public final class Configset {
    * parkdoc's width fold, as its local analyzers apply it ({@code FoldingAnalyzer.WIDTH}): NFKC of
    * the width and compatibility forms only.
    */
-  static final Normalizer2 WIDTH = new FilteredNormalizer2(Normalizer2.getNFKCInstance(),
-      new UnicodeSet("[\\u3000\\u2460-\\u24FF\\u3200-\\u33FF\\uF900-\\uFAFF\\uFB00-\\uFB06\\uFF00-\\uFFEF]").freeze());
-  private static final UnicodeSet WIDTH_SET =
-      new UnicodeSet("[\\u3000\\u2460-\\u24FF\\u3200-\\u33FF\\uF900-\\uFAFF\\uFB00-\\uFB06\\uFF00-\\uFFEF]").freeze();
+  static final Normalizer2 WIDTH =
+      new FilteredNormalizer2(
+          Normalizer2.getNFKCInstance(),
+          new UnicodeSet(
+                  "[\\u3000\\u2460-\\u24FF\\u3200-\\u33FF\\uF900-\\uFAFF\\uFB00-\\uFB06\\uFF00-\\uFFEF]")
+              .freeze());
 
-  private static final String TEXT_PREFIX = "text_";
-  private static final String BIGRAM_PREFIX = "bigram_";
+  private static final UnicodeSet WIDTH_SET =
+      new UnicodeSet(
+              "[\\u3000\\u2460-\\u24FF\\u3200-\\u33FF\\uF900-\\uFAFF\\uFB00-\\uFB06\\uFF00-\\uFFEF]")
+          .freeze();
 
   private Configset() {}
 
-  /** The analysed text field of index language {@code lang}. */
+  /** The analysed text field of index language {@code lang}, as in the local index. */
   public static String textField(String lang) {
-    return TEXT_PREFIX + lang;
+    return Fields.text(lang);
   }
 
   /** The CJK bigram field beside the text field of Korean, Japanese or Chinese. */
   public static String bigramField(String lang) {
-    return BIGRAM_PREFIX + lang;
+    return Fields.bigrams(lang);
   }
 
   /** The configset's files, by name. */
   public static Map<String, byte[]> files() {
     Map<String, String> text = new LinkedHashMap<>();
-    stopWords(text, "stopwords_en", "English, from Lucene's EnglishAnalyzer", EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);
-    stopWords(text, "stopwords_ja", "Japanese, from Lucene's JapaneseAnalyzer", JapaneseAnalyzer.getDefaultStopSet());
-    stopWords(text, "stopwords_zh", "Chinese, from Lucene's SmartChineseAnalyzer", SmartChineseAnalyzer.getDefaultStopSet());
+    stopWords(
+        text,
+        "stopwords_en",
+        "English, from Lucene's EnglishAnalyzer",
+        EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);
+    stopWords(
+        text,
+        "stopwords_ja",
+        "Japanese, from Lucene's JapaneseAnalyzer",
+        JapaneseAnalyzer.getDefaultStopSet());
+    stopWords(
+        text,
+        "stopwords_zh",
+        "Chinese, from Lucene's SmartChineseAnalyzer",
+        SmartChineseAnalyzer.getDefaultStopSet());
     text.put("solrconfig.xml", solrconfig());
     text.put("schema.xml", schema(Languages.indexLanguages(), text));
     text.put("width-fold.txt", mapping(false));
     text.put("han-fold.txt", mapping(true));
     text.put("han-fold-terms.txt", termFold());
-    text.put("stoptags_ja.txt", lines("Japanese part-of-speech tags dropped, from Lucene's JapaneseAnalyzer",
-        JapaneseAnalyzer.getDefaultStopTags()));
+    text.put(
+        "stoptags_ja.txt",
+        lines(
+            "Japanese part-of-speech tags dropped, from Lucene's JapaneseAnalyzer",
+            JapaneseAnalyzer.getDefaultStopTags()));
     Map<String, byte[]> out = new LinkedHashMap<>();
     text.forEach((k, v) -> out.put(k, v.getBytes(StandardCharsets.UTF_8)));
     return out;
@@ -164,7 +186,8 @@ public final class Configset {
 
   static String schema(Collection<String> languages, Map<String, String> files) {
     StringBuilder sb = new StringBuilder();
-    sb.append("""
+    sb.append(
+        """
         <?xml version="1.0" encoding="UTF-8"?>
         <!-- Generated by parkdoc (io.parkdoc.backend.solr.Configset); do not edit, run 'parkdoc solr init'. -->
         <schema name="parkdoc-%d" version="1.6">
@@ -190,18 +213,25 @@ public final class Configset {
           <field name="owner" type="string" indexed="false" stored="true"/>
           <field name="until" type="plong" indexed="false" stored="true" docValues="true"/>
 
-        """.formatted(FORMAT));
+        """
+            .formatted(FORMAT));
     for (String lang : languages) {
       sb.append(fieldType(lang, files));
-      sb.append("  <field name=\"").append(textField(lang)).append("\" type=\"text_").append(lang)
+      sb.append("  <field name=\"")
+          .append(textField(lang))
+          .append("\" type=\"text_")
+          .append(lang)
           .append("\" indexed=\"true\" stored=\"true\" storeOffsetsWithPositions=\"true\"/>\n");
       if (Languages.isCjk(lang)) {
-        sb.append("  <field name=\"").append(bigramField(lang))
-            .append("\" type=\"bigram\" indexed=\"true\" stored=\"false\" storeOffsetsWithPositions=\"true\"/>\n");
+        sb.append("  <field name=\"")
+            .append(bigramField(lang))
+            .append(
+                "\" type=\"bigram\" indexed=\"true\" stored=\"false\" storeOffsetsWithPositions=\"true\"/>\n");
       }
       sb.append('\n');
     }
-    sb.append("""
+    sb.append(
+        """
           <!-- CJK bigrams beside Korean, Japanese and Chinese: width- and Han-variant-folded -->
           <fieldType name="bigram" class="solr.TextField" positionIncrementGap="100">
             <analyzer>
@@ -219,9 +249,11 @@ public final class Configset {
 
   /** The field type of one language, as {@link Languages#newAnalyzer} builds its analyzer. */
   static String fieldType(String lang, Map<String, String> files) {
-    String chain = switch (lang) {
-      case Languages.KOREAN -> null; // pre-analysed by parkdoc: see the class comment
-      case Languages.JAPANESE -> """
+    String chain =
+        switch (lang) {
+          case Languages.KOREAN -> null; // pre-analysed by parkdoc: see the class comment
+          case Languages.JAPANESE ->
+              """
               <charFilter name="mapping" mapping="width-fold.txt"/>
               <charFilter name="cjkWidth"/>
               <tokenizer name="japanese" mode="search" discardPunctuation="true" discardCompoundToken="true"/>
@@ -230,29 +262,40 @@ public final class Configset {
               %s              <filter name="japaneseKatakanaStem" minimumLength="%d"/>
               <filter name="lowercase"/>
               <filter name="parkdocTermFold" mapping="han-fold-terms.txt"/>
-          """.formatted(stopFilters("stopwords_ja", files), JapaneseKatakanaStemFilter.DEFAULT_MINIMUM_LENGTH);
-      case Languages.CHINESE -> """
+          """
+                  .formatted(
+                      stopFilters("stopwords_ja", files),
+                      JapaneseKatakanaStemFilter.DEFAULT_MINIMUM_LENGTH);
+          case Languages.CHINESE ->
+              """
               <charFilter name="mapping" mapping="han-fold.txt"/>
               <tokenizer name="hmmChinese"/>
               <filter name="porterStem"/>
               %s
-          """.formatted(stopFilters("stopwords_zh", files));
-      case Languages.ENGLISH -> """
+          """
+                  .formatted(stopFilters("stopwords_zh", files));
+          case Languages.ENGLISH ->
+              """
               <charFilter name="mapping" mapping="width-fold.txt"/>
               <tokenizer name="standard"/>
               <filter name="englishPossessive"/>
               <filter name="lowercase"/>
               %s
               <filter name="porterStem"/>
-          """.formatted(stopFilters("stopwords_en", files));
-      case Languages.UNDETERMINED -> """
+          """
+                  .formatted(stopFilters("stopwords_en", files));
+          case Languages.UNDETERMINED ->
+              """
               <charFilter name="mapping" mapping="width-fold.txt"/>
               <tokenizer name="standard"/>
               <filter name="lowercase"/>
           """;
-      default -> null;
-    };
-    String open = "  <fieldType name=\"text_" + lang + "\" class=\"solr.TextField\" positionIncrementGap=\"100\">\n";
+          default -> null;
+        };
+    String open =
+        "  <fieldType name=\"text_"
+            + lang
+            + "\" class=\"solr.TextField\" positionIncrementGap=\"100\">\n";
     if (lang.equals(Languages.KOREAN)) {
       return "  <fieldType name=\"text_ko\" class=\"solr.PreAnalyzedField\" parserImpl=\"json\"/>\n";
     }
@@ -261,7 +304,11 @@ public final class Configset {
       try (var a = Languages.newAnalyzer(lang)) {
         analyzer = baseAnalyzerClass(a);
       }
-      return "  <fieldType name=\"text_" + lang + "\" class=\"solr.TextField\">\n    <analyzer class=\"" + analyzer + "\"/>\n  </fieldType>\n";
+      return "  <fieldType name=\"text_"
+          + lang
+          + "\" class=\"solr.TextField\">\n    <analyzer class=\""
+          + analyzer
+          + "\"/>\n  </fieldType>\n";
     }
     return open + "    <analyzer>\n" + chain.indent(2) + "    </analyzer>\n  </fieldType>\n";
   }
@@ -270,7 +317,9 @@ public final class Configset {
   private static String baseAnalyzerClass(org.apache.lucene.analysis.Analyzer wrapper) {
     // FoldingAnalyzer wraps the language's own analyzer; ask it for the wrapped one.
     try {
-      var m = org.apache.lucene.analysis.AnalyzerWrapper.class.getDeclaredMethod("getWrappedAnalyzer", String.class);
+      var m =
+          org.apache.lucene.analysis.AnalyzerWrapper.class.getDeclaredMethod(
+              "getWrappedAnalyzer", String.class);
       m.setAccessible(true);
       return m.invoke(wrapper, "text").getClass().getName();
     } catch (ReflectiveOperationException e) {
@@ -278,7 +327,9 @@ public final class Configset {
     }
   }
 
-  /** Width fold (and with {@code han}, the Han-variant fold after it) as MappingCharFilter rules. */
+  /**
+   * Width fold (and with {@code han}, the Han-variant fold after it) as MappingCharFilter rules.
+   */
   static String mapping(boolean han) {
     TreeMap<String, String> rules = new TreeMap<>();
     List<String> inSet = new ArrayList<>();
@@ -309,9 +360,15 @@ public final class Configset {
       }
     }
     StringBuilder sb = new StringBuilder();
-    sb.append("# Generated by parkdoc: ").append(han ? "width fold, then Han-variant fold to Simplified" : "width fold (NFKC of width and compatibility forms)")
+    sb.append("# Generated by parkdoc: ")
+        .append(
+            han
+                ? "width fold, then Han-variant fold to Simplified"
+                : "width fold (NFKC of width and compatibility forms)")
         .append(", for MappingCharFilterFactory.\n");
-    rules.forEach((k, v) -> sb.append('"').append(escape(k)).append("\" => \"").append(escape(v)).append("\"\n"));
+    rules.forEach(
+        (k, v) ->
+            sb.append('"').append(escape(k)).append("\" => \"").append(escape(v)).append("\"\n"));
     return sb.toString();
   }
 
@@ -329,7 +386,9 @@ public final class Configset {
 
   /** The Han-variant fold, character for character, for the plugin's term filter. */
   static String termFold() {
-    StringBuilder sb = new StringBuilder("# Generated by parkdoc: Han-variant fold to Simplified inside terms (parkdocTermFold).\n");
+    StringBuilder sb =
+        new StringBuilder(
+            "# Generated by parkdoc: Han-variant fold to Simplified inside terms (parkdocTermFold).\n");
     for (char c = 0x3400; c <= 0xFAFF; c++) {
       char to = HanVariants.toSimplified(c);
       if (to != c) {
@@ -340,7 +399,8 @@ public final class Configset {
   }
 
   /** A stop set as Solr word lists: see {@link #stopFilters}. */
-  private static void stopWords(Map<String, String> files, String name, String what, CharArraySet set) {
+  private static void stopWords(
+      Map<String, String> files, String name, String what, CharArraySet set) {
     List<String> plain = new ArrayList<>();
     List<String> snowball = new ArrayList<>();
     for (Object o : set) {
@@ -350,14 +410,20 @@ public final class Configset {
       } else if (!w.contains("|") && !w.matches(".*\\s.*") && !w.isEmpty()) {
         snowball.add(w);
       } else {
-        throw new IllegalStateException("cannot write the stop word '" + w + "' to a Solr word list");
+        throw new IllegalStateException(
+            "cannot write the stop word '" + w + "' to a Solr word list");
       }
     }
     files.put(name + ".txt", lines(what, plain));
     if (!snowball.isEmpty()) {
       sortAndCheck(snowball);
-      files.put(name + "_snowball.txt", "| Generated by parkdoc: " + what + ", the words Solr's plain word lists cannot hold.\n"
-          + String.join("\n", snowball) + "\n");
+      files.put(
+          name + "_snowball.txt",
+          "| Generated by parkdoc: "
+              + what
+              + ", the words Solr's plain word lists cannot hold.\n"
+              + String.join("\n", snowball)
+              + "\n");
     }
   }
 
@@ -385,7 +451,8 @@ public final class Configset {
     StringBuilder sb = new StringBuilder("# Generated by parkdoc: " + what + ".\n");
     for (String w : sorted) {
       if (w.isEmpty() || w.startsWith("#") || !w.trim().equals(w) || w.contains("\n")) {
-        throw new IllegalStateException("cannot write the stop word '" + w + "' to a Solr word list");
+        throw new IllegalStateException(
+            "cannot write the stop word '" + w + "' to a Solr word list");
       }
       sb.append(w).append('\n');
     }

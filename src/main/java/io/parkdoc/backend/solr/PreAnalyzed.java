@@ -20,7 +20,9 @@ import org.apache.lucene.analysis.tokenattributes.TypeAttribute;
 final class PreAnalyzed {
   private PreAnalyzed() {}
 
-  /** {@code text} analysed by {@code analyzer} as field {@code field}, as PreAnalyzedField's JSON. */
+  /**
+   * {@code text} analysed by {@code analyzer} as field {@code field}, as PreAnalyzedField's JSON.
+   */
   static String json(Analyzer analyzer, String field, String text) {
     List<Object> tokens = new ArrayList<>();
     try (TokenStream ts = analyzer.tokenStream(field, text)) {

@@ -9,9 +9,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Creating and inspecting parkdoc's collection on a SolrCloud cluster: uploads the generated
- * {@link Configset} through the Configsets API and creates the collection through the Collections
- * API; reports shards and replicas; shows how Solr analyses a text. Thread-safe.
+ * Creating and inspecting parkdoc's collection on a SolrCloud cluster: uploads the generated {@link
+ * Configset} through the Configsets API and creates the collection through the Collections API;
+ * reports shards and replicas; shows how Solr analyses a text. Thread-safe.
  */
 public final class SolrAdmin {
   private final SolrHttp http;
@@ -34,20 +34,51 @@ public final class SolrAdmin {
     }
     String collection = http.location().collection();
     if (collections().contains(collection)) {
-      throw new ParkdocException("the collection '" + collection + "' exists already on " + http.location().host() + ":"
-          + http.location().port() + "; delete it first to create it anew");
+      throw new ParkdocException(
+          "the collection '"
+              + collection
+              + "' exists already on "
+              + http.location().host()
+              + ":"
+              + http.location().port()
+              + "; delete it first to create it anew");
     }
     String configset = Configset.NAME + "-" + collection;
-    http.post("/admin/configs", "application/octet-stream", Configset.zip(),
-        "action", "UPLOAD", "name", configset, "overwrite", "true", "cleanup", "true");
+    http.post(
+        "/admin/configs",
+        "application/octet-stream",
+        Configset.zip(),
+        "action",
+        "UPLOAD",
+        "name",
+        configset,
+        "overwrite",
+        "true",
+        "cleanup",
+        "true");
     try {
-      http.get("/admin/collections", "action", "CREATE", "name", collection, "numShards", String.valueOf(shards),
-          "replicationFactor", String.valueOf(replicas), "collection.configName", configset,
-          "waitForFinalState", "true");
+      http.get(
+          "/admin/collections",
+          "action",
+          "CREATE",
+          "name",
+          collection,
+          "numShards",
+          String.valueOf(shards),
+          "replicationFactor",
+          String.valueOf(replicas),
+          "collection.configName",
+          configset,
+          "waitForFinalState",
+          "true");
     } catch (ParkdocException e) {
-      if (e.getMessage().contains("parkdocTermFold") || e.getMessage().contains("TermFoldFilterFactory")) {
-        throw new ParkdocException("the cluster lacks parkdoc's Solr plugin (parkdoc-solr-plugin.jar, the Han-variant fold "
-            + "inside Japanese and Korean terms): copy it into each node's lib folder and restart the nodes; " + e.getMessage(), e);
+      if (e.getMessage().contains("parkdocTermFold")
+          || e.getMessage().contains("TermFoldFilterFactory")) {
+        throw new ParkdocException(
+            "the cluster lacks parkdoc's Solr plugin (parkdoc-solr-plugin.jar, the Han-variant fold "
+                + "inside Japanese and Korean terms): copy it into each node's lib folder and restart the nodes; "
+                + e.getMessage(),
+            e);
       }
       throw e;
     }
@@ -67,7 +98,8 @@ public final class SolrAdmin {
   /** The names of the cluster's collections. */
   public List<String> collections() {
     List<String> out = new ArrayList<>();
-    for (Object o : SolrJson.list(http.get("/admin/collections", "action", "LIST"), "collections")) {
+    for (Object o :
+        SolrJson.list(http.get("/admin/collections", "action", "LIST"), "collections")) {
       out.add(String.valueOf(o));
     }
     return out;
@@ -82,7 +114,8 @@ public final class SolrAdmin {
   /** The collection's shards and the health of each replica, as the cluster sees them. */
   public List<Shard> shards() {
     String collection = http.location().collection();
-    Map<String, Object> status = http.get("/admin/collections", "action", "CLUSTERSTATUS", "collection", collection);
+    Map<String, Object> status =
+        http.get("/admin/collections", "action", "CLUSTERSTATUS", "collection", collection);
     Map<String, Object> cluster = SolrJson.map(status, "cluster");
     List<Object> live = SolrJson.list(cluster, "live_nodes");
     Map<String, Object> coll = SolrJson.map(SolrJson.map(cluster, "collections"), collection);
@@ -91,25 +124,63 @@ public final class SolrAdmin {
       List<Replica> replicas = new ArrayList<>();
       for (Map.Entry<String, Object> r : SolrJson.map(s.getValue(), "replicas").entrySet()) {
         String node = SolrJson.string(r.getValue(), "node_name");
-        replicas.add(new Replica(r.getKey(), node == null ? "?" : node.replaceFirst("_solr$", ""),
-            SolrJson.string(r.getValue(), "state"), "true".equals(SolrJson.string(r.getValue(), "leader")),
-            live.contains(node)));
+        replicas.add(
+            new Replica(
+                r.getKey(),
+                node == null ? "?" : node.replaceFirst("_solr$", ""),
+                SolrJson.string(r.getValue(), "state"),
+                "true".equals(SolrJson.string(r.getValue(), "leader")),
+                live.contains(node)));
       }
       out.add(new Shard(s.getKey(), SolrJson.string(s.getValue(), "state"), replicas));
     }
     return out;
   }
 
+  /** The size on disk of the collection's index, every replica counted (COLSTATUS). */
+  public long indexBytes() {
+    String collection = http.location().collection();
+    Map<String, Object> r =
+        http.get(
+            "/admin/collections",
+            "action",
+            "COLSTATUS",
+            "collection",
+            collection,
+            "coreInfo",
+            "true");
+    long total = 0;
+    Map<String, Object> shards = SolrJson.map(SolrJson.map(r, collection), "shards");
+    for (Object shard : shards.values()) {
+      Map<String, Object> index = SolrJson.map(SolrJson.map(shard, "leader"), "index");
+      long replicas = SolrJson.number(SolrJson.map(shard, "replicas"), "total", 1);
+      total += SolrJson.number(index, "sizeInBytes", 0) * replicas;
+    }
+    return total;
+  }
+
   /** One token as Solr's field analysis shows it. */
   public record Token(String term, int start, int end, int position, String type) {}
 
-  /** The tokens Solr's index-time analysis of {@code field} makes of {@code text} (/analysis/field). */
+  /**
+   * The tokens Solr's index-time analysis of {@code field} makes of {@code text} (/analysis/field).
+   */
   public List<Token> analyze(String field, String text) {
-    String body = "analysis.fieldname=" + URLEncoder.encode(field, StandardCharsets.UTF_8)
-        + "&analysis.fieldvalue=" + URLEncoder.encode(text, StandardCharsets.UTF_8) + "&wt=json";
-    Map<String, Object> answer = http.post("/" + http.location().collection() + "/analysis/field",
-        "application/x-www-form-urlencoded", body.getBytes(StandardCharsets.UTF_8));
-    List<Object> stages = SolrJson.list(SolrJson.map(SolrJson.map(SolrJson.map(answer, "analysis"), "field_names"), field), "index");
+    String body =
+        "analysis.fieldname="
+            + URLEncoder.encode(field, StandardCharsets.UTF_8)
+            + "&analysis.fieldvalue="
+            + URLEncoder.encode(text, StandardCharsets.UTF_8)
+            + "&wt=json";
+    Map<String, Object> answer =
+        http.post(
+            "/" + http.location().collection() + "/analysis/field",
+            "application/x-www-form-urlencoded",
+            body.getBytes(StandardCharsets.UTF_8));
+    List<Object> stages =
+        SolrJson.list(
+            SolrJson.map(SolrJson.map(SolrJson.map(answer, "analysis"), "field_names"), field),
+            "index");
     // [class, tokens, class, tokens, ...]: the last token list is what the index gets.
     List<Object> last = List.of();
     for (Object stage : stages) {
@@ -121,8 +192,13 @@ public final class SolrAdmin {
     }
     List<Token> out = new ArrayList<>();
     for (Object t : last) {
-      out.add(new Token(SolrJson.string(t, "text"), (int) SolrJson.number(t, "start", -1), (int) SolrJson.number(t, "end", -1),
-          (int) SolrJson.number(t, "position", 0) - 1, SolrJson.string(t, "type")));
+      out.add(
+          new Token(
+              SolrJson.string(t, "text"),
+              (int) SolrJson.number(t, "start", -1),
+              (int) SolrJson.number(t, "end", -1),
+              (int) SolrJson.number(t, "position", 0) - 1,
+              SolrJson.string(t, "type")));
     }
     return out;
   }

@@ -20,8 +20,8 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * Solr's HTTP API through the JDK's own client: JSON in and out, basic auth, TLS for
- * {@code solrs://} (the JDK's trust store, or {@code javax.net.ssl.trustStore}).
+ * Solr's HTTP API through the JDK's own client: JSON in and out, basic auth, TLS for {@code
+ * solrs://} (the JDK's trust store, or {@code javax.net.ssl.trustStore}).
  *
  * <p>Knows every live node of the cluster once it has reached one: a request that cannot connect to
  * one node goes to the next, so a search keeps answering while a node is down. When no node
@@ -34,18 +34,25 @@ public final class SolrHttp {
   private final SolrLocation location;
   private final HttpClient client;
   private final String authorization;
+
   /** host:port of the nodes, the one given first; refreshed from the cluster's live nodes. */
   private final List<String> nodes = new CopyOnWriteArrayList<>();
 
   public SolrHttp(SolrLocation location) {
     this.location = location;
-    this.client = HttpClient.newBuilder()
-        .connectTimeout(CONNECT_TIMEOUT)
-        .version(HttpClient.Version.HTTP_1_1)
-        .build();
-    this.authorization = location.user() == null ? null
-        : "Basic " + Base64.getEncoder().encodeToString(
-            (location.user() + ":" + location.password()).getBytes(StandardCharsets.UTF_8));
+    this.client =
+        HttpClient.newBuilder()
+            .connectTimeout(CONNECT_TIMEOUT)
+            .version(HttpClient.Version.HTTP_1_1)
+            .build();
+    this.authorization =
+        location.user() == null
+            ? null
+            : "Basic "
+                + Base64.getEncoder()
+                    .encodeToString(
+                        (location.user() + ":" + location.password())
+                            .getBytes(StandardCharsets.UTF_8));
     nodes.add(location.host() + ":" + location.port());
   }
 
@@ -60,7 +67,11 @@ public final class SolrHttp {
 
   /** POST a JSON body to {@code path}. */
   public Map<String, Object> postJson(String path, Object body, String... params) {
-    return send(path, query(params), "application/json", SolrJson.write(body).getBytes(StandardCharsets.UTF_8));
+    return send(
+        path,
+        query(params),
+        "application/json",
+        SolrJson.write(body).getBytes(StandardCharsets.UTF_8));
   }
 
   /** POST bytes of {@code contentType} to {@code path}. */
@@ -114,8 +125,9 @@ public final class SolrHttp {
     IOException last = null;
     List<String> tried = new ArrayList<>();
     for (String node : List.copyOf(nodes)) {
-      HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(location.baseUrl(node) + path + query))
-          .timeout(REQUEST_TIMEOUT);
+      HttpRequest.Builder b =
+          HttpRequest.newBuilder(URI.create(location.baseUrl(node) + path + query))
+              .timeout(REQUEST_TIMEOUT);
       if (authorization != null) {
         b.header("Authorization", authorization);
       }
@@ -126,13 +138,20 @@ public final class SolrHttp {
       }
       HttpResponse<String> response;
       try {
-        response = client.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        response =
+            client.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
       } catch (ConnectException | HttpConnectTimeoutException | ClosedChannelException e) {
         last = e; // this node is down: try the next
         tried.add(node);
         continue;
       } catch (HttpTimeoutException e) {
-        throw new ParkdocException("the Solr node at " + node + " did not answer within " + REQUEST_TIMEOUT.toMinutes() + " minutes", e);
+        throw new ParkdocException(
+            "the Solr node at "
+                + node
+                + " did not answer within "
+                + REQUEST_TIMEOUT.toMinutes()
+                + " minutes",
+            e);
       } catch (IOException e) {
         last = e;
         tried.add(node);
@@ -143,26 +162,46 @@ public final class SolrHttp {
       }
       return answer(node, path, response);
     }
-    throw new ParkdocException("cannot reach the Solr cluster at " + String.join(", ", tried)
-        + (last != null && last.getMessage() != null ? " (" + last.getClass().getSimpleName() + ")" : "")
-        + "; is it running? (tools/solr-cluster up DIR starts one)", last);
+    throw new ParkdocException(
+        "cannot reach the Solr cluster at "
+            + String.join(", ", tried)
+            + (last != null && last.getMessage() != null
+                ? " (" + last.getClass().getSimpleName() + ")"
+                : "")
+            + "; is it running? (tools/solr-cluster up DIR starts one)",
+        last);
   }
 
   private Map<String, Object> answer(String node, String path, HttpResponse<String> response) {
     int status = response.statusCode();
     if (status == 401 || status == 403) {
-      throw new ParkdocException("Solr at " + node + " refused " + (authorization == null ? "a request without credentials" : "the credentials")
-          + " (HTTP " + status + "); give them as solr://USER:PASSWORD@HOST:PORT/COLLECTION or PARKDOC_SOLR_AUTH=USER:PASSWORD");
+      throw new ParkdocException(
+          "Solr at "
+              + node
+              + " refused "
+              + (authorization == null ? "a request without credentials" : "the credentials")
+              + " (HTTP "
+              + status
+              + "); give them as solr://USER:PASSWORD@HOST:PORT/COLLECTION or PARKDOC_SOLR_AUTH=USER:PASSWORD");
     }
     Object parsed;
     try {
       parsed = SolrJson.parse(response.body());
     } catch (RuntimeException e) {
-      throw new ParkdocException("Solr at " + node + " answered " + path + " with HTTP " + status + " and no JSON: "
-          + abbreviate(response.body()), e);
+      throw new ParkdocException(
+          "Solr at "
+              + node
+              + " answered "
+              + path
+              + " with HTTP "
+              + status
+              + " and no JSON: "
+              + abbreviate(response.body()),
+          e);
     }
     @SuppressWarnings("unchecked")
-    Map<String, Object> map = parsed instanceof Map<?, ?> ? (Map<String, Object>) parsed : Map.of("response", parsed);
+    Map<String, Object> map =
+        parsed instanceof Map<?, ?> ? (Map<String, Object>) parsed : Map.of("response", parsed);
     if (status >= 400 || map.containsKey("error")) {
       Map<String, Object> error = SolrJson.map(map, "error");
       String msg = error.isEmpty() ? abbreviate(response.body()) : String.valueOf(error.get("msg"));
@@ -170,7 +209,8 @@ public final class SolrHttp {
       for (Object why : SolrJson.map(map, "failure").values()) {
         msg += "; " + abbreviate(String.valueOf(why));
       }
-      throw new ParkdocException("Solr: " + msg + " (HTTP " + status + " for " + path + ")", new Status(status));
+      throw new ParkdocException(
+          "Solr: " + msg + " (HTTP " + status + " for " + path + ")", new Status(status));
     }
     return map;
   }

@@ -6,8 +6,8 @@ import java.net.URISyntaxException;
 import java.util.Locale;
 
 /**
- * Where a SolrCloud collection is: {@code solr://[USER:PASSWORD@]HOST:PORT[/COLLECTION]}, or
- * {@code solrs://} for TLS. Credentials may also come from {@code PARKDOC_SOLR_AUTH=user:password}.
+ * Where a SolrCloud collection is: {@code solr://[USER:PASSWORD@]HOST:PORT[/COLLECTION]}, or {@code
+ * solrs://} for TLS. Credentials may also come from {@code PARKDOC_SOLR_AUTH=user:password}.
  *
  * @param tls whether to speak HTTPS
  * @param host the host of one node
@@ -16,7 +16,8 @@ import java.util.Locale;
  * @param user basic-auth user, or null
  * @param password basic-auth password, or null
  */
-public record SolrLocation(boolean tls, String host, int port, String collection, String user, String password) {
+public record SolrLocation(
+    boolean tls, String host, int port, String collection, String user, String password) {
   /** The collection parkdoc uses when the location names none. */
   public static final String DEFAULT_COLLECTION = "parkdoc";
 
@@ -37,18 +38,24 @@ public record SolrLocation(boolean tls, String host, int port, String collection
     try {
       uri = new URI(location);
     } catch (URISyntaxException e) {
-      throw new ParkdocException("not a Solr location: " + location + " (expected solr://HOST:PORT/COLLECTION)", e);
+      throw new ParkdocException(
+          "not a Solr location: " + location + " (expected solr://HOST:PORT/COLLECTION)", e);
     }
     String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
     if (!scheme.equals("solr") && !scheme.equals("solrs")) {
-      throw new ParkdocException("not a Solr location: " + location + " (expected solr://HOST:PORT/COLLECTION)");
+      throw new ParkdocException(
+          "not a Solr location: " + location + " (expected solr://HOST:PORT/COLLECTION)");
     }
     if (uri.getHost() == null || uri.getPort() < 0) {
-      throw new ParkdocException("a Solr location needs a host and a port: " + location + " (solr://HOST:PORT/COLLECTION)");
+      throw new ParkdocException(
+          "a Solr location needs a host and a port: "
+              + location
+              + " (solr://HOST:PORT/COLLECTION)");
     }
     String path = uri.getPath() == null ? "" : uri.getPath().replaceAll("^/+|/+$", "");
     if (path.contains("/")) {
-      throw new ParkdocException("a Solr location names one collection: " + location + " (solr://HOST:PORT/COLLECTION)");
+      throw new ParkdocException(
+          "a Solr location names one collection: " + location + " (solr://HOST:PORT/COLLECTION)");
     }
     String user = null;
     String password = null;
@@ -61,8 +68,13 @@ public record SolrLocation(boolean tls, String host, int port, String collection
       user = info.substring(0, colon);
       password = info.substring(colon + 1);
     }
-    return new SolrLocation(scheme.equals("solrs"), uri.getHost(), uri.getPort(),
-        path.isEmpty() ? DEFAULT_COLLECTION : path, user, password);
+    return new SolrLocation(
+        scheme.equals("solrs"),
+        uri.getHost(),
+        uri.getPort(),
+        path.isEmpty() ? DEFAULT_COLLECTION : path,
+        user,
+        password);
   }
 
   /** The base URL of the node's Solr API, e.g. {@code http://127.0.0.1:8983/solr}. */
@@ -78,6 +90,12 @@ public record SolrLocation(boolean tls, String host, int port, String collection
   /** The location as the user wrote it, without the password. */
   @Override
   public String toString() {
-    return (tls ? "solrs://" : "solr://") + (user != null ? user + "@" : "") + host + ":" + port + "/" + collection;
+    return (tls ? "solrs://" : "solr://")
+        + (user != null ? user + "@" : "")
+        + host
+        + ":"
+        + port
+        + "/"
+        + collection;
   }
 }

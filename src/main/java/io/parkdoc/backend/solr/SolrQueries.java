@@ -22,13 +22,17 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.WildcardQuery;
 
 /**
- * A Lucene query parkdoc built, as the JSON of the {@code {!parkdoc}} query parser in parkdoc's Solr
- * plugin, which builds the same query inside Solr: no second analysis, the same scores. Stateless.
+ * A Lucene query parkdoc built, as the JSON of the {@code {!parkdoc}} query parser in parkdoc's
+ * Solr plugin, which builds the same query inside Solr: no second analysis, the same scores.
+ * Stateless.
  */
 final class SolrQueries {
   private SolrQueries() {}
 
-  /** A query that boosts the documents matching {@code boostQuery} by {@code factor} (FunctionScoreQuery.boostByQuery). */
+  /**
+   * A query that boosts the documents matching {@code boostQuery} by {@code factor}
+   * (FunctionScoreQuery.boostByQuery).
+   */
   record BoostByQuery(Query query, Query boostQuery, float factor) {}
 
   /** {@code {!parkdoc}} followed by the JSON of {@code query}. */
@@ -39,7 +43,16 @@ final class SolrQueries {
   /** The JSON value of a {@link Query} or a {@link BoostByQuery}. */
   static Object json(Object query) {
     return switch (query) {
-      case BoostByQuery b -> one("boostByQuery", map("query", json(b.query()), "boostQuery", json(b.boostQuery()), "factor", b.factor()));
+      case BoostByQuery b ->
+          one(
+              "boostByQuery",
+              map(
+                  "query",
+                  json(b.query()),
+                  "boostQuery",
+                  json(b.boostQuery()),
+                  "factor",
+                  b.factor()));
       case TermQuery t -> one("term", List.of(t.getTerm().field(), t.getTerm().text()));
       case PrefixQuery p -> one("prefix", List.of(p.getPrefix().field(), p.getPrefix().text()));
       case WildcardQuery w -> one("wildcard", List.of(w.getTerm().field(), w.getTerm().text()));
@@ -67,7 +80,17 @@ final class SolrQueries {
         for (int pos : p.getPositions()) {
           positions.add(pos);
         }
-        yield one("phrase", map("field", p.getField(), "terms", terms, "positions", positions, "slop", p.getSlop()));
+        yield one(
+            "phrase",
+            map(
+                "field",
+                p.getField(),
+                "terms",
+                terms,
+                "positions",
+                positions,
+                "slop",
+                p.getSlop()));
       }
       case MultiPhraseQuery p -> {
         List<Object> terms = new ArrayList<>();
@@ -84,7 +107,9 @@ final class SolrQueries {
         for (int pos : p.getPositions()) {
           positions.add(pos);
         }
-        yield one("multiphrase", map("field", field, "terms", terms, "positions", positions, "slop", p.getSlop()));
+        yield one(
+            "multiphrase",
+            map("field", field, "terms", terms, "positions", positions, "slop", p.getSlop()));
       }
       case SynonymQuery s -> {
         List<Object> terms = new ArrayList<>();
@@ -94,7 +119,12 @@ final class SolrQueries {
         yield one("synonym", map("field", s.getField(), "terms", terms));
       }
       case FunctionScoreQuery f -> json(boostByQuery(f));
-      default -> throw new ParkdocException("cannot send this query to Solr (" + query.getClass().getSimpleName() + "): " + query);
+      default ->
+          throw new ParkdocException(
+              "cannot send this query to Solr ("
+                  + query.getClass().getSimpleName()
+                  + "): "
+                  + query);
     };
   }
 
@@ -112,7 +142,9 @@ final class SolrQueries {
       float factor = (Float) field(queryBoost, "boost");
       return new BoostByQuery(f.getWrappedQuery(), boostQuery, factor);
     } catch (ReflectiveOperationException | ClassCastException | NullPointerException e) {
-      throw new ParkdocException("cannot send this query to Solr (a function score other than a boost by a query): " + f, e);
+      throw new ParkdocException(
+          "cannot send this query to Solr (a function score other than a boost by a query): " + f,
+          e);
     }
   }
 

@@ -1,7 +1,11 @@
 package io.parkdoc.backend.solr;
 
-import io.parkdoc.core.Languages;
+import io.parkdoc.core.DocumentStore;
+import io.parkdoc.core.IndexLocation;
+import io.parkdoc.core.IndexedDocument;
 import io.parkdoc.core.ParkdocException;
+import io.parkdoc.core.StoredDocument;
+import io.parkdoc.core.analysis.Languages;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -21,28 +25,33 @@ import org.apache.lucene.analysis.Analyzer;
  * parkdoc's documents in a SolrCloud collection: what is indexed already, adding, replacing and
  * deleting documents in batches, committing, and the lock that keeps a second indexer away.
  *
- * <p>Updates go in batches of up to {@value #BATCH_DOCS} documents (or {@value #BATCH_BYTES} bytes),
- * two batches in flight at once. A batch that cannot reach the cluster, or that a node refuses
- * while it is going down, is sent again with backoff (1, 2, 4 ... 30 s, for up to
- * {@value #RETRY_SECONDS} s): with replication factor 2 a run survives a node going down while
- * it indexes. Thread-safe.
+ * <p>Updates go in batches of up to {@value #BATCH_DOCS} documents (or {@value #BATCH_BYTES}
+ * bytes), two batches in flight at once. A batch that cannot reach the cluster, or that a node
+ * refuses while it is going down, is sent again with backoff (1, 2, 4 ... 30 s, for up to {@value
+ * #RETRY_SECONDS} s): with replication factor 2 a run survives a node going down while it indexes.
+ * Thread-safe.
  */
-public final class SolrStore implements AutoCloseable {
+public final class SolrStore implements DocumentStore {
   static final int BATCH_DOCS = 200;
   static final int BATCH_BYTES = 4 << 20;
   static final int RETRY_SECONDS = 180;
+
   /** The lock's path: no file's path starts with two underscores and a slash... in practice. */
   static final String LOCK_ID = "__parkdoc__/lock";
+
   static final long LOCK_MILLIS = 60_000;
 
   private final SolrHttp http;
   private final String collection;
   private final Map<String, Analyzer> analyzers = new ConcurrentHashMap<>();
-  private final ExecutorService senders = Executors.newFixedThreadPool(2, r -> {
-    Thread t = new Thread(r, "parkdoc-solr-update");
-    t.setDaemon(true);
-    return t;
-  });
+  private final ExecutorService senders =
+      Executors.newFixedThreadPool(
+          2,
+          r -> {
+            Thread t = new Thread(r, "parkdoc-solr-update");
+            t.setDaemon(true);
+            return t;
+          });
   private final List<Future<?>> inFlight = new ArrayList<>();
   private final Object batchLock = new Object();
   private List<Object> batch = new ArrayList<>();
@@ -50,28 +59,103 @@ public final class SolrStore implements AutoCloseable {
   private ScheduledExecutorService heartbeat;
   private String owner;
 
-  public SolrStore(SolrHttp http) {
+  private final IndexLocation location;
+  private final java.util.concurrent.atomic.AtomicInteger commits =
+      new java.util.concurrent.atomic.AtomicInteger();
+  private Map<String, StoredDocument> existing;
+
+  SolrStore(SolrHttp http, IndexLocation location) {
     this.http = http;
     this.collection = http.location().collection();
+    this.location = location;
   }
 
-  /** What the collection holds of one document: enough to tell whether its file changed. */
-  public record Stored(String path, String indexLang, long size, long mtime, String hash) {}
+  /**
+   * Opens the collection at {@code where} for indexing and takes its lock.
+   *
+   * @param rebuild start afresh: every document is deleted first
+   * @throws ParkdocException when the cluster cannot be reached, has no such collection, or another
+   *     indexer holds the lock
+   */
+  public static SolrStore open(SolrLocation where, IndexLocation location, boolean rebuild) {
+    SolrHttp http = new SolrHttp(where);
+    http.discoverNodes();
+    if (!new SolrAdmin(http).collections().contains(where.collection())) {
+      throw new ParkdocException(
+          "no collection '"
+              + where.collection()
+              + "' on the Solr cluster at "
+              + where.host()
+              + ":"
+              + where.port()
+              + "; create it with: parkdoc --index "
+              + where
+              + " solr init");
+    }
+    SolrStore store = new SolrStore(http, location);
+    store.lock();
+    try {
+      if (rebuild) {
+        store.clear();
+        store.existing = new java.util.HashMap<>();
+      } else {
+        store.existing = store.read();
+      }
+    } catch (RuntimeException e) {
+      store.close();
+      throw e;
+    }
+    return store;
+  }
 
-  /** One document to index. */
-  public record Doc(String path, String lang, String title, long size, long mtime, String hash, String encoding, String text) {}
+  @Override
+  public IndexLocation location() {
+    return location;
+  }
+
+  @Override
+  public java.nio.file.Path folder() {
+    return null;
+  }
+
+  @Override
+  public Map<String, StoredDocument> existing() {
+    return existing == null ? read() : new java.util.HashMap<>(existing);
+  }
 
   /** Every document in the collection, by path (read page by page with a cursor). */
-  public Map<String, Stored> existing() {
-    Map<String, Stored> out = new LinkedHashMap<>();
+  Map<String, StoredDocument> read() {
+    Map<String, StoredDocument> out = new java.util.HashMap<>();
     String cursor = "*";
     while (true) {
-      Map<String, Object> r = http.get("/" + collection + "/select", "q", "*:*", "fq", "lang:*", "fl", "path,ilang,size,mtime,hash",
-          "sort", "path asc", "rows", "5000", "cursorMark", cursor, "distrib.singlePass", "true");
+      Map<String, Object> r =
+          http.get(
+              "/" + collection + "/select",
+              "q",
+              "*:*",
+              "fq",
+              "lang:*",
+              "fl",
+              "path,ilang,size,mtime,hash",
+              "sort",
+              "path asc",
+              "rows",
+              "5000",
+              "cursorMark",
+              cursor,
+              "distrib.singlePass",
+              "true");
       for (Object d : SolrJson.list(SolrJson.map(r, "response"), "docs")) {
         String path = SolrJson.string(d, "path");
-        out.put(path, new Stored(path, SolrJson.string(d, "ilang"), SolrJson.number(d, "size", -1),
-            SolrJson.number(d, "mtime", -1), SolrJson.string(d, "hash")));
+        out.put(
+            path,
+            new StoredDocument(
+                path,
+                SolrJson.string(d, "ilang"),
+                SolrJson.number(d, "size", -1),
+                SolrJson.number(d, "mtime", -1),
+                SolrJson.string(d, "hash"),
+                1));
       }
       String next = SolrJson.string(r, "nextCursorMark");
       if (next == null || next.equals(cursor)) {
@@ -81,9 +165,13 @@ public final class SolrStore implements AutoCloseable {
     }
   }
 
-  /** Adds or replaces a document (batched; sent by {@link #flush} at the latest). */
-  public void put(Doc doc) {
-    String indexLang = Languages.indexLanguage(doc.lang());
+  /**
+   * Adds or replaces a document (batched; sent by {@link #commit} at the latest). Its path is the
+   * collection's key, so a document whose language changed replaces its old self.
+   */
+  @Override
+  public void put(IndexedDocument doc, StoredDocument before) {
+    String indexLang = doc.indexLang();
     Map<String, Object> d = new LinkedHashMap<>();
     d.put("path", doc.path());
     d.put("lang", doc.lang());
@@ -95,7 +183,10 @@ public final class SolrStore implements AutoCloseable {
     d.put("encoding", doc.encoding());
     String field = Configset.textField(indexLang);
     if (indexLang.equals(Languages.KOREAN)) {
-      d.put(field, PreAnalyzed.json(analyzers.computeIfAbsent(indexLang, Languages::newAnalyzer), field, doc.text()));
+      d.put(
+          field,
+          PreAnalyzed.json(
+              analyzers.computeIfAbsent(indexLang, Languages::newAnalyzer), field, doc.text()));
     } else {
       d.put(field, doc.text());
     }
@@ -105,7 +196,37 @@ public final class SolrStore implements AutoCloseable {
     add(d, doc.text().length() * (indexLang.equals(Languages.KOREAN) ? 6L : 2L));
   }
 
+  /**
+   * Nothing: the collection keeps the time the document was indexed at, and the next run reads the
+   * touched file again to find it unchanged. Solr rewrites a whole document to change one field,
+   * and the bigram fields are not stored to rewrite it from.
+   */
+  @Override
+  public void touch(StoredDocument doc, long mtime) {}
+
+  /** Deletes every document (not the collection's own records). */
+  @Override
+  public void clear() {
+    flush();
+    retry(
+        "deleting every document",
+        () ->
+            http.postJson(
+                "/" + collection + "/update", Map.of("delete", Map.of("query", "lang:*"))));
+  }
+
+  @Override
+  public void flush(ExecutorService pool, int threads) {
+    flush();
+  }
+
+  @Override
+  public int commits() {
+    return commits.get();
+  }
+
   /** Deletes the document of {@code path} (batched). */
+  @Override
   public void delete(String path) {
     add(Map.of("delete", path), path.length());
   }
@@ -155,10 +276,14 @@ public final class SolrStore implements AutoCloseable {
     }
     body.append('}');
     byte[] bytes = body.toString().getBytes(StandardCharsets.UTF_8);
-    retry("sending " + items.size() + " documents", () -> http.post("/" + collection + "/update", "application/json", bytes));
+    retry(
+        "sending " + items.size() + " documents",
+        () -> http.post("/" + collection + "/update", "application/json", bytes));
   }
 
-  /** Runs {@code call}, again with backoff while the cluster is unreachable or a node is going down. */
+  /**
+   * Runs {@code call}, again with backoff while the cluster is unreachable or a node is going down.
+   */
   private void retry(String what, Runnable call) {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(RETRY_SECONDS);
     long sleep = 1000;
@@ -168,8 +293,13 @@ public final class SolrStore implements AutoCloseable {
         return;
       } catch (ParkdocException e) {
         int status = SolrHttp.status(e);
-        boolean transient_ = SolrHttp.unreachable(e) || status == 503 || status == 500 || status == 502 || status == 504
-            || (status == 400 && e.getMessage().contains("No registered leader"));
+        boolean transient_ =
+            SolrHttp.unreachable(e)
+                || status == 503
+                || status == 500
+                || status == 502
+                || status == 504
+                || (status == 400 && e.getMessage().contains("No registered leader"));
         if (!transient_ || System.nanoTime() > deadline) {
           throw e;
         }
@@ -223,34 +353,52 @@ public final class SolrStore implements AutoCloseable {
   /** Flushes, then commits: what was sent becomes searchable and durable. */
   public void commit() {
     flush();
-    retry("committing", () -> http.get("/" + collection + "/update", "commit", "true", "waitSearcher", "true"));
+    retry(
+        "committing",
+        () -> http.get("/" + collection + "/update", "commit", "true", "waitSearcher", "true"));
   }
 
   /**
    * Takes the collection's indexing lock, or throws when another indexer holds it (and has renewed
    * it within the last minute). Renewed in the background until {@link #unlock}.
    */
-  public void lock() {
-    owner = host() + " pid " + ProcessHandle.current().pid() + " " + UUID.randomUUID().toString().substring(0, 8);
+  void lock() {
+    owner =
+        host()
+            + " pid "
+            + ProcessHandle.current().pid()
+            + " "
+            + UUID.randomUUID().toString().substring(0, 8);
     for (int attempt = 0; attempt < 3; attempt++) {
-      Map<String, Object> current = SolrJson.map(http.get("/" + collection + "/get", "id", LOCK_ID, "fl", "path,owner,until,_version_"), "doc");
+      Map<String, Object> current =
+          SolrJson.map(
+              http.get(
+                  "/" + collection + "/get", "id", LOCK_ID, "fl", "path,owner,until,_version_"),
+              "doc");
       long version;
       if (current.isEmpty()) {
         version = -1; // must not exist
       } else if (SolrJson.number(current, "until", 0) < System.currentTimeMillis()) {
         version = SolrJson.number(current, "_version_", 1); // expired: take it over
       } else {
-        throw new ParkdocException("another parkdoc is indexing into the collection " + collection + " ("
-            + SolrJson.string(current, "owner") + "); wait for it to finish");
+        throw new ParkdocException(
+            "another parkdoc is indexing into the collection "
+                + collection
+                + " ("
+                + SolrJson.string(current, "owner")
+                + "); wait for it to finish");
       }
       try {
         writeLock(version);
-        heartbeat = Executors.newSingleThreadScheduledExecutor(r -> {
-          Thread t = new Thread(r, "parkdoc-solr-lock");
-          t.setDaemon(true);
-          return t;
-        });
-        heartbeat.scheduleAtFixedRate(this::renew, LOCK_MILLIS / 3, LOCK_MILLIS / 3, TimeUnit.MILLISECONDS);
+        heartbeat =
+            Executors.newSingleThreadScheduledExecutor(
+                r -> {
+                  Thread t = new Thread(r, "parkdoc-solr-lock");
+                  t.setDaemon(true);
+                  return t;
+                });
+        heartbeat.scheduleAtFixedRate(
+            this::renew, LOCK_MILLIS / 3, LOCK_MILLIS / 3, TimeUnit.MILLISECONDS);
         return;
       } catch (ParkdocException e) {
         if (SolrHttp.status(e) != 409) {
@@ -259,7 +407,10 @@ public final class SolrStore implements AutoCloseable {
         // someone else took or renewed it in between: look again
       }
     }
-    throw new ParkdocException("another parkdoc is indexing into the collection " + collection + "; wait for it to finish");
+    throw new ParkdocException(
+        "another parkdoc is indexing into the collection "
+            + collection
+            + "; wait for it to finish");
   }
 
   private void writeLock(long version) {
@@ -274,7 +425,9 @@ public final class SolrStore implements AutoCloseable {
 
   private void renew() {
     try {
-      Map<String, Object> current = SolrJson.map(http.get("/" + collection + "/get", "id", LOCK_ID, "fl", "owner,_version_"), "doc");
+      Map<String, Object> current =
+          SolrJson.map(
+              http.get("/" + collection + "/get", "id", LOCK_ID, "fl", "owner,_version_"), "doc");
       if (owner.equals(SolrJson.string(current, "owner"))) {
         writeLock(SolrJson.number(current, "_version_", 1));
       }
@@ -293,9 +446,14 @@ public final class SolrStore implements AutoCloseable {
       return;
     }
     try {
-      Map<String, Object> current = SolrJson.map(http.get("/" + collection + "/get", "id", LOCK_ID, "fl", "owner"), "doc");
+      Map<String, Object> current =
+          SolrJson.map(http.get("/" + collection + "/get", "id", LOCK_ID, "fl", "owner"), "doc");
       if (owner.equals(SolrJson.string(current, "owner"))) {
-        http.postJson("/" + collection + "/update", Map.of("delete", Map.of("id", LOCK_ID)), "commit", "true");
+        http.postJson(
+            "/" + collection + "/update",
+            Map.of("delete", Map.of("id", LOCK_ID)),
+            "commit",
+            "true");
       }
     } catch (RuntimeException e) {
       // it expires within a minute
@@ -311,6 +469,10 @@ public final class SolrStore implements AutoCloseable {
     }
   }
 
+  /**
+   * Stops sending and releases the lock. What was sent but not committed cannot be taken back on
+   * SolrCloud (it has no rollback): it becomes visible at the next commit.
+   */
   @Override
   public void close() {
     unlock();

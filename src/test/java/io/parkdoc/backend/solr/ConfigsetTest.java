@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.parkdoc.core.Languages;
 import io.parkdoc.core.ParkdocException;
+import io.parkdoc.core.analysis.Languages;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -29,8 +29,10 @@ class ConfigsetTest {
   void schemaHasATextFieldPerLanguageAndBigramsForCjk() {
     String schema = file("schema.xml");
     for (String lang : Languages.indexLanguages()) {
-      assertTrue(schema.contains("<field name=\"text_" + lang + "\" type=\"text_" + lang + "\""), lang);
-      assertEquals(Languages.isCjk(lang), schema.contains("<field name=\"bigram_" + lang + "\""), lang);
+      assertTrue(
+          schema.contains("<field name=\"text_" + lang + "\" type=\"text_" + lang + "\""), lang);
+      assertEquals(
+          Languages.isCjk(lang), schema.contains("<field name=\"bigram_" + lang + "\""), lang);
     }
     assertTrue(schema.contains("<uniqueKey>path</uniqueKey>"));
     assertTrue(schema.contains("class=\"org.apache.lucene.analysis.de.GermanAnalyzer\""));
@@ -39,7 +41,9 @@ class ConfigsetTest {
 
   @Test
   void solrconfigUsesExactStatistics() {
-    assertTrue(file("solrconfig.xml").contains("<statsCache class=\"org.apache.solr.search.stats.ExactStatsCache\"/>"));
+    assertTrue(
+        file("solrconfig.xml")
+            .contains("<statsCache class=\"org.apache.solr.search.stats.ExactStatsCache\"/>"));
   }
 
   @Test
@@ -59,7 +63,8 @@ class ConfigsetTest {
     // smartcn's list has both '#' (a comment in Solr's plain lists) and '|' (one in snowball lists)
     assertTrue(file("stopwords_zh_snowball.txt").lines().anyMatch("#"::equals));
     assertTrue(file("stopwords_zh.txt").lines().anyMatch("|"::equals));
-    assertTrue(file("schema.xml").contains("words=\"stopwords_zh_snowball.txt\" format=\"snowball\""));
+    assertTrue(
+        file("schema.xml").contains("words=\"stopwords_zh_snowball.txt\" format=\"snowball\""));
     assertTrue(file("stopwords_en.txt").lines().anyMatch("the"::equals));
   }
 

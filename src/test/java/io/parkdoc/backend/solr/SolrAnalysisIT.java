@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.parkdoc.core.Analysis;
-import io.parkdoc.core.Languages;
+import io.parkdoc.core.analysis.Languages;
+import io.parkdoc.core.query.Analysis;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -32,8 +32,10 @@ class SolrAnalysisIT {
   private static final Map<String, String> SENTENCES = new LinkedHashMap<>();
 
   static {
-    SENTENCES.put("de", "Die Häuser der Städte wurden im Jahre 2023 gebaut, sagten die Bürgermeisterinnen.");
-    SENTENCES.put("fr", "L'innovation technologique des entreprises françaises s'accélère rapidement.");
+    SENTENCES.put(
+        "de", "Die Häuser der Städte wurden im Jahre 2023 gebaut, sagten die Bürgermeisterinnen.");
+    SENTENCES.put(
+        "fr", "L'innovation technologique des entreprises françaises s'accélère rapidement.");
     SENTENCES.put("es", "Las ciudades españolas están construyendo nuevas áreas tecnológicas.");
     SENTENCES.put("ru", "Новые технологические районы строятся в крупных городах России.");
     SENTENCES.put("ar", "تقوم المدن الكبرى ببناء مناطق تكنولوجية جديدة.");
@@ -44,7 +46,8 @@ class SolrAnalysisIT {
 
   @BeforeAll
   static void createCollection() {
-    SolrHttp http = new SolrHttp(SolrLocation.parse(SolrTestCluster.collection("analysis_it"), null));
+    SolrHttp http =
+        new SolrHttp(SolrLocation.parse(SolrTestCluster.collection("analysis_it"), null));
     admin = new SolrAdmin(http);
     admin.delete();
     SolrAdmin.Created created = admin.init(1, 1);
@@ -64,9 +67,16 @@ class SolrAnalysisIT {
     texts.add("ＬＥＤ画面 ｶﾞｲﾄﾞ ﾊﾟｰﾂ 發展 発展 发展 長春 长春 臺灣 台湾 ①② ㍿ ﬁle");
     DIFFS.clear();
     for (String text : texts) {
-      for (String lang : List.of(Languages.KOREAN, Languages.JAPANESE, Languages.CHINESE, Languages.ENGLISH, Languages.UNDETERMINED)) {
+      for (String lang :
+          List.of(
+              Languages.KOREAN,
+              Languages.JAPANESE,
+              Languages.CHINESE,
+              Languages.ENGLISH,
+              Languages.UNDETERMINED)) {
         for (String d : differences(lang, text)) {
-          SolrAnalysisIT.DIFFS.add(d + " in " + text.substring(0, Math.min(30, text.length())).replace('\n', ' '));
+          SolrAnalysisIT.DIFFS.add(
+              d + " in " + text.substring(0, Math.min(30, text.length())).replace('\n', ' '));
         }
       }
     }
@@ -81,7 +91,9 @@ class SolrAnalysisIT {
   @Test
   void everyIndexLanguageHasItsField() {
     for (String lang : Languages.indexLanguages()) {
-      List<SolrAdmin.Token> tokens = admin.analyze(Configset.textField(lang), solrValue(Configset.textField(lang), "test 123"));
+      List<SolrAdmin.Token> tokens =
+          admin.analyze(
+              Configset.textField(lang), solrValue(Configset.textField(lang), "test 123"));
       assertFalse(tokens.isEmpty(), lang);
     }
   }
@@ -135,8 +147,13 @@ class SolrAnalysisIT {
         got.add(t.term() + " " + t.start() + "-" + t.end() + " @" + t.position());
       }
       assertTrue(!want.isEmpty() || text.isBlank(), field + ": no local tokens");
-      assertEquals(String.join("\n", want), String.join("\n", got),
-          () -> field + ": Solr's tokens differ from parkdoc's for " + text.substring(0, Math.min(60, text.length())));
+      assertEquals(
+          String.join("\n", want),
+          String.join("\n", got),
+          () ->
+              field
+                  + ": Solr's tokens differ from parkdoc's for "
+                  + text.substring(0, Math.min(60, text.length())));
     }
   }
 }

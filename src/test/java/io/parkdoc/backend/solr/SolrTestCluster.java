@@ -10,10 +10,10 @@ import org.junit.jupiter.api.Assumptions;
 
 /**
  * The real 2-node SolrCloud the Solr tests run against: the one {@code PARKDOC_TEST_SOLR} names
- * (solr://HOST:PORT, started by hand with {@code tools/solr-cluster up DIR}; with
- * {@code PARKDOC_TEST_SOLR_DIR=DIR} the fault tests can kill its nodes), else one this JVM starts
- * with {@code tools/solr-cluster up} in a temporary folder and stops at exit. Tests skip with a
- * message when no cluster can be had.
+ * (solr://HOST:PORT, started by hand with {@code tools/solr-cluster up DIR}; with {@code
+ * PARKDOC_TEST_SOLR_DIR=DIR} the fault tests can kill its nodes), else one this JVM starts with
+ * {@code tools/solr-cluster up} in a temporary folder and stops at exit. Tests skip with a message
+ * when no cluster can be had.
  */
 final class SolrTestCluster {
   private static String location;
@@ -22,7 +22,9 @@ final class SolrTestCluster {
 
   private SolrTestCluster() {}
 
-  /** {@code solr://127.0.0.1:PORT} of the cluster's first node; skips the test when there is none. */
+  /**
+   * {@code solr://127.0.0.1:PORT} of the cluster's first node; skips the test when there is none.
+   */
   static synchronized String location() {
     if (location == null && failure == null) {
       start();
@@ -34,7 +36,8 @@ final class SolrTestCluster {
   /** The cluster's state folder for tools/solr-cluster kill-node/start-node; skips when unknown. */
   static synchronized Path dir() {
     location();
-    Assumptions.assumeTrue(dir != null, "the fault tests need the cluster's folder (PARKDOC_TEST_SOLR_DIR)");
+    Assumptions.assumeTrue(
+        dir != null, "the fault tests need the cluster's folder (PARKDOC_TEST_SOLR_DIR)");
     return dir;
   }
 
@@ -50,15 +53,24 @@ final class SolrTestCluster {
       Path log = Files.createTempFile("solr-cluster", ".log");
       List<String> command = new java.util.ArrayList<>(List.of(script.toString()));
       command.addAll(List.of(args));
-      Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+      Process p =
+          new ProcessBuilder(command)
+              .redirectErrorStream(true)
+              .redirectOutput(log.toFile())
+              .start();
       if (!p.waitFor(5, TimeUnit.MINUTES)) {
         p.destroyForcibly();
-        throw new IllegalStateException("tools/solr-cluster " + String.join(" ", args) + " took over 5 minutes");
+        throw new IllegalStateException(
+            "tools/solr-cluster " + String.join(" ", args) + " took over 5 minutes");
       }
       List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
       Files.delete(log);
       if (p.exitValue() != 0) {
-        throw new IllegalStateException("tools/solr-cluster " + String.join(" ", args) + " failed: " + String.join("\n", lines));
+        throw new IllegalStateException(
+            "tools/solr-cluster "
+                + String.join(" ", args)
+                + " failed: "
+                + String.join("\n", lines));
       }
       return lines.isEmpty() ? "" : lines.get(lines.size() - 1);
     } catch (IOException e) {
