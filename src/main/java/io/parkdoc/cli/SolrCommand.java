@@ -86,9 +86,7 @@ final class SolrCommand implements Runnable {
               + " replicas, configset "
               + c.configset()
               + ") on "
-              + where.host()
-              + ":"
-              + where.port());
+              + where.node());
       out.flush();
       return ExitCodes.FOUND;
     }

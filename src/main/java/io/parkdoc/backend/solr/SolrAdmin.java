@@ -38,9 +38,7 @@ public final class SolrAdmin {
           "the collection '"
               + collection
               + "' exists already on "
-              + http.location().host()
-              + ":"
-              + http.location().port()
+              + http.location().node()
               + "; delete it first to create it anew");
     }
     String configset = Configset.NAME + "-" + collection;
@@ -152,9 +150,12 @@ public final class SolrAdmin {
     long total = 0;
     Map<String, Object> shards = SolrJson.map(SolrJson.map(r, collection), "shards");
     for (Object shard : shards.values()) {
-      Map<String, Object> index = SolrJson.map(SolrJson.map(shard, "leader"), "index");
+      Map<String, Object> leader = SolrJson.map(shard, "leader");
+      Object gb = SolrJson.map(SolrJson.map(leader, "segInfos"), "core").get("sizeInGB");
       long replicas = SolrJson.number(SolrJson.map(shard, "replicas"), "total", 1);
-      total += SolrJson.number(index, "sizeInBytes", 0) * replicas;
+      if (gb instanceof Number n) {
+        total += (long) (n.doubleValue() * (1L << 30)) * replicas;
+      }
     }
     return total;
   }

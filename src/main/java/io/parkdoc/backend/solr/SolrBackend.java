@@ -55,9 +55,7 @@ public final class SolrBackend implements SearchBackend {
           "no collection '"
               + collection
               + "' on the Solr cluster at "
-              + http.location().host()
-              + ":"
-              + http.location().port()
+              + http.location().node()
               + "; create it with: parkdoc --index "
               + http.location()
               + " solr init");

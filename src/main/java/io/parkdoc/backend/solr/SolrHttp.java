@@ -53,7 +53,7 @@ public final class SolrHttp {
                     .encodeToString(
                         (location.user() + ":" + location.password())
                             .getBytes(StandardCharsets.UTF_8));
-    nodes.add(location.host() + ":" + location.port());
+    nodes.addAll(location.nodes());
   }
 
   public SolrLocation location() {

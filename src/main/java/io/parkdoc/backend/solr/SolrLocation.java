@@ -1,25 +1,32 @@
 package io.parkdoc.backend.solr;
 
 import io.parkdoc.core.ParkdocException;
-import java.net.URI;
-import java.net.URISyntaxException;
+import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * Where a SolrCloud collection is: {@code solr://[USER:PASSWORD@]HOST:PORT[/COLLECTION]}, or {@code
- * solrs://} for TLS. Credentials may also come from {@code PARKDOC_SOLR_AUTH=user:password}.
+ * Where a SolrCloud collection is: {@code
+ * solr://[USER:PASSWORD@]HOST:PORT[,HOST:PORT...][/COLLECTION]}, or {@code solrs://} for TLS. One
+ * node is enough (parkdoc learns the others from it); naming more lets a command start while the
+ * first is down. Credentials may also come from {@code PARKDOC_SOLR_AUTH=user:password}.
  *
  * @param tls whether to speak HTTPS
- * @param host the host of one node
- * @param port its port
- * @param collection the collection (null when the location names none)
+ * @param nodes {@code host:port} of the nodes named, at least one
+ * @param collection the collection ({@link #DEFAULT_COLLECTION} when the location names none)
  * @param user basic-auth user, or null
  * @param password basic-auth password, or null
  */
 public record SolrLocation(
-    boolean tls, String host, int port, String collection, String user, String password) {
+    boolean tls, List<String> nodes, String collection, String user, String password) {
   /** The collection parkdoc uses when the location names none. */
   public static final String DEFAULT_COLLECTION = "parkdoc";
+
+  private static final Pattern FORM =
+      Pattern.compile("(?i)(solrs?)://(?:([^@/]*)@)?([^/@]+?)(?:/([^/]*))?/*");
+  private static final Pattern NODE = Pattern.compile("[^:/,\\s]+:\\d{1,5}");
+  private static final String EXPECTED = " (expected solr://HOST:PORT/COLLECTION)";
 
   /** True when {@code location} is a Solr location rather than a folder. */
   public static boolean isSolr(String location) {
@@ -34,57 +41,51 @@ public record SolrLocation(
    * @throws ParkdocException when it is not of the form above
    */
   public static SolrLocation parse(String location, String auth) {
-    URI uri;
-    try {
-      uri = new URI(location);
-    } catch (URISyntaxException e) {
-      throw new ParkdocException(
-          "not a Solr location: " + location + " (expected solr://HOST:PORT/COLLECTION)", e);
+    Matcher m = FORM.matcher(location.strip());
+    if (!m.matches()) {
+      throw new ParkdocException("not a Solr location: " + location + EXPECTED);
     }
-    String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-    if (!scheme.equals("solr") && !scheme.equals("solrs")) {
-      throw new ParkdocException(
-          "not a Solr location: " + location + " (expected solr://HOST:PORT/COLLECTION)");
-    }
-    if (uri.getHost() == null || uri.getPort() < 0) {
-      throw new ParkdocException(
-          "a Solr location needs a host and a port: "
-              + location
-              + " (solr://HOST:PORT/COLLECTION)");
-    }
-    String path = uri.getPath() == null ? "" : uri.getPath().replaceAll("^/+|/+$", "");
-    if (path.contains("/")) {
-      throw new ParkdocException(
-          "a Solr location names one collection: " + location + " (solr://HOST:PORT/COLLECTION)");
+    List<String> nodes = List.of(m.group(3).split(","));
+    for (String node : nodes) {
+      if (!NODE.matcher(node).matches()) {
+        throw new ParkdocException(
+            "a Solr location needs HOST:PORT, not '" + node + "': " + location + EXPECTED);
+      }
     }
     String user = null;
     String password = null;
-    String info = uri.getUserInfo() != null ? uri.getUserInfo() : auth;
+    String info = m.group(2) != null ? m.group(2) : auth;
     if (info != null && !info.isEmpty()) {
       int colon = info.indexOf(':');
       if (colon <= 0) {
         throw new ParkdocException("Solr credentials must be USER:PASSWORD");
       }
-      user = info.substring(0, colon);
-      password = info.substring(colon + 1);
+      user =
+          java.net.URLDecoder.decode(
+              info.substring(0, colon), java.nio.charset.StandardCharsets.UTF_8);
+      password =
+          java.net.URLDecoder.decode(
+              info.substring(colon + 1), java.nio.charset.StandardCharsets.UTF_8);
     }
+    String collection =
+        m.group(4) == null || m.group(4).isEmpty() ? DEFAULT_COLLECTION : m.group(4);
     return new SolrLocation(
-        scheme.equals("solrs"),
-        uri.getHost(),
-        uri.getPort(),
-        path.isEmpty() ? DEFAULT_COLLECTION : path,
-        user,
-        password);
+        m.group(1).equalsIgnoreCase("solrs"), nodes, collection, user, password);
   }
 
-  /** The base URL of the node's Solr API, e.g. {@code http://127.0.0.1:8983/solr}. */
-  public String baseUrl() {
-    return baseUrl(host + ":" + port);
+  /** The first node named, {@code host:port}. */
+  public String node() {
+    return nodes.get(0);
   }
 
-  /** The base URL of another node of the same cluster, by its {@code host:port}. */
+  /** The base URL of the Solr API of a node, by its {@code host:port}. */
   public String baseUrl(String hostPort) {
     return (tls ? "https://" : "http://") + hostPort + "/solr";
+  }
+
+  /** The base URL of the first node's Solr API, e.g. {@code http://127.0.0.1:8983/solr}. */
+  public String baseUrl() {
+    return baseUrl(node());
   }
 
   /** The location as the user wrote it, without the password. */
@@ -92,9 +93,7 @@ public record SolrLocation(
   public String toString() {
     return (tls ? "solrs://" : "solr://")
         + (user != null ? user + "@" : "")
-        + host
-        + ":"
-        + port
+        + String.join(",", nodes)
         + "/"
         + collection;
   }

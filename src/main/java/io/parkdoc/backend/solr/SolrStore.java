@@ -85,9 +85,7 @@ public final class SolrStore implements DocumentStore {
           "no collection '"
               + where.collection()
               + "' on the Solr cluster at "
-              + where.host()
-              + ":"
-              + where.port()
+              + where.node()
               + "; create it with: parkdoc --index "
               + where
               + " solr init");

@@ -92,6 +92,9 @@ class ConfigsetTest {
     assertEquals("s3cret", tls.password());
     assertFalse(tls.toString().contains("s3cret"));
     assertEquals("bob", SolrLocation.parse("solr://h:1/c", "bob:pw").user());
+    SolrLocation two = SolrLocation.parse("solr://a:1,b:2/c", null);
+    assertEquals(List.of("a:1", "b:2"), two.nodes());
+    assertEquals("solr://a:1,b:2/c", two.toString());
     assertThrows(ParkdocException.class, () -> SolrLocation.parse("solr://nohostport", null));
     assertThrows(ParkdocException.class, () -> SolrLocation.parse("solr://h:1/a/b", null));
     assertTrue(SolrLocation.isSolr("SOLR://h:1"));
