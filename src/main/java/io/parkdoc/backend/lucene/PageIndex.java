@@ -5,6 +5,7 @@ import io.parkdoc.core.MatchExplanation;
 import io.parkdoc.core.ParkdocException;
 import io.parkdoc.core.Snippet;
 import io.parkdoc.core.analysis.AnalyzerCache;
+import io.parkdoc.core.analysis.Fields;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.List;
@@ -26,26 +27,37 @@ public final class PageIndex implements AutoCloseable {
   private final DirectoryReader reader;
   private final IndexSearcher searcher;
   private final Passages passages;
-  private final Map<String, Integer> docIds = new HashMap<>();
+
+  /** Document ids by path and part language ("path\0indexLang"). */
+  private final Map<String, Integer> docIds = new java.util.LinkedHashMap<>();
+
   private final Map<String, String> texts = new HashMap<>();
 
   private PageIndex(List<IndexedDocument> docs, AnalyzerCache analyzers) throws IOException {
     ByteBuffersDirectory dir = new ByteBuffersDirectory();
     try (IndexWriter w = new IndexWriter(dir, new IndexWriterConfig(analyzers.byField()))) {
+      int id = 0;
       for (IndexedDocument d : docs) {
-        w.addDocument(Schema.toDocument(d));
+        for (IndexedDocument.Part part : d.parts()) {
+          w.addDocument(Schema.toDocument(d, part));
+          docIds.put(key(d.path(), part.indexLang()), id++); // one segment, in the order added
+          texts.put(key(d.path(), part.indexLang()), part.text());
+        }
       }
     }
     reader = DirectoryReader.open(dir);
     searcher = new IndexSearcher(reader);
     passages = new Passages(searcher, analyzers);
-    for (int i = 0; i < docs.size(); i++) {
-      docIds.put(docs.get(i).path(), i); // one segment, in the order added
-      texts.put(docs.get(i).path(), docs.get(i).text());
-    }
   }
 
-  /** The documents {@code docs} (the hits of a page), indexed in memory with {@code analyzers}. */
+  private static String key(String path, String indexLang) {
+    return path + "\0" + indexLang;
+  }
+
+  /**
+   * The documents {@code docs} (the hits of a page: each with the parts a passage or a match may
+   * come from), indexed in memory with {@code analyzers}.
+   */
   public static PageIndex of(List<IndexedDocument> docs, AnalyzerCache analyzers) {
     try {
       return new PageIndex(docs, analyzers);
@@ -56,7 +68,8 @@ public final class PageIndex implements AutoCloseable {
 
   /**
    * Up to {@code passages} snippets of each document in the text fields of {@code languages}, by
-   * path; as {@code LuceneSearcher} cuts them.
+   * path (a document with several parts here: its parts' snippets together); as {@code
+   * LuceneSearcher} cuts them.
    */
   public Map<String, List<Snippet>> snippets(
       Query query, List<String> languages, boolean natural, int passages) {
@@ -66,9 +79,12 @@ public final class PageIndex implements AutoCloseable {
       Map<Integer, List<Snippet>> byId =
           this.passages.snippets(query, languages, natural, ids, passages);
       docIds.forEach(
-          (path, id) -> {
+          (key, id) -> {
             if (byId.containsKey(id)) {
-              out.put(path, byId.get(id));
+              out.merge(
+                  key.substring(0, key.indexOf('\0')),
+                  byId.get(id),
+                  (a, b) -> java.util.stream.Stream.concat(a.stream(), b.stream()).toList());
             }
           });
     } catch (IOException e) {
@@ -77,19 +93,21 @@ public final class PageIndex implements AutoCloseable {
     return out;
   }
 
-  /** Every place {@code query} matches in the text field {@code field} of {@code path}. */
-  public List<Snippet.Span> spans(Query query, boolean natural, String field, String path) {
+  /** Every place {@code query} matches in the part of {@code path} in {@code indexLang}. */
+  public List<Snippet.Span> spans(Query query, boolean natural, String path, String indexLang) {
     try {
-      return passages.spans(query, natural, field, docIds.get(path));
+      return passages.spans(
+          query, natural, Fields.text(indexLang), docIds.get(key(path, indexLang)));
     } catch (IOException e) {
       throw new ParkdocException("cannot mark the matches: " + e.getMessage(), e);
     }
   }
 
-  /** The terms {@code query} matched in each text field of {@code path}. */
-  public List<MatchExplanation.FieldMatch> matches(Query query, String path) {
+  /** The terms {@code query} matched in the part of {@code path} in {@code indexLang}. */
+  public List<MatchExplanation.FieldMatch> matches(Query query, String path, String indexLang) {
     try {
-      return Explainer.matches(searcher, query, docIds.get(path), texts.get(path));
+      String key = key(path, indexLang);
+      return Explainer.matches(searcher, query, docIds.get(key), texts.get(key));
     } catch (IOException e) {
       throw new ParkdocException("cannot find the matches: " + e.getMessage(), e);
     }

@@ -16,6 +16,7 @@ import io.parkdoc.core.Snippet;
 import io.parkdoc.core.analysis.AnalyzerCache;
 import io.parkdoc.core.analysis.Fields;
 import io.parkdoc.core.analysis.Languages;
+import io.parkdoc.core.detect.LanguageParts;
 import io.parkdoc.core.query.QueryPlan;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -62,7 +63,11 @@ public final class SolrBackend implements SearchBackend {
     }
     Map<String, Object> r =
         select("q", "*:*", "fq", "lang:*", "rows", "0", "facet", "true", "facet.field", "ilang");
-    documents = SolrJson.number(SolrJson.map(r, "response"), "numFound", 0);
+    documents =
+        SolrJson.number(
+            SolrJson.map(select("q", "*:*", "fq", "main:1", "rows", "0"), "response"),
+            "numFound",
+            0);
     List<Object> counts =
         SolrJson.list(SolrJson.map(SolrJson.map(r, "facet_counts"), "facet_fields"), "ilang");
     List<String> present = new ArrayList<>();
@@ -119,7 +124,8 @@ public final class SolrBackend implements SearchBackend {
   }
 
   /** What a search asks of Solr: the hits' keys, scores and stored text. */
-  private static final String FIELDS = "path,lang,title,size,mtime,hash,encoding,score,text_*";
+  private static final String FIELDS =
+      "path,lang,ilang,mainlang,main,langs,parts,title,size,mtime,hash,encoding,score,text_*";
 
   @Override
   public SearchResults search(SearchRequest request) {
@@ -147,7 +153,7 @@ public final class SolrBackend implements SearchBackend {
     List<Object> docs = SolrJson.list(SolrJson.map(r, "response"), "docs");
     List<IndexedDocument> page = new ArrayList<>();
     for (Object d : docs) {
-      page.add(indexed(d));
+      page.add(file(List.of(d))); // the file's best part: the one its passages come from
     }
     Map<String, List<Snippet>> snippets = Map.of();
     if (request.passages() > 0 && !page.isEmpty()) {
@@ -159,14 +165,18 @@ public final class SolrBackend implements SearchBackend {
     for (int i = 0; i < docs.size(); i++) {
       Object d = docs.get(i);
       String path = SolrJson.string(d, "path");
+      String langsField = SolrJson.string(d, "langs");
       hits.add(
           new Hit(
               request.offset() + i + 1,
               path,
-              SolrJson.string(d, "lang"),
+              mainLanguage(d),
               ((Number) ((Map<?, ?>) d).get("score")).floatValue(),
               SolrJson.string(d, "title"),
-              snippets.getOrDefault(path, List.of())));
+              snippets.getOrDefault(path, List.of()),
+              langsField != null
+                  ? List.of(langsField.split(","))
+                  : List.of(SolrJson.string(d, "lang"))));
     }
     Map<String, List<String>> stopWords =
         total == 0 ? builder.stopWords(plan, langs, strict) : Map.of();
@@ -176,6 +186,8 @@ public final class SolrBackend implements SearchBackend {
   private Map<String, Object> run(Query query, int offset, int limit) {
     Map<String, String> params = new LinkedHashMap<>();
     params.put("q", SolrQueries.solr(query));
+    // One hit per file, scored as its best part (the parts of a file are on one shard).
+    params.put("fq", "{!collapse field=path}");
     params.put("fl", FIELDS);
     params.put("start", String.valueOf(offset));
     params.put("rows", String.valueOf(Math.max(1, limit)));
@@ -183,63 +195,75 @@ public final class SolrBackend implements SearchBackend {
     return selectPost(params);
   }
 
-  /** A document as Solr returned it, in the shape the local index stores. */
-  private static IndexedDocument indexed(Object d) {
-    String lang = SolrJson.string(d, "lang");
-    String indexLang = Languages.indexLanguage(lang);
-    String text = SolrJson.string(d, Fields.text(indexLang));
+  private static String mainLanguage(Object d) {
+    String main = SolrJson.string(d, "mainlang");
+    return main != null ? main : SolrJson.string(d, "lang");
+  }
+
+  /** A file from (some of) its parts as Solr returned them, in the shape the local index stores. */
+  private static IndexedDocument file(List<Object> parts) {
+    Object first = parts.get(0);
+    List<IndexedDocument.Part> out = new ArrayList<>();
+    for (Object d : parts) {
+      String indexLang = SolrJson.string(d, "ilang");
+      String text = SolrJson.string(d, Fields.text(indexLang));
+      out.add(
+          new IndexedDocument.Part(
+              SolrJson.string(d, "lang"), indexLang, text == null ? "" : text));
+    }
     return new IndexedDocument(
-        SolrJson.string(d, "path"),
-        lang,
-        indexLang,
-        nonNull(SolrJson.string(d, "title")),
-        SolrJson.number(d, "size", 0),
-        SolrJson.number(d, "mtime", -1),
-        nonNull(SolrJson.string(d, "hash")),
-        nonNull(SolrJson.string(d, "encoding")),
-        text == null ? "" : text);
+        SolrJson.string(first, "path"),
+        mainLanguage(first),
+        nonNull(SolrJson.string(first, "title")),
+        SolrJson.number(first, "size", 0),
+        SolrJson.number(first, "mtime", -1),
+        nonNull(SolrJson.string(first, "hash")),
+        nonNull(SolrJson.string(first, "encoding")),
+        out);
   }
 
   private static String nonNull(String s) {
     return s == null ? "" : s;
   }
 
-  /** The stored document of {@code path}, or an error saying it is gone. */
-  private IndexedDocument document(String path) {
+  /** Every part of the file at {@code path}, its main part first, or an error saying it is gone. */
+  private List<Object> parts(String path) {
     Map<String, Object> r =
-        http.get(
-            "/" + collection + "/get",
-            "id",
-            path,
-            "fl",
-            "path,lang,title,size,mtime,hash,encoding,text_*");
-    Map<String, Object> doc = SolrJson.map(r, "doc");
-    if (doc.isEmpty()) {
+        select("q", "{!term f=path}" + path, "fl", FIELDS.replace(",score", ""), "rows", "1000");
+    List<Object> parts = new ArrayList<>(SolrJson.list(SolrJson.map(r, "response"), "docs"));
+    if (parts.isEmpty()) {
       throw new ParkdocException(
-          "no document " + path + " in the collection (it changed since the search?)");
+          "no document for " + path + " in the collection (it changed since the search?)");
     }
-    return indexed(doc);
+    parts.sort(java.util.Comparator.comparing(d -> SolrJson.string(d, "main") == null));
+    return parts;
   }
 
   @Override
   public FullText fullText(SearchRequest request, boolean relaxed, String path) {
-    IndexedDocument d = document(path);
-    String field = Fields.text(d.indexLang());
-    List<Snippet.Span> spans = List.of();
+    IndexedDocument d = file(parts(path));
     QueryPlan plan = QueryPlan.of(request);
     List<String> langs = plan.languagesAmong(languages);
     Query query = builder.build(plan, langs, relaxed, new HashMap<>());
-    if (query != null && langs.contains(d.indexLang())) {
-      try (PageIndex index = PageIndex.of(List.of(d), analyzers)) {
-        spans = index.spans(query, plan.natural(), field, path);
+    List<String> texts = new ArrayList<>();
+    List<Snippet.Span> spans = new ArrayList<>();
+    try (PageIndex index = PageIndex.of(List.of(d), analyzers)) {
+      for (IndexedDocument.Part part : d.parts()) {
+        texts.add(part.text());
+        if (query != null && langs.contains(part.indexLang())) {
+          spans.addAll(index.spans(query, plan.natural(), path, part.indexLang()));
+        }
       }
     }
-    return new FullText(d.path(), d.lang(), d.title(), d.text(), spans);
+    spans.sort(java.util.Comparator.comparingInt(Snippet.Span::start));
+    return new FullText(
+        d.path(), d.lang(), d.title(), LanguageParts.overlay(texts), List.copyOf(spans));
   }
 
   @Override
   public MatchExplanation explain(SearchRequest request, boolean relaxed, String path) {
-    IndexedDocument d = document(path);
+    List<Object> parts = parts(path);
+    IndexedDocument d = file(parts);
     QueryPlan plan = QueryPlan.of(request);
     Query query = builder.build(plan, plan.languagesAmong(languages), relaxed, new HashMap<>());
     if (query == null) {
@@ -251,22 +275,29 @@ public final class SolrBackend implements SearchBackend {
           new MatchExplanation.ScorePart(
               0, "the query has no words this document's language can match", List.of()));
     }
-    // The score's parts from Solr (the collection's statistics); the matched terms from the text.
+    // The score's parts from Solr (the collection's statistics), for the part that matches best:
+    // the one the hit came from; the matched terms from its text.
     Map<String, String> params = new LinkedHashMap<>();
     params.put("q", SolrQueries.solr(query));
     params.put("fq", "{!term f=path}" + path);
-    params.put("fl", "path");
+    params.put("fl", "id,ilang,score");
     params.put("debug", "results");
     params.put("debug.explain.structured", "true");
     params.put("rows", "1");
     Map<String, Object> r = selectPost(params);
-    Map<String, Object> explain = SolrJson.map(SolrJson.map(r, "debug"), "explain");
-    Object mine = explain.get(path);
+    List<Object> best = SolrJson.list(SolrJson.map(r, "response"), "docs");
+    String indexLang =
+        best.isEmpty() ? d.parts().get(0).indexLang() : SolrJson.string(best.get(0), "ilang");
+    Object mine =
+        best.isEmpty()
+            ? null
+            : SolrJson.map(SolrJson.map(r, "debug"), "explain")
+                .get(SolrJson.string(best.get(0), "id"));
     MatchExplanation.ScorePart score =
         mine == null ? new MatchExplanation.ScorePart(0, "no match", List.of()) : scorePart(mine);
     List<MatchExplanation.FieldMatch> found;
     try (PageIndex index = PageIndex.of(List.of(d), analyzers)) {
-      found = index.matches(query, path);
+      found = index.matches(query, path, indexLang);
     }
     return new MatchExplanation(d.path(), d.lang(), mine != null, found, score);
   }
@@ -283,41 +314,33 @@ public final class SolrBackend implements SearchBackend {
 
   @Override
   public IndexStatus status() {
-    Map<String, Object> r =
+    Map<String, Object> files =
         select(
             "q",
             "*:*",
             "fq",
-            "lang:*",
+            "main:1",
             "rows",
             "0",
             "facet",
             "true",
             "facet.field",
-            "lang",
+            "mainlang",
             "stats",
             "true",
             "stats.field",
             "size");
-    long docs = SolrJson.number(SolrJson.map(r, "response"), "numFound", 0);
-    List<Object> counts =
-        SolrJson.list(SolrJson.map(SolrJson.map(r, "facet_counts"), "facet_fields"), "lang");
-    Map<String, Long> perLang = new LinkedHashMap<>(); // Solr sorts facets by count, largest first
-    for (int i = 0; i + 1 < counts.size(); i += 2) {
-      long n = ((Number) counts.get(i + 1)).longValue();
-      if (n > 0) {
-        perLang.put(String.valueOf(counts.get(i)), n);
-      }
-    }
+    Map<String, Object> parts =
+        select("q", "*:*", "fq", "lang:*", "rows", "0", "facet", "true", "facet.field", "lang");
+    long docs = SolrJson.number(SolrJson.map(files, "response"), "numFound", 0);
     Object sum =
         ((Map<?, ?>)
-                SolrJson.map(SolrJson.map(r, "stats"), "stats_fields")
+                SolrJson.map(SolrJson.map(files, "stats"), "stats_fields")
                     .getOrDefault("size", Map.of()))
             .get("sum");
     long sourceBytes = sum instanceof Number n ? n.longValue() : 0;
     SolrAdmin admin = new SolrAdmin(http);
     List<String> cluster = new ArrayList<>();
-    long bytes = 0;
     for (SolrAdmin.Shard shard : admin.shards()) {
       StringBuilder line = new StringBuilder(shard.name() + " " + shard.state() + ":");
       for (SolrAdmin.Replica replica : shard.replicas()) {
@@ -329,8 +352,35 @@ public final class SolrBackend implements SearchBackend {
       }
       cluster.add(line.toString());
     }
-    bytes = admin.indexBytes();
-    return new IndexStatus(location, docs, perLang, bytes, sourceBytes, cluster);
+    return new IndexStatus(
+        location,
+        docs,
+        facet(files, "mainlang"),
+        admin.indexBytes(),
+        sourceBytes,
+        facet(parts, "lang"),
+        cluster);
+  }
+
+  /** A facet's counts, largest first and then by name, as the local index orders them. */
+  private static Map<String, Long> facet(Map<String, Object> r, String field) {
+    List<Object> counts =
+        SolrJson.list(SolrJson.map(SolrJson.map(r, "facet_counts"), "facet_fields"), field);
+    List<Map.Entry<String, Long>> entries = new ArrayList<>();
+    for (int i = 0; i + 1 < counts.size(); i += 2) {
+      long n = ((Number) counts.get(i + 1)).longValue();
+      if (n > 0) {
+        entries.add(Map.entry(String.valueOf(counts.get(i)), n));
+      }
+    }
+    entries.sort(
+        (a, b) ->
+            a.getValue().equals(b.getValue())
+                ? a.getKey().compareTo(b.getKey())
+                : Long.compare(b.getValue(), a.getValue()));
+    Map<String, Long> out = new LinkedHashMap<>();
+    entries.forEach(e -> out.put(e.getKey(), e.getValue()));
+    return out;
   }
 
   /**

@@ -37,7 +37,7 @@ public final class SolrStore implements DocumentStore {
   static final int RETRY_SECONDS = 180;
 
   /** The lock's path: no file's path starts with two underscores and a slash... in practice. */
-  static final String LOCK_ID = "__parkdoc__/lock";
+  static final String LOCK_ID = "__parkdoc__!lock";
 
   static final long LOCK_MILLIS = 60_000;
 
@@ -63,6 +63,9 @@ public final class SolrStore implements DocumentStore {
   private final java.util.concurrent.atomic.AtomicInteger commits =
       new java.util.concurrent.atomic.AtomicInteger();
   private Map<String, StoredDocument> existing;
+
+  /** The index languages of each file's parts, as stored: what a delete or a put must remove. */
+  private final Map<String, List<String>> stored = new ConcurrentHashMap<>();
 
   SolrStore(SolrHttp http, IndexLocation location) {
     this.http = http;
@@ -123,7 +126,7 @@ public final class SolrStore implements DocumentStore {
 
   /** Every document in the collection, by path (read page by page with a cursor). */
   Map<String, StoredDocument> read() {
-    Map<String, StoredDocument> out = new java.util.HashMap<>();
+    Map<String, List<Object>> parts = new java.util.HashMap<>();
     String cursor = "*";
     while (true) {
       Map<String, Object> r =
@@ -134,64 +137,120 @@ public final class SolrStore implements DocumentStore {
               "fq",
               "lang:*",
               "fl",
-              "path,ilang,size,mtime,hash",
+              "path,ilang,main,parts,size,mtime,hash",
               "sort",
-              "path asc",
+              "id asc",
               "rows",
               "5000",
               "cursorMark",
-              cursor,
-              "distrib.singlePass",
-              "true");
+              cursor);
       for (Object d : SolrJson.list(SolrJson.map(r, "response"), "docs")) {
-        String path = SolrJson.string(d, "path");
-        out.put(
-            path,
-            new StoredDocument(
-                path,
-                SolrJson.string(d, "ilang"),
-                SolrJson.number(d, "size", -1),
-                SolrJson.number(d, "mtime", -1),
-                SolrJson.string(d, "hash"),
-                1));
+        parts.computeIfAbsent(SolrJson.string(d, "path"), k -> new ArrayList<>()).add(d);
       }
       String next = SolrJson.string(r, "nextCursorMark");
       if (next == null || next.equals(cursor)) {
-        return out;
+        break;
       }
       cursor = next;
+    }
+    Map<String, StoredDocument> out = new java.util.HashMap<>();
+    parts.forEach(
+        (path, list) -> {
+          // the main part first, as the file's parts are ordered
+          list.sort(java.util.Comparator.comparing(d -> SolrJson.string(d, "main") == null));
+          Object main = list.get(0);
+          List<String> langs = new ArrayList<>();
+          boolean intact = SolrJson.number(main, "parts", -1) == list.size();
+          for (Object d : list) {
+            langs.add(SolrJson.string(d, "ilang"));
+            intact &=
+                java.util.Objects.equals(SolrJson.string(d, "hash"), SolrJson.string(main, "hash"));
+          }
+          intact &= SolrJson.string(main, "main") != null;
+          out.put(
+              path,
+              new StoredDocument(
+                  path,
+                  List.copyOf(langs),
+                  SolrJson.number(main, "size", -1),
+                  SolrJson.number(main, "mtime", -1),
+                  SolrJson.string(main, "hash"),
+                  intact));
+          stored.put(path, List.copyOf(langs));
+        });
+    return out;
+  }
+
+  /**
+   * The id of the part of {@code path} in {@code indexLang}: the compositeId router sends every id
+   * with the same prefix before '!' to one shard, so all parts of a file are on one shard, where a
+   * search collapses them into one hit. Hex only: a path's own '!' or '/' would mean routing
+   * options to the router.
+   */
+  static String id(String path, String indexLang) {
+    String hash = sha256(path);
+    return hash.substring(0, 16) + "!" + hash.substring(16) + "-" + indexLang;
+  }
+
+  private static String sha256(String s) {
+    try {
+      return java.util.HexFormat.of()
+          .formatHex(
+              java.security.MessageDigest.getInstance("SHA-256")
+                  .digest(s.getBytes(StandardCharsets.UTF_8)));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
     }
   }
 
   /**
-   * Adds or replaces a document (batched; sent by {@link #commit} at the latest). Its path is the
-   * collection's key, so a document whose language changed replaces its old self.
+   * Adds or replaces a file: one Solr document per part (language), laid out as the local index's
+   * ({@code Schema}); the parts of its former languages that it no longer has are deleted.
    */
   @Override
   public void put(IndexedDocument doc, StoredDocument before) {
-    String indexLang = doc.indexLang();
-    Map<String, Object> d = new LinkedHashMap<>();
-    d.put("path", doc.path());
-    d.put("lang", doc.lang());
-    d.put("ilang", indexLang);
-    d.put("title", doc.title());
-    d.put("size", doc.size());
-    d.put("mtime", doc.mtime());
-    d.put("hash", doc.hash());
-    d.put("encoding", doc.encoding());
-    String field = Configset.textField(indexLang);
-    if (indexLang.equals(Languages.KOREAN)) {
-      d.put(
-          field,
-          PreAnalyzed.json(
-              analyzers.computeIfAbsent(indexLang, Languages::newAnalyzer), field, doc.text()));
-    } else {
-      d.put(field, doc.text());
+    List<String> now = doc.indexLanguages();
+    for (IndexedDocument.Part part : doc.parts()) {
+      String indexLang = part.indexLang();
+      Map<String, Object> d = new LinkedHashMap<>();
+      d.put("id", id(doc.path(), indexLang));
+      d.put("path", doc.path());
+      d.put("lang", part.lang());
+      d.put("ilang", indexLang);
+      d.put("mainlang", doc.lang());
+      if (part == doc.parts().get(0)) {
+        d.put("main", "1");
+      }
+      d.put("langs", String.join(",", doc.languages()));
+      d.put("parts", doc.parts().size());
+      d.put("title", doc.title());
+      d.put("size", doc.size());
+      d.put("mtime", doc.mtime());
+      d.put("hash", doc.hash());
+      d.put("encoding", doc.encoding());
+      String field = Configset.textField(indexLang);
+      if (indexLang.equals(Languages.KOREAN)) {
+        d.put(
+            field,
+            PreAnalyzed.json(
+                analyzers.computeIfAbsent(indexLang, Languages::newAnalyzer), field, part.text()));
+      } else {
+        d.put(field, part.text());
+      }
+      if (Languages.isCjk(indexLang)) {
+        d.put(Configset.bigramField(indexLang), part.text());
+      }
+      add(d, part.text().length() * (indexLang.equals(Languages.KOREAN) ? 6L : 2L));
     }
-    if (Languages.isCjk(indexLang)) {
-      d.put(Configset.bigramField(indexLang), doc.text());
+    List<String> old = before != null ? before.indexLangs() : stored.get(doc.path());
+    if (old != null) {
+      for (String lang : old) {
+        if (!now.contains(lang)) {
+          add(Map.of("delete", id(doc.path(), lang)), 64);
+        }
+      }
     }
-    add(d, doc.text().length() * (indexLang.equals(Languages.KOREAN) ? 6L : 2L));
+    stored.put(doc.path(), now);
   }
 
   /**
@@ -223,10 +282,13 @@ public final class SolrStore implements DocumentStore {
     return commits.get();
   }
 
-  /** Deletes the document of {@code path} (batched). */
+  /** Deletes every part of the file at {@code path} (batched). */
   @Override
   public void delete(String path) {
-    add(Map.of("delete", path), path.length());
+    List<String> langs = stored.remove(path);
+    for (String lang : langs != null ? langs : Languages.indexLanguages()) {
+      add(Map.of("delete", id(path, lang)), 64);
+    }
   }
 
   private void add(Object item, long bytes) {
@@ -370,8 +432,7 @@ public final class SolrStore implements DocumentStore {
     for (int attempt = 0; attempt < 3; attempt++) {
       Map<String, Object> current =
           SolrJson.map(
-              http.get(
-                  "/" + collection + "/get", "id", LOCK_ID, "fl", "path,owner,until,_version_"),
+              http.get("/" + collection + "/get", "id", LOCK_ID, "fl", "id,owner,until,_version_"),
               "doc");
       long version;
       if (current.isEmpty()) {
@@ -413,7 +474,7 @@ public final class SolrStore implements DocumentStore {
 
   private void writeLock(long version) {
     Map<String, Object> d = new LinkedHashMap<>();
-    d.put("path", LOCK_ID);
+    d.put("id", LOCK_ID);
     d.put("kind", "lock");
     d.put("owner", owner);
     d.put("until", System.currentTimeMillis() + LOCK_MILLIS);

@@ -34,7 +34,7 @@ class ConfigsetTest {
       assertEquals(
           Languages.isCjk(lang), schema.contains("<field name=\"bigram_" + lang + "\""), lang);
     }
-    assertTrue(schema.contains("<uniqueKey>path</uniqueKey>"));
+    assertTrue(schema.contains("<uniqueKey>id</uniqueKey>"));
     assertTrue(schema.contains("class=\"org.apache.lucene.analysis.de.GermanAnalyzer\""));
     assertTrue(schema.contains("<fieldType name=\"text_ko\" class=\"solr.PreAnalyzedField\""));
   }

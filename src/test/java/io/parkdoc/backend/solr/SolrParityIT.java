@@ -37,6 +37,33 @@ import org.junit.jupiter.params.provider.ValueSource;
  * score, and the status agree.
  */
 class SolrParityIT {
+  /** A Korean page with an English paragraph (as in MixedLanguageTest). */
+  static final String KOREAN_WITH_ENGLISH =
+      """
+      평균 편차
+
+      평균에서 데이터 요소의 절대 편차 평균을 구합니다. 데이터 집합의 산포를 나타냅니다.
+
+      Returns the average of the absolute deviations of data points from their mean. Displays the \
+      diffusion in a data set, and the cells containing text are ignored by this function.
+
+      이 함수는 통계 분석에 사용됩니다. 셀 범위를 인수로 지정합니다.
+      """;
+
+  /** A Japanese page with an English abstract (as in MixedLanguageTest). */
+  static final String JAPANESE_WITH_ENGLISH =
+      """
+      レーザー加工の概要
+
+      レーザー加工は、材料に光を集めて切断や溶接を行う技術です。精密な加工が可能になります。
+
+      本報告では、長春の研究所で開発された新しい加工装置の性能を評価し、従来の方法と比較した結果を述べる。\
+      加工速度は二倍に向上し、熱による変形も少なくなった。今後は医療機器への応用を検討する予定である。
+
+      Laser machining focuses light onto a material in order to cut or weld it. The abstract of \
+      this report is written in English for international readers of the journal.
+      """;
+
   @TempDir static Path tmp;
   private static SearchBackend local;
   private static SearchBackend solr;
@@ -49,12 +76,15 @@ class SolrParityIT {
     admin.init(2, 1);
     Path seeds = tmp.resolve("seeds");
     Seeds.copyTo(seeds);
+    // Files in two languages each: one document per language, one hit per file.
+    java.nio.file.Files.writeString(seeds.resolve("mixed-ko-en.txt"), KOREAN_WITH_ENGLISH);
+    java.nio.file.Files.writeString(seeds.resolve("mixed-ja-en.txt"), JAPANESE_WITH_ENGLISH);
     IndexLocation localIndex = IndexLocation.of(tmp.resolve("index"));
     IndexLocation solrIndex = IndexLocation.parse(where, tmp);
     for (IndexLocation at : List.of(localIndex, solrIndex)) {
       try (Indexer indexer =
           Backends.indexer(at, IndexOptions.defaults(), new LanguageDetector())) {
-        assertEquals(5, indexer.index(List.of(seeds)).added(), "seeds indexed into " + at);
+        assertEquals(7, indexer.index(List.of(seeds)).added(), "seeds indexed into " + at);
       }
     }
     local = Backends.search(localIndex);
@@ -106,7 +136,13 @@ class SolrParityIT {
         "北湖未来科学城",
         "lang:en technology",
         "how does the new area build technology",
-        "xyzzy plugh"
+        "xyzzy plugh",
+        "absolute deviations",
+        "편차 평균",
+        "laser machining",
+        "レーザー加工",
+        "lang:en data",
+        "deviations OR 加工"
       })
   void sameHitsScoresAndPassages(String query) {
     SearchRequest request = new SearchRequest(query, Set.of(), 10, 0, 3, false);
@@ -136,11 +172,25 @@ class SolrParityIT {
   }
 
   @Test
+  void sameFullTextOfAMixedFile() {
+    SearchRequest request = new SearchRequest("absolute deviations", Set.of(), 10, 0, 3, false);
+    Hit top = local.search(request).hits().get(0);
+    assertEquals(List.of("ko", "en"), top.languages());
+    assertEquals(
+        local.fullText(request, false, top.path()), solr.fullText(request, false, top.path()));
+    MatchExplanation x = local.explain(request, false, top.path());
+    MatchExplanation y = solr.explain(request, false, top.path());
+    assertEquals(x.matches(), y.matches());
+    assertEquals(x.score().value(), y.score().value(), 1e-5);
+  }
+
+  @Test
   void sameStatus() {
     IndexStatus a = local.status();
     IndexStatus b = solr.status();
     assertEquals(a.documents(), b.documents());
     assertEquals(a.languages(), b.languages());
+    assertEquals(a.textLanguages(), b.textLanguages());
     assertEquals(a.sourceBytes(), b.sourceBytes());
     assertEquals(local.languages(), solr.languages());
     assertEquals(2, b.cluster().size(), "one line per shard: " + b.cluster());
