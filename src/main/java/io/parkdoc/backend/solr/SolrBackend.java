@@ -183,9 +183,27 @@ public final class SolrBackend implements SearchBackend {
     return new SearchResults(total, true, hits, langs, relaxed, stopWords);
   }
 
+  /**
+   * The fields whose collection statistics every shard must report ({@code ExactStatsCache}'s
+   * {@code solr.stats.fields}): a shard reports them only for the fields a query's weights ask
+   * about there, and a phrase whose word a shard lacks asks nothing, so BM25 would otherwise count
+   * the documents of only the shards that hold the word (measured: N 1307 instead of 2563).
+   */
+  private String statsFields() {
+    List<String> fields = new ArrayList<>();
+    for (String lang : languages) {
+      fields.add(Fields.text(lang));
+      if (Languages.isCjk(lang)) {
+        fields.add(Fields.bigrams(lang));
+      }
+    }
+    return String.join("!", fields);
+  }
+
   private Map<String, Object> run(Query query, int offset, int limit) {
     Map<String, String> params = new LinkedHashMap<>();
     params.put("q", SolrQueries.solr(query));
+    params.put("solr.stats.fields", statsFields());
     // One hit per file, scored as its best part (the parts of a file are on one shard).
     params.put("fq", "{!collapse field=path}");
     params.put("fl", FIELDS);
@@ -279,6 +297,7 @@ public final class SolrBackend implements SearchBackend {
     // the one the hit came from; the matched terms from its text.
     Map<String, String> params = new LinkedHashMap<>();
     params.put("q", SolrQueries.solr(query));
+    params.put("solr.stats.fields", statsFields());
     params.put("fq", "{!term f=path}" + path);
     params.put("fl", "id,ilang,score");
     params.put("debug", "results");
