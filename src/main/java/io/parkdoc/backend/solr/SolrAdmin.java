@@ -115,7 +115,8 @@ public final class SolrAdmin {
     Map<String, Object> status =
         http.get("/admin/collections", "action", "CLUSTERSTATUS", "collection", collection);
     Map<String, Object> cluster = SolrJson.map(status, "cluster");
-    List<Object> live = SolrJson.list(cluster, "live_nodes");
+    List<Object> live = new ArrayList<>(SolrJson.list(cluster, "live_nodes"));
+    live.removeIf(n -> !http.answers(String.valueOf(n).replaceFirst("_solr$", "")));
     Map<String, Object> coll = SolrJson.map(SolrJson.map(cluster, "collections"), collection);
     List<Shard> out = new ArrayList<>();
     for (Map.Entry<String, Object> s : SolrJson.map(coll, "shards").entrySet()) {

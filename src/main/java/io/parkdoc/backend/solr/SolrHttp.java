@@ -98,6 +98,29 @@ public final class SolrHttp {
     }
   }
 
+  /**
+   * Whether the node at {@code hostPort} answers within two seconds: ZooKeeper keeps a node that
+   * died listed as live until its session expires (15 s), so {@code status} asks the node itself.
+   */
+  public boolean answers(String hostPort) {
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(
+                URI.create(location.baseUrl(hostPort) + "/admin/info/health?wt=json"))
+            .timeout(Duration.ofSeconds(2));
+    if (authorization != null) {
+      b.header("Authorization", authorization);
+    }
+    try {
+      return client.send(b.GET().build(), HttpResponse.BodyHandlers.discarding()).statusCode()
+          < 500;
+    } catch (IOException e) {
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
   /** As {@link #discoverNodes}, quietly: after a failure, some node may have come back. */
   public void rediscover() {
     try {
