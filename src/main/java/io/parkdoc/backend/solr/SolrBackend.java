@@ -137,7 +137,7 @@ public final class SolrBackend implements SearchBackend {
       return new SearchResults(
           0, true, List.of(), langs, false, builder.stopWords(plan, langs, strict));
     }
-    Map<String, Object> r = run(query, request.offset(), request.limit());
+    Map<String, Object> r = run(query, request.offset(), request.limit(), request.passages() > 0);
     long total = SolrJson.number(SolrJson.map(r, "response"), "numFound", 0);
     boolean relaxed = false;
     if (total == 0 && !plan.natural()) {
@@ -145,7 +145,7 @@ public final class SolrBackend implements SearchBackend {
       Query second = builder.build(plan, langs, true, new HashMap<>());
       if (second != null && !second.equals(query)) {
         query = second;
-        r = run(query, request.offset(), request.limit());
+        r = run(query, request.offset(), request.limit(), request.passages() > 0);
         total = SolrJson.number(SolrJson.map(r, "response"), "numFound", 0);
         relaxed = total > 0;
       }
@@ -200,13 +200,14 @@ public final class SolrBackend implements SearchBackend {
     return String.join("!", fields);
   }
 
-  private Map<String, Object> run(Query query, int offset, int limit) {
+  /** Runs {@code query}; the hits' text comes along only {@code withText} (for passages). */
+  private Map<String, Object> run(Query query, int offset, int limit, boolean withText) {
     Map<String, String> params = new LinkedHashMap<>();
     params.put("q", SolrQueries.solr(query));
     params.put("solr.stats.fields", statsFields());
     // One hit per file, scored as its best part (the parts of a file are on one shard).
     params.put("fq", "{!collapse field=path}");
-    params.put("fl", FIELDS);
+    params.put("fl", withText ? FIELDS : FIELDS.replace(",text_*", ""));
     params.put("start", String.valueOf(offset));
     params.put("rows", String.valueOf(Math.max(1, limit)));
     params.put("wt", "json");
