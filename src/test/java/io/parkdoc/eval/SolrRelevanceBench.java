@@ -15,7 +15,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -54,10 +53,9 @@ public final class SolrRelevanceBench {
         System.out.printf(
             Locale.ROOT, "indexed %s into %s in %.1f s%n", set, at, (System.nanoTime() - t0) / 1e9);
       }
-      try (Stream queries = new Stream(eval, set);
-          SearchBackend l = Backends.search(local);
+      try (SearchBackend l = Backends.search(local);
           SearchBackend s = Backends.search(solr)) {
-        for (Path qf : queries.files) {
+        for (Path qf : queryFiles(eval, set)) {
           String name = qf.getFileName().toString().replace(".queries.tsv", "");
           var qrels = RelevanceEvalTest.readQrels(eval.resolve(name + ".qrels"));
           var a1 = RelevanceEvalTest.evaluate(l, eval.resolve(set), qf, qrels);
@@ -100,19 +98,12 @@ public final class SolrRelevanceBench {
   }
 
   /** The query files of a set. */
-  private static final class Stream implements AutoCloseable {
-    final List<Path> files = new ArrayList<>();
-
-    Stream(Path eval, String set) throws IOException {
-      try (var s = Files.list(eval)) {
-        s.filter(p -> p.getFileName().toString().startsWith(set + "."))
-            .filter(p -> p.getFileName().toString().endsWith(".queries.tsv"))
-            .sorted()
-            .forEach(files::add);
-      }
+  private static List<Path> queryFiles(Path eval, String set) throws IOException {
+    try (var s = Files.list(eval)) {
+      return s.filter(p -> p.getFileName().toString().startsWith(set + "."))
+          .filter(p -> p.getFileName().toString().endsWith(".queries.tsv"))
+          .sorted()
+          .toList();
     }
-
-    @Override
-    public void close() {}
   }
 }
