@@ -85,6 +85,16 @@ final class SolrTestCluster {
     return Path.of(System.getProperty("parkdoc.root", "")).toAbsolutePath();
   }
 
+  private static void deleteTree(Path dir) {
+    try (java.util.stream.Stream<Path> s = Files.walk(dir)) {
+      for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    } catch (IOException | RuntimeException e) {
+      // a temporary folder: the system clears it in time
+    }
+  }
+
   private static void start() {
     String given = System.getenv("PARKDOC_TEST_SOLR");
     if (given != null && !given.isBlank()) {
@@ -106,7 +116,13 @@ final class SolrTestCluster {
       }
       dir = d;
       location = last.strip();
-      Runtime.getRuntime().addShutdownHook(new Thread(() -> script("down", d.toString())));
+      Runtime.getRuntime()
+          .addShutdownHook(
+              new Thread(
+                  () -> {
+                    script("down", d.toString());
+                    deleteTree(d);
+                  }));
     } catch (RuntimeException | IOException e) {
       failure = e.getMessage();
     }
