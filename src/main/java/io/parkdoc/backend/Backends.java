@@ -3,6 +3,9 @@ package io.parkdoc.backend;
 import io.parkdoc.backend.lucene.IndexLayout;
 import io.parkdoc.backend.lucene.LuceneSearcher;
 import io.parkdoc.backend.lucene.LuceneStore;
+import io.parkdoc.backend.solr.SolrBackend;
+import io.parkdoc.backend.solr.SolrLocation;
+import io.parkdoc.backend.solr.SolrStore;
 import io.parkdoc.core.DocumentStore;
 import io.parkdoc.core.IndexLocation;
 import io.parkdoc.core.IndexOptions;
@@ -27,6 +30,9 @@ public final class Backends {
    * @throws ParkdocException when there is no index there, or it cannot be read
    */
   public static SearchBackend search(IndexLocation location) {
+    if (isSolr(location)) {
+      return SolrBackend.open(solr(location), location);
+    }
     return LuceneSearcher.open(layout(location));
   }
 
@@ -37,7 +43,22 @@ public final class Backends {
    * @param rebuild start afresh: the documents stored are not read
    */
   public static DocumentStore store(IndexLocation location, boolean rebuild) {
+    if (isSolr(location)) {
+      return SolrStore.open(solr(location), location, rebuild);
+    }
     return LuceneStore.open(layout(location), rebuild);
+  }
+
+  private static boolean isSolr(IndexLocation location) {
+    return !location.isLocal() && SolrLocation.isSolr(location.uri().toString());
+  }
+
+  /**
+   * The SolrCloud collection a {@code solr://} or {@code solrs://} location names; credentials from
+   * the location itself, else from {@code PARKDOC_SOLR_AUTH} (user:password).
+   */
+  private static SolrLocation solr(IndexLocation location) {
+    return SolrLocation.parse(location.uri().toString(), System.getenv("PARKDOC_SOLR_AUTH"));
   }
 
   /** True when there is an index at {@code location} (a server's collection is taken to exist). */

@@ -40,6 +40,7 @@ import picocli.CommandLine.Spec;
       DetectCommand.class,
       StatusCommand.class,
       CompletionCommand.class,
+      SolrCommand.class,
       CommandLine.HelpCommand.class,
     },
     exitCodeListHeading = "%nExit status:%n",
@@ -50,12 +51,13 @@ import picocli.CommandLine.Spec;
     },
     footerHeading = "%nEnvironment:%n",
     footer = {
-      "  PARKDOC_INDEX    the index folder when --index is not given (default: ./index)",
-      "  NO_COLOR         turns colour off when set (with --color=auto)",
-      "  CLICOLOR_FORCE   turns colour on in a pipe unless 0 (with --color=auto)",
-      "  PARKDOC_HISTORY  the shell's history file (default: ~/.local/state/parkdoc/history)",
-      "  PAGER            the shell's pager for long documents (default: a built-in less)",
-      "  PARKDOC_SERVER   0: no search server; N: it stays N idle minutes (default 10; see the man page)",
+      "  PARKDOC_INDEX      the index folder when --index is not given (default: ./index)",
+      "  PARKDOC_SOLR_AUTH  user:password for a SolrCloud cluster with basic auth",
+      "  NO_COLOR           turns colour off when set (with --color=auto)",
+      "  CLICOLOR_FORCE     turns colour on in a pipe unless 0 (with --color=auto)",
+      "  PARKDOC_HISTORY    the shell's history file (default: ~/.local/state/parkdoc/history)",
+      "  PAGER              the shell's pager for long documents (default: a built-in less)",
+      "  PARKDOC_SERVER     0: no search server; N: it stays N idle minutes (default 10; see the man page)",
     })
 public final class ParkdocCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -64,7 +66,8 @@ public final class ParkdocCommand implements Callable<Integer> {
       names = "--index",
       paramLabel = "DIR",
       scope = ScopeType.INHERIT,
-      description = "The index folder (default: $PARKDOC_INDEX or ./index).")
+      description =
+          "The index folder or solr://HOST:PORT/COLLECTION (default: $PARKDOC_INDEX or ./index).")
   String index;
 
   @Option(

@@ -1,5 +1,6 @@
 package io.parkdoc.core;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -12,6 +13,8 @@ import java.util.Map;
  * @param sourceBytes the size of the indexed files
  * @param textLanguages documents holding text in each language (a Korean manual with English
  *     paragraphs counts under both), largest first
+ * @param cluster for an index on a server cluster, one line per part of it and its health (a
+ *     SolrCloud shard and its replicas); empty for a local index
  */
 public record IndexStatus(
     IndexLocation index,
@@ -19,4 +22,16 @@ public record IndexStatus(
     Map<String, Long> languages,
     long bytes,
     long sourceBytes,
-    Map<String, Long> textLanguages) {}
+    Map<String, Long> textLanguages,
+    List<String> cluster) {
+  /** The status of a local index. */
+  public IndexStatus(
+      IndexLocation index,
+      long documents,
+      Map<String, Long> languages,
+      long bytes,
+      long sourceBytes,
+      Map<String, Long> textLanguages) {
+    this(index, documents, languages, bytes, sourceBytes, textLanguages, List.of());
+  }
+}

@@ -25,6 +25,9 @@ public final class StatusReport {
     m.put("sourceBytes", s.sourceBytes());
     m.put("index", s.index().toString());
     m.put("analyzers", analyzers(s));
+    if (!s.cluster().isEmpty()) {
+      m.put("cluster", s.cluster());
+    }
     return Json.write(m);
   }
 
@@ -50,6 +53,9 @@ public final class StatusReport {
         "size       %s on disk for %s of text%n",
         human(s.bytes()),
         human(s.sourceBytes()));
+    for (String line : s.cluster()) {
+      out.println("cluster    " + line);
+    }
     Map<String, String> analyzers = analyzers(s);
     if (!analyzers.isEmpty()) {
       out.println("analyzers");

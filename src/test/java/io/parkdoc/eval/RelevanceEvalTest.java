@@ -195,10 +195,13 @@ class RelevanceEvalTest {
     }
   }
 
-  private record Scores(int queries, double ndcg, double mrr, double recall100) {}
+  record Scores(int queries, double ndcg, double mrr, double recall100) {}
 
-  private static Scores evaluate(
-      LuceneSearcher searcher, Path setDir, Path queries, Map<String, Map<String, Integer>> qrels)
+  static Scores evaluate(
+      io.parkdoc.core.SearchBackend searcher,
+      Path setDir,
+      Path queries,
+      Map<String, Map<String, Integer>> qrels)
       throws IOException {
     double ndcg = 0;
     double mrr = 0;
@@ -267,7 +270,7 @@ class RelevanceEvalTest {
     return idcg == 0 ? 0 : dcg / idcg;
   }
 
-  private static Map<String, Map<String, Integer>> readQrels(Path file) throws IOException {
+  static Map<String, Map<String, Integer>> readQrels(Path file) throws IOException {
     Map<String, Map<String, Integer>> qrels = new HashMap<>();
     for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
       String[] f = line.trim().split("\\s+");

@@ -9,7 +9,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.search.Explanation;
@@ -36,9 +35,19 @@ final class Explainer {
       throws IOException {
     Query query = searcher.rewrite(plan);
     Explanation score = searcher.explain(query, docId);
-    Weight weight = searcher.createWeight(query, ScoreMode.COMPLETE_NO_SCORES, 1f);
-    IndexReader reader = searcher.getIndexReader();
-    List<LeafReaderContext> leaves = reader.leaves();
+    List<MatchExplanation.FieldMatch> found = matches(searcher, query, docId, text);
+    return new MatchExplanation(path, lang, score.isMatch(), found, scorePart(score));
+  }
+
+  /**
+   * The terms {@code query} matched in each text field of document {@code docId}, whose text field
+   * holds {@code text}, grouped by the query clause that made them.
+   */
+  static List<MatchExplanation.FieldMatch> matches(
+      IndexSearcher searcher, Query query, int docId, String text) throws IOException {
+    Query rewritten = searcher.rewrite(query);
+    Weight weight = searcher.createWeight(rewritten, ScoreMode.COMPLETE_NO_SCORES, 1f);
+    List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
     LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(docId, leaves));
     Matches matches = weight.matches(leaf, docId - leaf.docBase);
     List<MatchExplanation.FieldMatch> found = new ArrayList<>();
@@ -50,7 +59,7 @@ final class Explainer {
         found.addAll(fieldMatches(field, matches.getMatches(field), text));
       }
     }
-    return new MatchExplanation(path, lang, score.isMatch(), found, scorePart(score));
+    return found;
   }
 
   /** The matches in one field, grouped by the query clause that made them. */

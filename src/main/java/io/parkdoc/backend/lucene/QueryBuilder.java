@@ -30,9 +30,12 @@ import org.apache.lucene.util.BytesRef;
 /**
  * Turns a {@link QueryPlan} into the one Lucene query that searches every language index of a
  * reader at once: each language's clause compiled with that language's analyzers, ORed, with the
- * request's recorded-language filter and the Chinese script preference. Thread-safe.
+ * request's recorded-language filter and the Chinese script preference. Also builds the queries a
+ * server backend runs ({@code backend/solr}), with no reader: then every language may hold a
+ * query's words, and the script preference always applies (a boost by a query that no document
+ * matches changes no score). Thread-safe.
  */
-final class QueryBuilder {
+public final class QueryBuilder {
   /**
    * What a Chinese document's score is multiplied by when it is written in the other Chinese script
    * than the query ({@link #preferScript}). Measured with {@code bench/relevance} on the relevance
@@ -49,7 +52,11 @@ final class QueryBuilder {
   private final IndexReader reader;
   private final AnalyzerCache analyzers;
 
-  QueryBuilder(IndexReader reader, AnalyzerCache analyzers) {
+  /**
+   * @param reader the index searched, or null for a server's index
+   * @param analyzers the analyzers to compile each language's clause with
+   */
+  public QueryBuilder(IndexReader reader, AnalyzerCache analyzers) {
     this.reader = reader;
     this.analyzers = analyzers;
   }
@@ -60,7 +67,7 @@ final class QueryBuilder {
    *
    * @param relaxed the second try of a query no document matched whole
    */
-  Query build(
+  public Query build(
       QueryPlan plan, List<String> languages, boolean relaxed, Map<String, Query> compiled) {
     return build(plan, languages, relaxed, compiled, Map.of(), Set.of(), false);
   }
@@ -204,7 +211,7 @@ final class QueryBuilder {
                 ? Languages.TRADITIONAL_CHINESE
                 : Languages.SIMPLIFIED_CHINESE);
     try {
-      if (reader.docFreq(other) == 0) {
+      if (reader != null && reader.docFreq(other) == 0) {
         return query;
       }
     } catch (IOException e) {
@@ -261,6 +268,9 @@ final class QueryBuilder {
    * True when a text or bigram field of {@code lang} holds one of {@code terms} (or when unsure).
    */
   boolean holdsAny(String lang, Set<String> terms) {
+    if (reader == null) {
+      return true;
+    }
     try {
       for (LeafReaderContext leaf : reader.leaves()) {
         for (String field : List.of(Fields.text(lang), Fields.bigrams(lang))) {
@@ -294,7 +304,7 @@ final class QueryBuilder {
    * @param compiled each searched language's query as the search compiled it (null: nothing to
    *     search there), so that nothing is compiled twice
    */
-  Map<String, List<String>> stopWords(
+  public Map<String, List<String>> stopWords(
       QueryPlan plan, List<String> languages, Map<String, Query> compiled) {
     Map<String, List<String>> dropped = new LinkedHashMap<>();
     Set<String> filtered = plan.languageFilter();

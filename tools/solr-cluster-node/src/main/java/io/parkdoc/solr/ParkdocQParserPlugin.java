@@ -1,0 +1,160 @@
+package io.parkdoc.solr;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.queries.function.FunctionScoreQuery;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.ConstantScoreQuery;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.MatchNoDocsQuery;
+import org.apache.lucene.search.MultiPhraseQuery;
+import org.apache.lucene.search.PhraseQuery;
+import org.apache.lucene.search.PrefixQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.SynonymQuery;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.WildcardQuery;
+import org.apache.solr.common.SolrException;
+import org.apache.solr.common.params.SolrParams;
+import org.apache.solr.request.SolrQueryRequest;
+import org.apache.solr.search.QParser;
+import org.apache.solr.search.QParserPlugin;
+import org.noggit.ObjectBuilder;
+
+/**
+ * parkdoc's Solr plugin: {@code {!parkdoc}JSON} runs a Lucene query that parkdoc built itself from
+ * its own analyzers (terms, phrases with their positions, boosts), unchanged. Solr's own query
+ * parsers would analyse the text again; this keeps the query, and so BM25's scores with
+ * {@code ExactStatsCache}, the same as parkdoc's local index. The JSON mirrors the Lucene classes:
+ *
+ * <pre>
+ *   {"term":[FIELD,TEXT]}  {"prefix":[FIELD,TEXT]}  {"wildcard":[FIELD,PATTERN]}
+ *   {"bool":{"clauses":[[OCCUR,Q],...],"mm":N}}     OCCUR: must, should, must_not, filter
+ *   {"boost":[Q,FLOAT]}  {"constant":Q}  {"all":true}  {"none":true}
+ *   {"phrase":{"field":F,"terms":[...],"positions":[...],"slop":N}}
+ *   {"multiphrase":{"field":F,"terms":[[...],...],"positions":[...],"slop":N}}
+ *   {"synonym":{"field":F,"terms":[...]}}
+ *   {"boostByQuery":{"query":Q,"boostQuery":Q,"factor":FLOAT}}
+ * </pre>
+ */
+public final class ParkdocQParserPlugin extends QParserPlugin {
+  public static final String NAME = "parkdoc";
+
+  @Override
+  public QParser createParser(String qstr, SolrParams localParams, SolrParams params, SolrQueryRequest req) {
+    return new QParser(qstr, localParams, params, req) {
+      @Override
+      public Query parse() {
+        try {
+          return build(ObjectBuilder.fromJSON(qstr));
+        } catch (Exception e) {
+          throw new SolrException(SolrException.ErrorCode.BAD_REQUEST, "parkdoc query: " + e.getMessage(), e);
+        }
+      }
+    };
+  }
+
+  /** The Lucene query a JSON value describes. */
+  @SuppressWarnings("unchecked")
+  static Query build(Object json) {
+    if (!(json instanceof Map<?, ?> m) || m.size() != 1) {
+      throw new IllegalArgumentException("a query is an object with one key: " + json);
+    }
+    Map.Entry<String, Object> e = ((Map<String, Object>) m).entrySet().iterator().next();
+    Object v = e.getValue();
+    switch (e.getKey()) {
+      case "term": {
+        List<Object> a = (List<Object>) v;
+        return new TermQuery(new Term((String) a.get(0), (String) a.get(1)));
+      }
+      case "prefix": {
+        List<Object> a = (List<Object>) v;
+        return new PrefixQuery(new Term((String) a.get(0), (String) a.get(1)));
+      }
+      case "wildcard": {
+        List<Object> a = (List<Object>) v;
+        return new WildcardQuery(new Term((String) a.get(0), (String) a.get(1)));
+      }
+      case "bool": {
+        Map<String, Object> b = (Map<String, Object>) v;
+        BooleanQuery.Builder q = new BooleanQuery.Builder();
+        for (Object c : (List<Object>) b.get("clauses")) {
+          List<Object> clause = (List<Object>) c;
+          q.add(build(clause.get(1)), occur((String) clause.get(0)));
+        }
+        if (b.get("mm") instanceof Number n) {
+          q.setMinimumNumberShouldMatch(n.intValue());
+        }
+        return q.build();
+      }
+      case "boost": {
+        List<Object> a = (List<Object>) v;
+        return new BoostQuery(build(a.get(0)), ((Number) a.get(1)).floatValue());
+      }
+      case "constant":
+        return new ConstantScoreQuery(build(v));
+      case "all":
+        return new MatchAllDocsQuery();
+      case "none":
+        return new MatchNoDocsQuery();
+      case "phrase": {
+        Map<String, Object> p = (Map<String, Object>) v;
+        String field = (String) p.get("field");
+        List<Object> terms = (List<Object>) p.get("terms");
+        List<Object> positions = (List<Object>) p.get("positions");
+        PhraseQuery.Builder q = new PhraseQuery.Builder();
+        for (int i = 0; i < terms.size(); i++) {
+          q.add(new Term(field, (String) terms.get(i)), ((Number) positions.get(i)).intValue());
+        }
+        q.setSlop(((Number) p.get("slop")).intValue());
+        return q.build();
+      }
+      case "multiphrase": {
+        Map<String, Object> p = (Map<String, Object>) v;
+        String field = (String) p.get("field");
+        List<Object> terms = (List<Object>) p.get("terms");
+        List<Object> positions = (List<Object>) p.get("positions");
+        MultiPhraseQuery.Builder q = new MultiPhraseQuery.Builder();
+        for (int i = 0; i < terms.size(); i++) {
+          List<Term> at = new ArrayList<>();
+          for (Object t : (List<Object>) terms.get(i)) {
+            at.add(new Term(field, (String) t));
+          }
+          q.add(at.toArray(new Term[0]), ((Number) positions.get(i)).intValue());
+        }
+        q.setSlop(((Number) p.get("slop")).intValue());
+        return q.build();
+      }
+      case "synonym": {
+        Map<String, Object> p = (Map<String, Object>) v;
+        String field = (String) p.get("field");
+        SynonymQuery.Builder q = new SynonymQuery.Builder(field);
+        for (Object t : (List<Object>) p.get("terms")) {
+          q.addTerm(new Term(field, (String) t));
+        }
+        return q.build();
+      }
+      case "boostByQuery": {
+        Map<String, Object> p = (Map<String, Object>) v;
+        return FunctionScoreQuery.boostByQuery(build(p.get("query")), build(p.get("boostQuery")),
+            ((Number) p.get("factor")).floatValue());
+      }
+      default:
+        throw new IllegalArgumentException("unknown query type " + e.getKey());
+    }
+  }
+
+  private static BooleanClause.Occur occur(String name) {
+    switch (name) {
+      case "must": return BooleanClause.Occur.MUST;
+      case "should": return BooleanClause.Occur.SHOULD;
+      case "must_not": return BooleanClause.Occur.MUST_NOT;
+      case "filter": return BooleanClause.Occur.FILTER;
+      default: throw new IllegalArgumentException("unknown occur " + name);
+    }
+  }
+}
