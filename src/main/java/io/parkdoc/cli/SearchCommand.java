@@ -164,7 +164,11 @@ final class SearchCommand implements Callable<Integer> {
       for (Hit h : results.hits()) {
         out.println(
             JsonPrinter.hit(
-                h, parent.paths().relative(h.path()), null, results.relaxed(), results.translation()));
+                h,
+                parent.paths().relative(h.path()),
+                null,
+                results.relaxed(),
+                results.translation()));
       }
     } else {
       HitPrinter printer = parent.printer();
@@ -254,7 +258,8 @@ final class SearchCommand implements Callable<Integer> {
         continue;
       }
       for (Hit h : r.hits()) {
-        out.println(JsonPrinter.hit(h, relative.apply(h.path()), qid, r.relaxed(), r.translation()));
+        out.println(
+            JsonPrinter.hit(h, relative.apply(h.path()), qid, r.relaxed(), r.translation()));
         any = true;
       }
     }

@@ -81,13 +81,27 @@ public record IndexOptions(
   /** These options with {@code interval} between commits. */
   public IndexOptions withCommitInterval(Duration interval) {
     return new IndexOptions(
-        forcedLang, forcedEncoding, maxBytes, threads, rebuild, interval, followLinks, ocrLanguages);
+        forcedLang,
+        forcedEncoding,
+        maxBytes,
+        threads,
+        rebuild,
+        interval,
+        followLinks,
+        ocrLanguages);
   }
 
   /** These options, following symbolic links out of the indexed folder or not. */
   public IndexOptions withFollowLinks(boolean follow) {
     return new IndexOptions(
-        forcedLang, forcedEncoding, maxBytes, threads, rebuild, commitInterval, follow, ocrLanguages);
+        forcedLang,
+        forcedEncoding,
+        maxBytes,
+        threads,
+        rebuild,
+        commitInterval,
+        follow,
+        ocrLanguages);
   }
 
   /**
@@ -95,6 +109,13 @@ public record IndexOptions(
    */
   public IndexOptions withOcr(List<String> languages) {
     return new IndexOptions(
-        forcedLang, forcedEncoding, maxBytes, threads, rebuild, commitInterval, followLinks, languages);
+        forcedLang,
+        forcedEncoding,
+        maxBytes,
+        threads,
+        rebuild,
+        commitInterval,
+        followLinks,
+        languages);
   }
 }
