@@ -30,6 +30,10 @@ import org.apache.lucene.analysis.Analyzer;
  * refuses while it is going down, is sent again with backoff (1, 2, 4 ... 30 s, for up to {@value
  * #RETRY_SECONDS} s): with replication factor 2 a run survives a node going down while it indexes.
  * Thread-safe.
+ *
+ * <p>Why this file is longer than 500 lines: reading the stored parts back, batching updates with
+ * retries, and the collection's write lock are one conversation with the cluster over the same
+ * HTTP client and state.
  */
 public final class SolrStore implements DocumentStore {
   static final int BATCH_DOCS = 200;
