@@ -176,7 +176,11 @@ public final class QueryCompiler {
     }
     if (!natural) {
       // several plain words: a document holding them as written comes first
-      Query exact = QuerySyntax.onlyWords(root) ? exactSentence(positiveText(root), 2) : null;
+      String words = positiveText(root).strip();
+      Query exact =
+          QuerySyntax.onlyWords(root) && words.split("\\s+").length >= 2
+              ? exactSentence(words, 2)
+              : null;
       return exact == null
           ? q
           : new BooleanQuery.Builder()
