@@ -89,7 +89,8 @@ class CompletionTest {
   @Test
   void commandsComplete() throws Exception {
     assertEquals(
-        List.of("search", "shell", "status"), complete("parkdoc", "s").stream().sorted().toList());
+        List.of("search", "shell", "solr", "status"),
+        complete("parkdoc", "s").stream().sorted().toList());
     assertEquals(List.of("completion"), complete("parkdoc", "comp"));
   }
 
