@@ -57,9 +57,9 @@ import org.apache.lucene.store.FSDirectory;
  * Thread-safe; open once and reuse (the shell does).
  *
  * <p>Why this file is longer than 500 lines: the search and its second tries (relaxed, wider
- * languages, translations) share one reader, builder and passage maker, and each step reads the
- * one before it. Splitting the translation steps (translate, translatedQueries, withTranslated)
- * and the per-file collapse into classes of their own is the next clean-up here.
+ * languages, translations) share one reader, builder and passage maker, and each step reads the one
+ * before it. Splitting the translation steps (translate, translatedQueries, withTranslated) and the
+ * per-file collapse into classes of their own is the next clean-up here.
  */
 public final class LuceneSearcher implements SearchBackend {
   /**

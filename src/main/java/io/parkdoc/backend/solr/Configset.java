@@ -43,14 +43,12 @@ import org.apache.lucene.analysis.ja.JapaneseKatakanaStemFilter;
  *       whole collection across shards, as a single local index does.
  * </ul>
  *
- * <p>Korean is the exception: Solr 9.10 brings Lucene 9.12's nori, whose dictionary is older than
- * the one in parkdoc's Lucene 10 (플랫폼 is one word there, 플랫 + 폼 here), so parkdoc sends the Korean
- * field's tokens itself ({@code PreAnalyzedField}, {@link PreAnalyzed}), made by its own analyzer:
- * the same terms, offsets and positions as the local index, on a stock Solr.
- *
- * <p>The languages other than Korean, Japanese, Chinese, English and undetermined use Lucene's
- * analyzer classes directly ({@code <analyzer class=...>}), which Solr cannot combine with a char
- * filter: there, full-width Latin letters are not width-folded as they are locally. Stateless.
+ * <p>Korean and the languages without a factory chain here are the exception ({@link
+ * #preAnalyzed}): Solr 9.10 brings Lucene 9.12, whose nori dictionary is older than the one in
+ * parkdoc's Lucene 10 (플랫폼 is one word there, 플랫 + 폼 here) and whose analyzer classes take no char
+ * filter, so parkdoc sends those fields' tokens itself ({@code PreAnalyzedField}, {@link
+ * PreAnalyzed}), made by its own analyzers: the same terms, offsets and positions as the local
+ * index, on a stock Solr. Stateless.
  */
 public final class Configset {
   /** The name of the configset in ZooKeeper. */
@@ -76,6 +74,21 @@ public final class Configset {
           .freeze();
 
   private Configset() {}
+
+  /**
+   * True for the languages whose text field parkdoc analyses itself and sends as tokens ({@code
+   * PreAnalyzedField}): Korean (Solr's nori has an older dictionary) and every language without a
+   * factory chain here. Solr could only run Lucene 9.12's analyzer class for those, which cannot
+   * take parkdoc's width fold and is not always Lucene 10.5's (measured on xquad: Romanian, and
+   * English queries among Romanian passages, ranked differently).
+   */
+  public static boolean preAnalyzed(String lang) {
+    return switch (lang) {
+      case Languages.JAPANESE, Languages.CHINESE, Languages.ENGLISH, Languages.UNDETERMINED ->
+          false;
+      default -> true;
+    };
+  }
 
   /** The analysed text field of index language {@code lang}, as in the local index. */
   public static String textField(String lang) {
@@ -257,7 +270,6 @@ public final class Configset {
   static String fieldType(String lang, Map<String, String> files) {
     String chain =
         switch (lang) {
-          case Languages.KOREAN -> null; // pre-analysed by parkdoc: see the class comment
           case Languages.JAPANESE ->
               """
               <charFilter name="mapping" mapping="width-fold.txt"/>
@@ -302,35 +314,12 @@ public final class Configset {
         "  <fieldType name=\"text_"
             + lang
             + "\" class=\"solr.TextField\" positionIncrementGap=\"100\">\n";
-    if (lang.equals(Languages.KOREAN)) {
-      return "  <fieldType name=\"text_ko\" class=\"solr.PreAnalyzedField\" parserImpl=\"json\"/>\n";
-    }
-    if (chain == null) {
-      String analyzer;
-      try (var a = Languages.newAnalyzer(lang)) {
-        analyzer = baseAnalyzerClass(a);
-      }
+    if (preAnalyzed(lang)) {
       return "  <fieldType name=\"text_"
           + lang
-          + "\" class=\"solr.TextField\">\n    <analyzer class=\""
-          + analyzer
-          + "\"/>\n  </fieldType>\n";
+          + "\" class=\"solr.PreAnalyzedField\" parserImpl=\"json\"/>\n";
     }
     return open + "    <analyzer>\n" + chain.indent(2) + "    </analyzer>\n  </fieldType>\n";
-  }
-
-  /** The Lucene analyzer class inside parkdoc's folding wrapper, as Solr names it. */
-  private static String baseAnalyzerClass(org.apache.lucene.analysis.Analyzer wrapper) {
-    // FoldingAnalyzer wraps the language's own analyzer; ask it for the wrapped one.
-    try {
-      var m =
-          org.apache.lucene.analysis.AnalyzerWrapper.class.getDeclaredMethod(
-              "getWrappedAnalyzer", String.class);
-      m.setAccessible(true);
-      return m.invoke(wrapper, "text").getClass().getName();
-    } catch (ReflectiveOperationException e) {
-      throw new IllegalStateException("cannot tell the analyzer of " + wrapper, e);
-    }
   }
 
   /**

@@ -32,8 +32,8 @@ import org.apache.lucene.analysis.Analyzer;
  * Thread-safe.
  *
  * <p>Why this file is longer than 500 lines: reading the stored parts back, batching updates with
- * retries, and the collection's write lock are one conversation with the cluster over the same
- * HTTP client and state.
+ * retries, and the collection's write lock are one conversation with the cluster over the same HTTP
+ * client and state.
  */
 public final class SolrStore implements DocumentStore {
   static final int BATCH_DOCS = 200;
@@ -233,7 +233,7 @@ public final class SolrStore implements DocumentStore {
       d.put("hash", doc.hash());
       d.put("encoding", doc.encoding());
       String field = Configset.textField(indexLang);
-      if (indexLang.equals(Languages.KOREAN)) {
+      if (Configset.preAnalyzed(indexLang)) {
         d.put(
             field,
             PreAnalyzed.json(
@@ -244,7 +244,7 @@ public final class SolrStore implements DocumentStore {
       if (Languages.isCjk(indexLang)) {
         d.put(Configset.bigramField(indexLang), part.text());
       }
-      add(d, part.text().length() * (indexLang.equals(Languages.KOREAN) ? 6L : 2L));
+      add(d, part.text().length() * (Configset.preAnalyzed(indexLang) ? 6L : 2L));
     }
     List<String> old = before != null ? before.indexLangs() : stored.get(doc.path());
     if (old != null) {

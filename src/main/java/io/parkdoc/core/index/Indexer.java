@@ -61,8 +61,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * #progress}, {@link #commit} and {@link #requestStop} may be called from any thread.
  *
  * <p>Why this file is longer than 500 lines: the walk (links, skip rules) and the per-file step
- * (change detection, extraction, detection, marks) share the run's tallies and the stored
- * documents map; the walk is the part to move to {@code FolderWalk} next.
+ * (change detection, extraction, detection, marks) share the run's tallies and the stored documents
+ * map; the walk is the part to move to {@code FolderWalk} next.
  */
 public final class Indexer implements Closeable {
   /**

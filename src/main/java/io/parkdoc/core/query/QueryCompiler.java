@@ -37,9 +37,9 @@ import org.apache.lucene.util.QueryBuilder;
  * are ORed and ranked by BM25. Made for one query on one thread (a new compiler per use).
  *
  * <p>Why this file is longer than 500 lines: every rule here (words, phrases, prefixes, bigrams,
- * the precision rule for short CJK words, the natural-text bonuses, long-query reduction) is a
- * case of one walk over the same tree with the same analyzers. The bonuses (proximity, stem
- * prefix, exact sentence) could move to a class of their own; not done yet.
+ * the precision rule for short CJK words, the natural-text bonuses, long-query reduction) is a case
+ * of one walk over the same tree with the same analyzers. The bonuses (proximity, stem prefix,
+ * exact sentence) could move to a class of their own; not done yet.
  */
 public final class QueryCompiler {
   /** More terms than this in one run of text make it a sentence rather than a word. */

@@ -35,7 +35,7 @@ class ConfigsetTest {
           Languages.isCjk(lang), schema.contains("<field name=\"bigram_" + lang + "\""), lang);
     }
     assertTrue(schema.contains("<uniqueKey>id</uniqueKey>"));
-    assertTrue(schema.contains("class=\"org.apache.lucene.analysis.de.GermanAnalyzer\""));
+    assertTrue(schema.contains("<fieldType name=\"text_de\" class=\"solr.PreAnalyzedField\""));
     assertTrue(schema.contains("<fieldType name=\"text_ko\" class=\"solr.PreAnalyzedField\""));
   }
 

@@ -118,10 +118,11 @@ class SolrAnalysisIT {
 
   /** What parkdoc sends Solr for {@code field}: the Korean field's tokens, else the text. */
   private static String solrValue(String field, String text) {
-    if (!field.equals(Configset.textField(Languages.KOREAN))) {
+    String lang = io.parkdoc.core.analysis.Fields.languageOf(field);
+    if (!field.equals(Configset.textField(lang)) || !Configset.preAnalyzed(lang)) {
       return text;
     }
-    try (var analyzer = Languages.newAnalyzer(Languages.KOREAN)) {
+    try (var analyzer = Languages.newAnalyzer(lang)) {
       return PreAnalyzed.json(analyzer, field, text);
     }
   }
