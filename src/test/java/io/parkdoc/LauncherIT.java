@@ -297,10 +297,13 @@ class LauncherIT {
         io.parkdoc.daemon.Daemons.status(socket).served(),
         "every search above should have been answered by the server");
 
+    // In German: a document in a language 레이저 is not translated into leaves the searches below,
+    // compared run to run, unchanged (an English one would change the English statistics).
     Path later = Files.createDirectories(tmp.resolve("later"));
     Files.writeString(
         later.resolve("quorvendal.txt"),
-        "The quorvendal laser arrived after the server started.\n");
+        "Das Quorvendal-Paket kam an, nachdem der Server gestartet wurde, und es wurde sofort"
+            + " in die Liste der neuen Dokumente aufgenommen.\n");
     assertEquals(1, parkdoc(300, on, "search", "quorvendal").code());
     Run indexed = parkdoc(300, off, "index", later.toString());
     assertEquals(0, indexed.code(), indexed::describe);

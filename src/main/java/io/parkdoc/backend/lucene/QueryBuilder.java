@@ -92,7 +92,7 @@ public final class QueryBuilder {
    * The query whose matches passages highlight: {@link #build} without the ranking bonuses ({@link
    * QueryCompiler#compileMatches}), with the translations beside what was typed.
    */
-  Query highlightQuery(
+  public Query highlightQuery(
       QueryPlan plan,
       List<String> languages,
       boolean relaxed,

@@ -23,6 +23,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.lucene.search.Query;
 
 /**
@@ -157,8 +158,12 @@ public final class SolrBackend implements SearchBackend {
     }
     Map<String, List<Snippet>> snippets = Map.of();
     if (request.passages() > 0 && !page.isEmpty()) {
+      // highlighted with the query's words only, without its ranking bonuses, as locally
+      Query matches = builder.highlightQuery(plan, langs, relaxed, Map.of(), Set.of());
       try (PageIndex index = PageIndex.of(page, analyzers)) {
-        snippets = index.snippets(query, langs, plan.natural(), request.passages());
+        snippets =
+            index.snippets(
+                matches == null ? query : matches, langs, plan.natural(), request.passages());
       }
     }
     List<Hit> hits = new ArrayList<>();
@@ -263,7 +268,7 @@ public final class SolrBackend implements SearchBackend {
     IndexedDocument d = file(parts(path));
     QueryPlan plan = QueryPlan.of(request);
     List<String> langs = plan.languagesAmong(languages);
-    Query query = builder.build(plan, langs, relaxed, new HashMap<>());
+    Query query = builder.highlightQuery(plan, langs, relaxed, Map.of(), Set.of());
     List<String> texts = new ArrayList<>();
     List<Snippet.Span> spans = new ArrayList<>();
     try (PageIndex index = PageIndex.of(List.of(d), analyzers)) {
