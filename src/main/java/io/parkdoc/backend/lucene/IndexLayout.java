@@ -34,9 +34,10 @@ import java.util.stream.Stream;
 public final class IndexLayout {
   /**
    * Bumped whenever documents indexed by an older parkdoc can no longer be searched correctly (3: a
-   * file is one document per language it holds text in).
+   * file is one document per language it holds text in; 4: the CJK bigram field keeps no offsets,
+   * which Lucene cannot mix with segments that have them).
    */
-  public static final int FORMAT = 3;
+  public static final int FORMAT = 4;
 
   private static final String MANIFEST = "manifest.properties";
   private final Path root;

@@ -23,13 +23,15 @@ final class Schema {
    * The analysed text: stored for passages, with offsets in the postings so that highlighting never
    * re-analyses.
    */
-  static final FieldType TEXT = textFieldType(true);
+  static final FieldType TEXT =
+      fieldType(true, IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
 
   /**
    * The CJK bigrams beside the text of Korean, Japanese and Chinese: substrings the analyzers never
-   * make.
+   * make. Positions (a substring is a phrase of bigrams) but no offsets: they were a tenth of the
+   * index, and the few passages that highlight a substring match re-analyse their text instead.
    */
-  static final FieldType BIGRAMS = textFieldType(false);
+  static final FieldType BIGRAMS = fieldType(false, IndexOptions.DOCS_AND_FREQS_AND_POSITIONS);
 
   /**
    * Where the pages, slides or sheets of a document format begin ({@link Mark#encode}); absent for
@@ -39,11 +41,11 @@ final class Schema {
 
   private Schema() {}
 
-  private static FieldType textFieldType(boolean stored) {
+  private static FieldType fieldType(boolean stored, IndexOptions options) {
     FieldType t = new FieldType();
     t.setTokenized(true);
     t.setStored(stored);
-    t.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+    t.setIndexOptions(options);
     t.freeze();
     return t;
   }
