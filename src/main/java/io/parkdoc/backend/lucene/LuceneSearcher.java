@@ -30,12 +30,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexReader;
-import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.MultiReader;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.Explanation;
@@ -433,10 +431,10 @@ public final class LuceneSearcher implements SearchBackend {
       List<ScoreDoc> best = new ArrayList<>();
       Set<String> seen = new java.util.HashSet<>();
       int duplicates = 0;
-      for (ScoreDoc sd : top.scoreDocs) {
-        String path =
-            searcher.storedFields().document(sd.doc, Set.of(Fields.PATH)).get(Fields.PATH);
-        if (seen.add(path)) {
+      String[] paths = Columns.paths(reader, top.scoreDocs);
+      for (int i = 0; i < paths.length; i++) {
+        ScoreDoc sd = top.scoreDocs[i];
+        if (seen.add(paths[i])) {
           if (best.size() < n) {
             best.add(sd);
           }
@@ -620,40 +618,18 @@ public final class LuceneSearcher implements SearchBackend {
   /** Counts of documents per recorded language, and sizes. */
   @Override
   public IndexStatus status() {
-    Map<String, Long> perLang = new TreeMap<>();
-    Map<String, Long> textLangs = new TreeMap<>();
-    long sourceBytes = 0;
-    long files = 0;
-    Set<String> fields =
-        Set.of(Fields.LANG, Fields.SIZE, Fields.MAIN, Fields.MAIN_LANG, Fields.PARTS);
     try {
-      for (LeafReaderContext leaf : reader.leaves()) {
-        var stored = leaf.reader().storedFields();
-        var live = leaf.reader().getLiveDocs();
-        for (int i = 0; i < leaf.reader().maxDoc(); i++) {
-          if (live != null && !live.get(i)) {
-            continue;
-          }
-          Document d = stored.document(i, fields);
-          textLangs.merge(d.get(Fields.LANG), 1L, Long::sum);
-          // one part per file counts the file (an index written before parts: every document)
-          if (d.get(Fields.MAIN) != null || d.get(Fields.MAIN_LANG) == null) {
-            files++;
-            perLang.merge(mainLanguage(d), 1L, Long::sum);
-            sourceBytes += d.getField(Fields.SIZE).numericValue().longValue();
-          }
-        }
-      }
+      Columns.Counts counts = Columns.counts(reader);
+      return new IndexStatus(
+          IndexLocation.of(layout.root()),
+          counts.files(),
+          largestFirst(counts.mainLanguages()),
+          layout.diskBytes(),
+          counts.bytes(),
+          largestFirst(counts.parts()));
     } catch (IOException e) {
       throw new ParkdocException("cannot read the index: " + IoErrors.reason(e), e);
     }
-    return new IndexStatus(
-        IndexLocation.of(layout.root()),
-        files,
-        largestFirst(perLang),
-        layout.diskBytes(),
-        sourceBytes,
-        largestFirst(textLangs));
   }
 
   private static Map<String, Long> largestFirst(Map<String, Long> counts) {

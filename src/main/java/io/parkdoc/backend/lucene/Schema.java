@@ -9,6 +9,7 @@ import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.index.IndexOptions;
@@ -57,8 +58,13 @@ final class Schema {
     d.add(new StringField(Fields.LANG, part.lang(), Field.Store.YES));
     d.add(new StringField(Fields.INDEX_LANG, part.indexLang(), Field.Store.NO));
     d.add(new StoredField(Fields.MAIN_LANG, doc.lang()));
+    // columns that status and the collapse of parts read for many documents (Columns)
+    d.add(new SortedDocValuesField(Fields.LANG, new BytesRef(part.lang())));
     if (part == doc.parts().get(0)) {
       d.add(new StringField(Fields.MAIN, "1", Field.Store.YES));
+      // the main language, on the main part alone (a field has one doc values type in every
+      // document, so not under MAIN_LANG, which every part stores)
+      d.add(new SortedDocValuesField(Fields.MAIN, new BytesRef(doc.lang())));
     }
     d.add(new StoredField(Fields.LANGS, String.join(",", doc.languages())));
     d.add(new StoredField(Fields.PARTS, doc.parts().size()));

@@ -315,6 +315,9 @@ class IncrementalIndexTest {
       Document d = new Document();
       d.add(new StringField(Fields.PATH, file.toString(), Field.Store.YES));
       d.add(new StringField(Fields.LANG, lang, Field.Store.YES));
+      d.add(
+          new org.apache.lucene.document.SortedDocValuesField(
+              Fields.LANG, new org.apache.lucene.util.BytesRef(lang)));
       d.add(new StoredField(Fields.TITLE, "stale"));
       d.add(new StoredField(Fields.SIZE, (long) text.length()));
       d.add(new StoredField(Fields.MTIME, 1L));
