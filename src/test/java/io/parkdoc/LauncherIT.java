@@ -777,12 +777,14 @@ class LauncherIT {
 
   /**
    * The candidate folders are fixed in the script (only the $HOME ones can be moved), so "no JDK"
-   * is reached by redefining parkdoc_jdk_major after sourcing: every JDK then looks like a 17.
+   * is reached by redefining parkdoc_jdk_major_of after sourcing: every JDK then looks like a 17.
    */
   @Test
   void findJdkFailureMessage(@TempDir Path dir) throws Exception {
     Run r =
-        jdkSh(Map.of("HOME", dir.toString()), "parkdoc_jdk_major() { echo 17; }\nparkdoc_find_jdk");
+        jdkSh(
+            Map.of("HOME", dir.toString()),
+            "parkdoc_jdk_major_of() { parkdoc_major=17; }\nparkdoc_find_jdk");
     assertEquals(1, r.code(), r::describe);
     assertEquals("", r.out(), () -> "nothing on stdout\n" + r.describe());
     List<String> lines = r.err().lines().toList();
@@ -791,7 +793,9 @@ class LauncherIT {
     assertTrue(lines.get(0).contains("JAVA_HOME"), r::describe);
 
     Run none =
-        jdkSh(Map.of("HOME", dir.toString()), "parkdoc_jdk_major() { echo 0; }\nparkdoc_find_jdk");
+        jdkSh(
+            Map.of("HOME", dir.toString()),
+            "parkdoc_jdk_major_of() { parkdoc_major=0; }\nparkdoc_find_jdk");
     assertEquals(1, none.code(), none::describe);
     assertTrue(none.err().contains("(found none)"), none::describe);
   }
