@@ -475,6 +475,65 @@ class LauncherIT {
     }
   }
 
+  /**
+   * Issue 18: "the first search after `index` at a terminal is already served". An `index` typed at
+   * a terminal (util-linux `script` gives it one) leaves a warm server behind, and the search that
+   * follows is answered by it, as the launcher would answer it; `index` itself is never sent to a
+   * server; from a script (no terminal, no PARKDOC_SERVER) it starts none.
+   */
+  @Test
+  void theFirstSearchAfterIndexAtATerminalIsServed() throws Exception {
+    Assumptions.assumeTrue(
+        Files.isExecutable(Path.of("/usr/bin/script")), "skipped: no /usr/bin/script (util-linux)");
+    Path runtime = Files.createDirectories(tmp.resolve("runtime-index"));
+    Map<String, String> env = cleanEnvironment();
+    env.remove("PARKDOC_SERVER");
+    env.put("XDG_RUNTIME_DIR", runtime.toString());
+    // The terminal session ends with its command: it waits until the server it started answers
+    // on its socket (or 3 minutes), so that the session's end cannot hang up a server still
+    // starting. A terminal has a size, as a user's does.
+    String session =
+        "stty cols 100 rows 30; ./parkdoc index seeds/ >/dev/null; rc=$?;"
+            + " for i in $(seq 900); do ls "
+            + quote(runtime.toString())
+            + "/parkdoc/*.sock >/dev/null 2>&1 && break; sleep 0.2; done; exit $rc";
+    Run indexed = shell(300, env, Map.of(), "exec script -qec " + quote(session) + " /dev/null");
+    assertEquals(0, indexed.code(), indexed::describe);
+    Path socket = awaitSocket(runtime.resolve("parkdoc"), -1);
+    io.parkdoc.daemon.Daemons.Status started = io.parkdoc.daemon.Daemons.status(socket);
+    try {
+      Run served = shell(300, env, Map.of(), "exec ./parkdoc search 레이저");
+      Run direct = parkdoc(300, Map.of("PARKDOC_SERVER", "0"), "search", "레이저");
+      assertEquals(0, direct.code(), direct::describe);
+      assertEquals(
+          direct, served, () -> served.describe() + "\nrun directly\n" + direct.describe());
+      assertEquals(
+          started.served() + 1,
+          io.parkdoc.daemon.Daemons.status(socket).served(),
+          "the first search after index should be served");
+      Run again =
+          parkdoc(
+              300,
+              Map.of("XDG_RUNTIME_DIR", runtime.toString(), "PARKDOC_SERVER", "10"),
+              "index",
+              "seeds/");
+      assertEquals(0, again.code(), again::describe);
+      assertEquals(
+          started.served() + 1,
+          io.parkdoc.daemon.Daemons.status(socket).served(),
+          "index runs in the launcher's own JVM, never in the server");
+    } finally {
+      ProcessHandle.of(started.pid()).ifPresent(ProcessHandle::destroyForcibly);
+    }
+    // From a script, as before: no server (the launcher creates its folder before it starts one).
+    Path quiet = Files.createDirectories(tmp.resolve("runtime-index-script"));
+    Map<String, String> scriptEnv = new HashMap<>(env);
+    scriptEnv.put("XDG_RUNTIME_DIR", quiet.toString());
+    Run fromScript = shell(300, scriptEnv, Map.of(), "exec ./parkdoc index seeds/");
+    assertEquals(0, fromScript.code(), fromScript::describe);
+    assertFalse(Files.exists(quiet.resolve("parkdoc")), "no server after index from a script");
+  }
+
   private static boolean hasCompiler() {
     for (String dir : System.getenv().getOrDefault("PATH", "").split(":")) {
       if (!dir.isEmpty()
