@@ -161,12 +161,12 @@ static int get_int(const struct buf *b, size_t *at, uint32_t *v) {
   return 0;
 }
 
-/* Checks that the answer after the exit code is whole: chunks, each a stream and a length, and
- * END as its last byte. Nothing is written unless it is. */
+/* Checks that the answer after the exit code is whole: chunks, each a stream and a length, up to
+ * END (what might follow it is not read, as by the JVM client). Nothing is written unless it is. */
 static int whole(const struct buf *b, size_t at) {
   for (;;) {
     if (at >= b->len) return 0;
-    if (b->data[at++] == END) return at == b->len;
+    if (b->data[at++] == END) return 1;
     uint32_t n;
     if (get_int(b, &at, &n) || n > INT32_MAX || n > b->len - at) return 0;
     at += n;
