@@ -1,12 +1,14 @@
 # Sourced by ./parkdoc and .ci/run: finds a JDK 21 or newer.
-# Prints its home on stdout; else prints one line saying what to install on stderr and fails.
-# Order: $JAVA_HOME when new enough, else the newest JDK in the usual install locations.
+# parkdoc_find_jdk prints its home on stdout; else prints one line saying what to install on stderr
+# and fails. Order: $JAVA_HOME when new enough, else the newest JDK in the usual install locations.
+# The launcher calls parkdoc_find_jdk_home, which sets parkdoc_jdk_home instead: no subshell, no
+# process, since it runs before every command, a served search's included.
 
-parkdoc_jdk_major() { # home -> major version, from its release file or `java -version`
-  local home="$1" v=""
+# Sets parkdoc_major to the major version of the JDK at home $1 (0 when unknown), from its release
+# file, read with the shell's own builtins, or else from `java -version`.
+parkdoc_jdk_major_of() {
+  local home="$1" v="" line
   if [ -f "$home/release" ]; then
-    # Read with the shell's own builtins: the launcher runs this for every JDK it looks at.
-    local line
     while IFS= read -r line || [ -n "$line" ]; do
       case "$line" in
         JAVA_VERSION=\"*\"*) v="${line#JAVA_VERSION=\"}"; v="${v%%\"*}"; break ;;
@@ -18,15 +20,21 @@ parkdoc_jdk_major() { # home -> major version, from its release file or `java -v
   fi
   v="${v#1.}"
   v="${v%%[.+-]*}"
-  case "$v" in ''|*[!0-9]*) echo 0 ;; *) echo "$v" ;; esac
+  case "$v" in ''|*[!0-9]*) parkdoc_major=0 ;; *) parkdoc_major="$v" ;; esac
 }
 
-parkdoc_find_jdk() {
-  local min=21 best="" best_major=0 home major
+parkdoc_jdk_major() { # home -> major version
+  parkdoc_jdk_major_of "$1"
+  echo "$parkdoc_major"
+}
+
+parkdoc_find_jdk_home() {
+  local min=21 best="" best_major=0 home
+  parkdoc_jdk_home=""
   if [ -n "${JAVA_HOME:-}" ] && [ -x "$JAVA_HOME/bin/java" ] && [ -x "$JAVA_HOME/bin/javac" ]; then
-    major="$(parkdoc_jdk_major "$JAVA_HOME")"
-    if [ "$major" -ge "$min" ]; then
-      echo "$JAVA_HOME"
+    parkdoc_jdk_major_of "$JAVA_HOME"
+    if [ "$parkdoc_major" -ge "$min" ]; then
+      parkdoc_jdk_home="$JAVA_HOME"
       return 0
     fi
   fi
@@ -35,16 +43,21 @@ parkdoc_find_jdk() {
       /Library/Java/JavaVirtualMachines/*/Contents/Home; do
     [ -x "$home/bin/java" ] && [ -x "$home/bin/javac" ] || continue
     [ -L "$home" ] && continue # Debian's aliases point at the same JDKs
-    major="$(parkdoc_jdk_major "$home")"
-    if [ "$major" -gt "$best_major" ]; then
+    parkdoc_jdk_major_of "$home"
+    if [ "$parkdoc_major" -gt "$best_major" ]; then
       best="$home"
-      best_major="$major"
+      best_major="$parkdoc_major"
     fi
   done
   if [ "$best_major" -ge "$min" ]; then
-    echo "$best"
+    parkdoc_jdk_home="$best"
     return 0
   fi
   echo "parkdoc: needs a JDK $min or newer (found ${best_major/#0/none}); install one, e.g. 'apt-get install openjdk-21-jdk' or Temurin 21+, or set JAVA_HOME" >&2
   return 1
+}
+
+parkdoc_find_jdk() {
+  parkdoc_find_jdk_home || return 1
+  echo "$parkdoc_jdk_home"
 }

@@ -110,10 +110,19 @@ class LauncherIT {
   private static Map<String, String> cleanEnvironment() {
     Map<String, String> env = new HashMap<>(System.getenv());
     for (String v :
-        List.of("JAVA_HOME", "NO_COLOR", "CLICOLOR_FORCE", "PARKDOC_INDEX", "COLUMNS")) {
+        List.of(
+            "JAVA_HOME",
+            "NO_COLOR",
+            "CLICOLOR_FORCE",
+            "PARKDOC_INDEX",
+            "COLUMNS",
+            "CC",
+            "PARKDOC_CLIENT")) {
       env.remove(v);
     }
     assertTrue(env.containsKey("PATH") && env.containsKey("HOME"), "PATH and HOME should be set");
+    // The search server's native client is compiled into the user's cache folder: this test's own.
+    env.put("XDG_CACHE_HOME", tmp.resolve("cache").toString());
     return env;
   }
 
@@ -337,6 +346,220 @@ class LauncherIT {
     Path idleSocket = awaitSocket(idleRuntime.resolve("parkdoc"), -1);
     awaitGone(io.parkdoc.daemon.Daemons.status(idleSocket).pid());
     assertFalse(Files.exists(idleSocket), "an idle server removes its socket");
+  }
+
+  /**
+   * The search server's native client (src/main/c/parkdoc-client.c), end to end: compiled by the
+   * launcher at first use into a private folder of the user's cache, it answers byte for byte as
+   * the JVM client (PARKDOC_CLIENT=jvm), exit codes included, and the launcher does run it; with no
+   * C compiler, or one that fails, the JVM client answers instead (one line under --verbose); a
+   * killed server's socket still gives the right answer.
+   */
+  @Test
+  void theNativeClientAnswersAsTheJvmClient() throws Exception {
+    Assumptions.assumeTrue(hasCompiler(), "skipped: no C compiler (cc, gcc) on the PATH");
+    Path runtime = Files.createDirectories(tmp.resolve("runtime-native"));
+    Path cache = tmp.resolve("cache-native");
+    Map<String, String> base =
+        Map.of(
+            "XDG_RUNTIME_DIR",
+            runtime.toString(),
+            "XDG_CACHE_HOME",
+            cache.toString(),
+            "PARKDOC_SERVER",
+            "10");
+    Map<String, String> jvm = with(base, "PARKDOC_CLIENT", "jvm");
+    Run first = parkdoc(300, base, "search", "레이저");
+    assertEquals(0, first.code(), first::describe);
+    Path socket = awaitSocket(runtime.resolve("parkdoc"), -1);
+    long pid = io.parkdoc.daemon.Daemons.status(socket).pid();
+    try {
+      String paragraph = Files.readString(project.resolve("seeds/" + KO_2)).substring(0, 1500);
+      List<List<String>> cases =
+          List.of(
+              List.of("search", "--json", "레이저"),
+              List.of("search", "--json", "レーザ"),
+              List.of("search", "--json", "激光"),
+              List.of("search", "--json", "laser"),
+              List.of("search", "xyzzyplughnotaword"),
+              List.of("search", "--bogus", "laser"),
+              List.of("status"),
+              List.of("search", paragraph));
+      long before = io.parkdoc.daemon.Daemons.status(socket).served();
+      List<Integer> codes = new java.util.ArrayList<>();
+      for (List<String> args : cases) {
+        Run nat = parkdoc(300, base, args.toArray(String[]::new));
+        Run viaJvm = parkdoc(300, jvm, args.toArray(String[]::new));
+        assertEquals(
+            viaJvm,
+            nat,
+            () ->
+                "parkdoc "
+                    + args
+                    + "\nnative client\n"
+                    + nat.describe()
+                    + "\nJVM client\n"
+                    + viaJvm.describe());
+        codes.add(nat.code());
+      }
+      assertEquals(List.of(0, 0, 0, 0, 1, 2, 0, 0), codes);
+      assertEquals(
+          before + 2 * cases.size(),
+          io.parkdoc.daemon.Daemons.status(socket).served(),
+          "every command above should have been answered by the server");
+
+      // Built once, in a folder only its user may enter.
+      Path folder = cache.resolve("parkdoc");
+      List<Path> built = clients(folder);
+      assertEquals(1, built.size(), () -> "one build of the client: " + built);
+      assertEquals(
+          "rwx------",
+          java.nio.file.attribute.PosixFilePermissions.toString(
+              Files.getPosixFilePermissions(folder)));
+      // The launcher runs that build: a stand-in that notes each run and hands over to it.
+      Path bin = built.get(0);
+      Path real = folder.resolve("real-client");
+      Path runs = tmp.resolve("native-runs");
+      Files.move(bin, real);
+      Files.writeString(
+          bin,
+          "#!/bin/sh\necho run >>"
+              + quote(runs.toString())
+              + "\nexec "
+              + quote(real.toString())
+              + " \"$@\"\n");
+      bin.toFile().setExecutable(true, true);
+      Run noted = parkdoc(300, base, "search", "레이저");
+      assertEquals(first, noted, noted::describe);
+      assertEquals(List.of("run"), Files.readAllLines(runs), "the launcher ran the native client");
+      Files.move(real, bin, StandardCopyOption.REPLACE_EXISTING);
+
+      // No compiler (CC names a program that does not exist), then one that fails: the JVM client
+      // answers, the same, with nothing built; under --verbose one line says so.
+      for (String cc : List.of("/nonexistent/cc", "false")) {
+        Path noCache = tmp.resolve("cache-" + cc.replace('/', '-'));
+        Map<String, String> noCc = with(with(base, "XDG_CACHE_HOME", noCache.toString()), "CC", cc);
+        long servedBefore = io.parkdoc.daemon.Daemons.status(socket).served();
+        Run fallback = parkdoc(300, noCc, "search", "--json", "激光");
+        assertEquals(parkdoc(300, jvm, "search", "--json", "激光"), fallback, fallback::describe);
+        Run verbose = parkdoc(300, noCc, "--verbose", "search", "laser");
+        Run verboseJvm = parkdoc(300, jvm, "--verbose", "search", "laser");
+        assertEquals(verboseJvm.out(), verbose.out(), verbose::describe);
+        assertEquals(verboseJvm.code(), verbose.code(), verbose::describe);
+        List<String> extra = verbose.err().lines().toList();
+        assertEquals(
+            verboseJvm.err().lines().count() + 1,
+            extra.size(),
+            () -> "one line more\n" + verbose.describe());
+        assertTrue(
+            extra.get(0).startsWith("parkdoc: ") && extra.get(0).contains("runs on the JVM"),
+            verbose::describe);
+        assertEquals(
+            servedBefore + 4,
+            io.parkdoc.daemon.Daemons.status(socket).served(),
+            "served through the JVM client, not run by the launcher");
+        assertEquals(List.of(), clients(noCache.resolve("parkdoc")), "nothing built with " + cc);
+      }
+
+      // A killed server's socket: the native client says nobody listens there, and the launcher
+      // runs the search itself (and starts another server).
+      ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
+      awaitGone(pid);
+      assertTrue(Files.exists(socket), "kill -9 leaves the socket behind");
+      Run afterKill = parkdoc(300, base, "search", "레이저");
+      assertEquals(first, afterKill, "a dead server's socket: the launcher runs the search itself");
+      pid = io.parkdoc.daemon.Daemons.status(awaitSocket(runtime.resolve("parkdoc"), pid)).pid();
+      assertEquals(first, parkdoc(300, base, "search", "레이저"), "and the new server answers");
+    } finally {
+      ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
+    }
+  }
+
+  /**
+   * Issue 18: "the first search after `index` at a terminal is already served". An `index` typed at
+   * a terminal (util-linux `script` gives it one) leaves a warm server behind, and the search that
+   * follows is answered by it, as the launcher would answer it; `index` itself is never sent to a
+   * server; from a script (no terminal, no PARKDOC_SERVER) it starts none.
+   */
+  @Test
+  void theFirstSearchAfterIndexAtATerminalIsServed() throws Exception {
+    Assumptions.assumeTrue(
+        Files.isExecutable(Path.of("/usr/bin/script")), "skipped: no /usr/bin/script (util-linux)");
+    Path runtime = Files.createDirectories(tmp.resolve("runtime-index"));
+    Map<String, String> env = cleanEnvironment();
+    env.remove("PARKDOC_SERVER");
+    env.put("XDG_RUNTIME_DIR", runtime.toString());
+    // The terminal session ends with its command: it waits until the server it started answers
+    // on its socket (or 3 minutes), so that the session's end cannot hang up a server still
+    // starting. A terminal has a size, as a user's does.
+    String session =
+        "stty cols 100 rows 30; ./parkdoc index seeds/ >/dev/null; rc=$?;"
+            + " for i in $(seq 900); do ls "
+            + quote(runtime.toString())
+            + "/parkdoc/*.sock >/dev/null 2>&1 && break; sleep 0.2; done; exit $rc";
+    Run indexed = shell(300, env, Map.of(), "exec script -qec " + quote(session) + " /dev/null");
+    assertEquals(0, indexed.code(), indexed::describe);
+    Path socket = awaitSocket(runtime.resolve("parkdoc"), -1);
+    io.parkdoc.daemon.Daemons.Status started = io.parkdoc.daemon.Daemons.status(socket);
+    try {
+      Run served = shell(300, env, Map.of(), "exec ./parkdoc search 레이저");
+      Run direct = parkdoc(300, Map.of("PARKDOC_SERVER", "0"), "search", "레이저");
+      assertEquals(0, direct.code(), direct::describe);
+      assertEquals(
+          direct, served, () -> served.describe() + "\nrun directly\n" + direct.describe());
+      assertEquals(
+          started.served() + 1,
+          io.parkdoc.daemon.Daemons.status(socket).served(),
+          "the first search after index should be served");
+      Run again =
+          parkdoc(
+              300,
+              Map.of("XDG_RUNTIME_DIR", runtime.toString(), "PARKDOC_SERVER", "10"),
+              "index",
+              "seeds/");
+      assertEquals(0, again.code(), again::describe);
+      assertEquals(
+          started.served() + 1,
+          io.parkdoc.daemon.Daemons.status(socket).served(),
+          "index runs in the launcher's own JVM, never in the server");
+    } finally {
+      ProcessHandle.of(started.pid()).ifPresent(ProcessHandle::destroyForcibly);
+    }
+    // From a script, as before: no server (the launcher creates its folder before it starts one).
+    Path quiet = Files.createDirectories(tmp.resolve("runtime-index-script"));
+    Map<String, String> scriptEnv = new HashMap<>(env);
+    scriptEnv.put("XDG_RUNTIME_DIR", quiet.toString());
+    Run fromScript = shell(300, scriptEnv, Map.of(), "exec ./parkdoc index seeds/");
+    assertEquals(0, fromScript.code(), fromScript::describe);
+    assertFalse(Files.exists(quiet.resolve("parkdoc")), "no server after index from a script");
+  }
+
+  private static boolean hasCompiler() {
+    for (String dir : System.getenv().getOrDefault("PATH", "").split(":")) {
+      if (!dir.isEmpty()
+          && (Files.isExecutable(Path.of(dir, "cc")) || Files.isExecutable(Path.of(dir, "gcc")))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The native client's builds in {@code folder}. */
+  private static List<Path> clients(Path folder) throws IOException {
+    if (!Files.isDirectory(folder)) {
+      return List.of();
+    }
+    try (Stream<Path> s = Files.list(folder)) {
+      return s.filter(
+              p -> p.getFileName().toString().startsWith("client-") && Files.isExecutable(p))
+          .toList();
+    }
+  }
+
+  private static Map<String, String> with(Map<String, String> env, String key, String value) {
+    Map<String, String> m = new HashMap<>(env);
+    m.put(key, value);
+    return m;
   }
 
   /**
@@ -613,12 +836,14 @@ class LauncherIT {
 
   /**
    * The candidate folders are fixed in the script (only the $HOME ones can be moved), so "no JDK"
-   * is reached by redefining parkdoc_jdk_major after sourcing: every JDK then looks like a 17.
+   * is reached by redefining parkdoc_jdk_major_of after sourcing: every JDK then looks like a 17.
    */
   @Test
   void findJdkFailureMessage(@TempDir Path dir) throws Exception {
     Run r =
-        jdkSh(Map.of("HOME", dir.toString()), "parkdoc_jdk_major() { echo 17; }\nparkdoc_find_jdk");
+        jdkSh(
+            Map.of("HOME", dir.toString()),
+            "parkdoc_jdk_major_of() { parkdoc_major=17; }\nparkdoc_find_jdk");
     assertEquals(1, r.code(), r::describe);
     assertEquals("", r.out(), () -> "nothing on stdout\n" + r.describe());
     List<String> lines = r.err().lines().toList();
@@ -627,7 +852,9 @@ class LauncherIT {
     assertTrue(lines.get(0).contains("JAVA_HOME"), r::describe);
 
     Run none =
-        jdkSh(Map.of("HOME", dir.toString()), "parkdoc_jdk_major() { echo 0; }\nparkdoc_find_jdk");
+        jdkSh(
+            Map.of("HOME", dir.toString()),
+            "parkdoc_jdk_major_of() { parkdoc_major=0; }\nparkdoc_find_jdk");
     assertEquals(1, none.code(), none::describe);
     assertTrue(none.err().contains("(found none)"), none::describe);
   }

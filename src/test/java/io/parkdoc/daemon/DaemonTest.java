@@ -433,6 +433,31 @@ class DaemonTest {
     }
   }
 
+  /**
+   * With PARKDOC_SERVER_TIMING set, the answer is the same plus one last line on standard error
+   * with the server's own time for it (for bench/client-bench); without it, no such line.
+   */
+  @Test
+  void saysItsOwnTimeWhenAsked() throws IOException {
+    Wire.Request plain = request(work, Map.of(), "--index", "idx", "search", "레이저");
+    Wire.Request timed =
+        request(work, Map.of(Daemon.TIMING, "1"), "--index", "idx", "search", "레이저");
+    Answer expected = direct(plain);
+    Answer got = served(timed);
+    assertEquals(expected.code(), got.code(), got::describe);
+    assertEquals(expected.out(), got.out());
+    assertTrue(
+        got.err().matches("(?s)\\Q" + expected.err() + "\\Eparkdoc server: \\d+\\.\\d\\d ms\n"),
+        got::describe);
+    double ms = Double.parseDouble(got.err().replaceAll("(?s).*server: ([0-9.]+) ms\n", "$1"));
+    assertTrue(ms > 0 && ms < 60_000, got::describe);
+    assertEquals(expected, served(plain), "no timing line unless asked");
+    Answer missing =
+        served(request(work, Map.of(Daemon.TIMING, "1"), "--index", "nowhere", "status"));
+    assertEquals(2, missing.code(), missing::describe);
+    assertTrue(missing.err().endsWith(" ms\n"), "an error's answer is timed too");
+  }
+
   @Test
   void aPartialAnswerIsNoAnswer() throws IOException {
     // Bytes cut off mid-message read as an error, never as a short output.
