@@ -182,6 +182,7 @@ final class IndexCommand implements Callable<Integer> {
 
   private int watch(Indexer indexer, List<Path> roots, PrintWriter out, PrintWriter err) {
     try (FolderWatcher watcher = FolderWatcher.start(indexer, roots)) {
+      indexer.warmUp();
       if (!quiet && !json) {
         err.println(
             "parkdoc: watching "

@@ -1,6 +1,8 @@
 package io.parkdoc.core.analysis;
 
 import java.lang.Character.UnicodeScript;
+import java.util.Collection;
+import java.util.List;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 
@@ -41,6 +43,22 @@ public final class Warmup {
     if (han) {
       start("parkdoc-preload-zh", () -> analyze(Languages.CHINESE, text));
     }
+  }
+
+  /**
+   * Starts loading the analyzers (and their dictionaries) of {@code langs}, on one background
+   * thread, with {@code first} run before them.
+   */
+  public static void forLanguages(Collection<String> langs, Runnable first) {
+    List<String> copy = List.copyOf(langs);
+    start(
+        "parkdoc-preload-index",
+        () -> {
+          first.run();
+          for (String lang : copy) {
+            analyze(lang, "parkdoc 준비 準備 准备 ready");
+          }
+        });
   }
 
   private static void analyze(String lang, String text) {

@@ -9,6 +9,7 @@ import io.parkdoc.core.IoErrors;
 import io.parkdoc.core.ParkdocException;
 import io.parkdoc.core.StoredDocument;
 import io.parkdoc.core.analysis.Languages;
+import io.parkdoc.core.analysis.Warmup;
 import io.parkdoc.core.detect.Detection;
 import io.parkdoc.core.detect.LanguageDetector;
 import io.parkdoc.core.detect.LanguageParts;
@@ -121,6 +122,20 @@ public final class Indexer implements Closeable {
    */
   public Path indexFolder() {
     return store.folder();
+  }
+
+  /**
+   * Loads, on a background thread, what indexing the next changed file will need: the language
+   * detector's model and the analyzers of the languages in the index. Watch mode calls it when it
+   * starts waiting, so that the first edit is applied as soon as the next ones (it took seconds
+   * more: the dictionaries load on first use).
+   */
+  public void warmUp() {
+    Set<String> langs = new TreeSet<>();
+    existing.values().forEach(d -> langs.addAll(d.indexLangs()));
+    Warmup.forLanguages(
+        langs,
+        () -> detector.detect("The watcher loads the language model before the first edit."));
   }
 
   /**
