@@ -322,8 +322,17 @@ public final class LuceneSearcher implements SearchBackend {
     }
     List<String> langs = withTranslated(typed, translated);
     if (query == null) {
-      return new SearchResults(
-          0, true, List.of(), langs, false, builder.stopWords(plan, typed, strict), translation);
+      SearchResults verbatim = verbatim(request, plan, langs, translation);
+      return verbatim != null
+          ? verbatim
+          : new SearchResults(
+              0,
+              true,
+              List.of(),
+              langs,
+              false,
+              builder.stopWords(plan, typed, strict),
+              translation);
     }
     try {
       int n = Math.max(1, request.offset() + request.limit());
@@ -361,6 +370,12 @@ public final class LuceneSearcher implements SearchBackend {
           query = second;
           top = searcher.search(query, n);
           relaxed = top.totalHits.value() > 0;
+        }
+      }
+      if (top.totalHits.value() == 0) {
+        SearchResults verbatim = verbatim(request, plan, langs, translation);
+        if (verbatim != null) {
+          return verbatim;
         }
       }
       Collapsed files = collapse(query, top, n);
@@ -409,6 +424,60 @@ public final class LuceneSearcher implements SearchBackend {
     } catch (IOException e) {
       throw new ParkdocException("cannot read the index: " + IoErrors.reason(e), e);
     }
+  }
+
+  /**
+   * The files holding a quoted string verbatim ({@link VerbatimScan}), when the query is that
+   * string alone; null when it is not, or no file holds it.
+   */
+  private SearchResults verbatim(
+      SearchRequest request, QueryPlan plan, List<String> langs, QueryTranslation translation) {
+    try {
+      return verbatimOrNull(request, plan, langs, translation);
+    } catch (IOException e) {
+      throw new ParkdocException("cannot read the index: " + IoErrors.reason(e), e);
+    }
+  }
+
+  private SearchResults verbatimOrNull(
+      SearchRequest request, QueryPlan plan, List<String> langs, QueryTranslation translation)
+      throws IOException {
+    QuerySyntax.Node root = plan.root();
+    if (root instanceof QuerySyntax.Bool b
+        && b.clauses().size() == 1
+        && b.clauses().get(0).node() instanceof QuerySyntax.Phrase only
+        && b.clauses().get(0).occur() != org.apache.lucene.search.BooleanClause.Occur.MUST_NOT) {
+      root = only;
+    }
+    if (!(root instanceof QuerySyntax.Phrase phrase)) {
+      return null;
+    }
+    int n = Math.max(1, request.offset() + request.limit());
+    VerbatimScan.Results found = VerbatimScan.find(searcher, phrase.text(), request.languages(), n);
+    if (found.total() == 0) {
+      return null;
+    }
+    List<Hit> hits = new ArrayList<>();
+    List<VerbatimScan.Found> page =
+        found
+            .files()
+            .subList(Math.min(request.offset(), found.files().size()), found.files().size());
+    for (int i = 0; i < page.size(); i++) {
+      VerbatimScan.Found f = page.get(i);
+      Document d = searcher.storedFields().document(f.doc(), HIT_FIELDS);
+      hits.add(
+          new Hit(
+              request.offset() + i + 1,
+              f.path(),
+              mainLanguage(d),
+              f.score(),
+              d.get(Fields.TITLE),
+              request.passages() > 0
+                  ? placed(List.of(f.snippet()), d.get(Schema.MARKS))
+                  : List.of(),
+              languages(d)));
+    }
+    return new SearchResults(found.total(), true, hits, langs, false, Map.of(), translation);
   }
 
   private static final Set<String> HIT_FIELDS =

@@ -197,7 +197,12 @@ public final class SnippetFormatter extends PassageFormatter {
         && SentenceBreaker.cjkText(Character.codePointAt(s, j));
   }
 
-  static Snippet snippet(String content, int start, int end, int[] matchStarts, int[] matchEnds) {
+  /**
+   * The passage of {@code content} between {@code start} and {@code end} (a sentence), cut to the
+   * window around its first match, with the matches as highlights.
+   */
+  public static Snippet snippet(
+      String content, int start, int end, int[] matchStarts, int[] matchEnds) {
     int from = start;
     int to = end;
     boolean cutStart = false;
