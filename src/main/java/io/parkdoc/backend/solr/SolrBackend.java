@@ -42,7 +42,7 @@ public final class SolrBackend implements SearchBackend {
   private final String collection;
   private final IndexLocation location;
   private final AnalyzerCache analyzers = new AnalyzerCache();
-  private final QueryBuilder builder = new QueryBuilder(null, analyzers);
+  private final QueryBuilder base = new QueryBuilder(null, analyzers);
   private final List<String> languages;
   private final long documents;
   private final long openedAt = System.currentTimeMillis();
@@ -124,6 +124,14 @@ public final class SolrBackend implements SearchBackend {
     return documents;
   }
 
+  /**
+   * The query builder for one search: the collection's document frequencies of the query's terms
+   * decide which terms a long query keeps, as the local index's do ({@link SolrDocFreqs}).
+   */
+  private QueryBuilder builder(QueryPlan plan, List<String> langs) {
+    return base.withDocFreq(new SolrDocFreqs(http, collection, analyzers, plan, langs));
+  }
+
   /** What a search asks of Solr: the hits' keys, scores and stored text. */
   private static final String FIELDS =
       "path,lang,ilang,mainlang,main,langs,parts,title,size,mtime,hash,encoding,score,text_*";
@@ -132,6 +140,7 @@ public final class SolrBackend implements SearchBackend {
   public SearchResults search(SearchRequest request) {
     QueryPlan plan = QueryPlan.of(request);
     List<String> langs = plan.languagesAmong(languages);
+    QueryBuilder builder = builder(plan, langs);
     Map<String, Query> strict = new HashMap<>();
     Query query = builder.build(plan, langs, false, strict);
     if (query == null) {
@@ -268,7 +277,7 @@ public final class SolrBackend implements SearchBackend {
     IndexedDocument d = file(parts(path));
     QueryPlan plan = QueryPlan.of(request);
     List<String> langs = plan.languagesAmong(languages);
-    Query query = builder.highlightQuery(plan, langs, relaxed, Map.of(), Set.of());
+    Query query = builder(plan, langs).highlightQuery(plan, langs, relaxed, Map.of(), Set.of());
     List<String> texts = new ArrayList<>();
     List<Snippet.Span> spans = new ArrayList<>();
     try (PageIndex index = PageIndex.of(List.of(d), analyzers)) {
@@ -289,7 +298,8 @@ public final class SolrBackend implements SearchBackend {
     List<Object> parts = parts(path);
     IndexedDocument d = file(parts);
     QueryPlan plan = QueryPlan.of(request);
-    Query query = builder.build(plan, plan.languagesAmong(languages), relaxed, new HashMap<>());
+    List<String> langs = plan.languagesAmong(languages);
+    Query query = builder(plan, langs).build(plan, langs, relaxed, new HashMap<>());
     if (query == null) {
       return new MatchExplanation(
           d.path(),

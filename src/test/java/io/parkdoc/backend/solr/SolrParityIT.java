@@ -149,6 +149,28 @@ class SolrParityIT {
     assertEquals(show(local.search(request)), show(solr.search(request)), query);
   }
 
+  /**
+   * A pasted paragraph of more distinct words than a query keeps (32) is reduced to its most
+   * selective terms, by the collection's document frequencies as locally by the reader's (the Solr
+   * backend once had none, and failed on such a query).
+   */
+  @Test
+  void aLongPastedTextKeepsTheSameTerms() {
+    String pasted =
+        "Returns the average of the absolute deviations of data points from their mean and"
+            + " displays the diffusion in a data set; laser machining focuses light onto a material"
+            + " in order to cut or weld it, while the abstract of this report is written in English"
+            + " for international readers of the journal about technology innovation, quarterly"
+            + " budgets, harbour cranes, violin strings, glacier maps and orchard pruning schedules";
+    SearchRequest request = new SearchRequest(pasted, Set.of(), 10, 0, 3, false);
+    SearchResults a = local.search(request);
+    assertTrue(a.total() > 0, show(a));
+    assertEquals(show(a), show(solr.search(request)));
+    Hit top = a.hits().get(0);
+    assertEquals(
+        local.fullText(request, false, top.path()), solr.fullText(request, false, top.path()));
+  }
+
   @Test
   void samePages() {
     SearchRequest second =
