@@ -64,6 +64,10 @@ class SolrParityIT {
       this report is written in English for international readers of the journal.
       """;
 
+  static final String CZECH =
+      "Všichni lidé rodí se svobodní a sobě rovní co do důstojnosti a práv. Jsou nadáni rozumem a"
+          + " svědomím a mají spolu jednat v duchu bratrství.";
+
   @TempDir static Path tmp;
   private static SearchBackend local;
   private static SearchBackend solr;
@@ -79,12 +83,15 @@ class SolrParityIT {
     // Files in two languages each: one document per language, one hit per file.
     java.nio.file.Files.writeString(seeds.resolve("mixed-ko-en.txt"), KOREAN_WITH_ENGLISH);
     java.nio.file.Files.writeString(seeds.resolve("mixed-ja-en.txt"), JAPANESE_WITH_ENGLISH);
+    // Czech, whose stop words "on" and "re" send an English question there (as in
+    // RealFoldersSearchTest)
+    java.nio.file.Files.writeString(seeds.resolve("udhr-cs.txt"), CZECH);
     IndexLocation localIndex = IndexLocation.of(tmp.resolve("index"));
     IndexLocation solrIndex = IndexLocation.parse(where, tmp);
     for (IndexLocation at : List.of(localIndex, solrIndex)) {
       try (Indexer indexer =
           Backends.indexer(at, IndexOptions.defaults(), new LanguageDetector())) {
-        assertEquals(7, indexer.index(List.of(seeds)).added(), "seeds indexed into " + at);
+        assertEquals(8, indexer.index(List.of(seeds)).added(), "seeds indexed into " + at);
       }
     }
     local = Backends.search(localIndex);
@@ -169,6 +176,21 @@ class SolrParityIT {
     Hit top = a.hits().get(0);
     assertEquals(
         local.fullText(request, false, top.path()), solr.fullText(request, false, top.path()));
+  }
+
+  /**
+   * A question whose stop words chose a language holding none of its words is searched again in
+   * every language of its script, on Solr as locally (the Solr backend once returned nothing).
+   */
+  @Test
+  void aQuestionSentToTheWrongLanguageIsSearchedInEveryOther() {
+    SearchRequest request =
+        new SearchRequest("work on laser machining re entry material", Set.of(), 10, 0, 3, false);
+    io.parkdoc.core.query.QueryPlan plan = io.parkdoc.core.query.QueryPlan.of(request);
+    assertEquals(List.of("cs"), plan.languagesAmong(local.languages()), "routed to Czech");
+    SearchResults a = local.search(request);
+    assertTrue(a.total() > 0, show(a));
+    assertEquals(show(a), show(solr.search(request)));
   }
 
   @Test
