@@ -34,10 +34,12 @@ import java.util.stream.Stream;
  * RelevanceEvalTest.allSetsInOneIndexRankAtLeastAsWellAsPlainBm25} does locally) and measures each
  * query file there.
  *
- * <p>With {@code -Dparkdoc.bench.diff=FILE}, every query whose two top 10s differ is written to
- * FILE with both lists (path and score), and each such query is classed: a <em>tie</em> when every
- * hit in one list but not the other scores exactly what the tenth hit of its list scores (equal
- * scores at the cut-off, ordered by which shard holds them), else a <em>score</em> difference.
+ * <p>{@code -Dparkdoc.bench.only=xquad.en,xquad.ru} measures only those query files (all sets are
+ * still indexed). With {@code -Dparkdoc.bench.diff=FILE}, every query whose two top 10s differ is
+ * written to FILE with both lists (path and score), and each such query is classed: a <em>tie</em>
+ * when every hit in one list but not the other scores exactly what the tenth hit of its list scores
+ * (equal scores at the cut-off, ordered by which shard holds them), else a <em>score</em>
+ * difference.
  */
 public final class SolrRelevanceBench {
   private SolrRelevanceBench() {}
@@ -50,6 +52,10 @@ public final class SolrRelevanceBench {
     Path eval = Path.of(args[1]);
     Path work = Files.createTempDirectory("parkdoc-relevance-");
     String diff = System.getProperty("parkdoc.bench.diff");
+    Set<String> only =
+        Set.of(System.getProperty("parkdoc.bench.only", "").split(",")).stream()
+            .filter(x -> !x.isBlank())
+            .collect(java.util.stream.Collectors.toSet());
     try (PrintWriter diffs =
         diff == null
             ? null
@@ -82,13 +88,17 @@ public final class SolrRelevanceBench {
             SearchBackend s = Backends.search(solr)) {
           for (Path qf : queryFiles(eval, set.equals("all") ? "" : set + ".")) {
             String name = qf.getFileName().toString().replace(".queries.tsv", "");
+            if (!only.isEmpty() && !only.contains(name)) {
+              continue;
+            }
             String setName = name.substring(0, name.indexOf('.'));
             var qrels = RelevanceEvalTest.readQrels(eval.resolve(name + ".qrels"));
             Compared c = compare(l, s, eval.resolve(setName), qf, qrels, name, diffs);
             System.out.printf(
                 Locale.ROOT,
                 "%-14s queries %5d  local nDCG@10 %.4f R@100 %.3f  solr nDCG@10 %.4f R@100 %.3f"
-                    + "  top-10 overlap %.4f  differing %d (ties %d, scores %d)%n",
+                    + "  top-10 overlap %.4f  differing %d (ties %d, scores %d)"
+                    + "  nDCG@10 differing %d (same scores, ties ordered otherwise: %d)%n",
                 name,
                 c.queries,
                 c.ndcgLocal / c.queries,
@@ -98,7 +108,9 @@ public final class SolrRelevanceBench {
                 c.overlapQueries == 0 ? 1 : c.overlap / c.overlapQueries,
                 c.differing,
                 c.ties,
-                c.differing - c.ties);
+                c.differing - c.ties,
+                c.ndcgDiffering,
+                c.ndcgTies);
           }
         }
       }
@@ -116,6 +128,21 @@ public final class SolrRelevanceBench {
     int overlapQueries;
     int differing;
     int ties;
+    int ndcgDiffering;
+    int ndcgTies;
+  }
+
+  /** Whether the two top 10s hold the same scores in the same order (ties ordered otherwise). */
+  private static boolean sameScores(List<Hit> a, List<Hit> b) {
+    if (a.size() != b.size()) {
+      return false;
+    }
+    for (int i = 0; i < a.size(); i++) {
+      if (!near(a.get(i).score(), b.get(i).score())) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static Compared compare(
@@ -170,8 +197,16 @@ public final class SolrRelevanceBench {
         continue;
       }
       c.queries++;
-      c.ndcgLocal += RelevanceEvalTest.ndcgAt10(ranked(a, setPrefix), judged);
-      c.ndcgSolr += RelevanceEvalTest.ndcgAt10(ranked(b, setPrefix), judged);
+      double na = RelevanceEvalTest.ndcgAt10(ranked(a, setPrefix), judged);
+      double nb = RelevanceEvalTest.ndcgAt10(ranked(b, setPrefix), judged);
+      c.ndcgLocal += na;
+      c.ndcgSolr += nb;
+      if (Math.abs(na - nb) > 1e-9) {
+        c.ndcgDiffering++;
+        if (sameScores(a10, b10)) {
+          c.ndcgTies++;
+        }
+      }
       c.recallLocal += recall(ranked(a, setPrefix), judged);
       c.recallSolr += recall(ranked(b, setPrefix), judged);
     }
