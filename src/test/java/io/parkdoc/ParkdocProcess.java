@@ -71,6 +71,16 @@ public final class ParkdocProcess {
    */
   public static ParkdocProcess start(Path cwd, Path logs, Integer asUser, String... args)
       throws IOException {
+    return start(cwd, logs, asUser, Map.of(), args);
+  }
+
+  /**
+   * As {@link #start(Path, Path, Integer, String...)}, with {@code env} set in its environment (a
+   * blank value removes the variable).
+   */
+  public static ParkdocProcess start(
+      Path cwd, Path logs, Integer asUser, Map<String, String> env, String... args)
+      throws IOException {
     List<String> cmd = new ArrayList<>();
     if (asUser != null) {
       cmd.addAll(List.of("setpriv", "--reuid=" + asUser, "--regid=" + asUser, "--clear-groups"));
@@ -96,6 +106,14 @@ public final class ParkdocProcess {
             .redirectError(err.toFile());
     pb.environment().put("LC_ALL", "C.UTF-8");
     pb.environment().remove("PARKDOC_INDEX");
+    env.forEach(
+        (k, v) -> {
+          if (v.isBlank()) {
+            pb.environment().remove(k);
+          } else {
+            pb.environment().put(k, v);
+          }
+        });
     return new ParkdocProcess(pb.start(), out, err);
   }
 
@@ -103,6 +121,13 @@ public final class ParkdocProcess {
   public static Result run(Path cwd, Path logs, long seconds, String... args)
       throws IOException, InterruptedException {
     return start(cwd, logs, null, args).await(seconds);
+  }
+
+  /** Runs {@code parkdoc ARGS} with {@code env} set, to its end (at most {@code seconds}). */
+  public static Result run(
+      Path cwd, Path logs, long seconds, Map<String, String> env, String... args)
+      throws IOException, InterruptedException {
+    return start(cwd, logs, null, env, args).await(seconds);
   }
 
   public Process process() {

@@ -55,10 +55,12 @@ public final class Backends {
 
   /**
    * The SolrCloud collection a {@code solr://} or {@code solrs://} location names; credentials from
-   * the location itself, else from {@code PARKDOC_SOLR_AUTH} (user:password).
+   * the location itself, else from {@code PARKDOC_SOLR_AUTH} (user:password); certificates to trust
+   * from {@code PARKDOC_SOLR_TRUSTSTORE}.
    */
   private static SolrLocation solr(IndexLocation location) {
-    return SolrLocation.parse(location.uri().toString(), System.getenv("PARKDOC_SOLR_AUTH"));
+    return SolrLocation.parse(location.uri().toString(), System.getenv("PARKDOC_SOLR_AUTH"))
+        .withTrustStore(System.getenv("PARKDOC_SOLR_TRUSTSTORE"));
   }
 
   /** True when there is an index at {@code location} (a server's collection is taken to exist). */

@@ -53,6 +53,7 @@ import picocli.CommandLine.Spec;
     footer = {
       "  PARKDOC_INDEX      the index folder when --index is not given (default: ./index)",
       "  PARKDOC_SOLR_AUTH  user:password for a SolrCloud cluster with basic auth",
+      "  PARKDOC_SOLR_TRUSTSTORE  certificates (PEM) to trust for solrs://, besides the JDK's",
       "  NO_COLOR           turns colour off when set (with --color=auto)",
       "  CLICOLOR_FORCE     turns colour on in a pipe unless 0 (with --color=auto)",
       "  PARKDOC_HISTORY    the shell's history file (default: ~/.local/state/parkdoc/history)",

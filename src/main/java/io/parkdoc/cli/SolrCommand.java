@@ -43,7 +43,8 @@ final class SolrCommand implements Runnable {
       throw new ParkdocException(
           "'parkdoc solr' needs --index solr://HOST:PORT/COLLECTION (or PARKDOC_INDEX set so)");
     }
-    return SolrLocation.parse(where.uri().toString(), top.env().get("PARKDOC_SOLR_AUTH"));
+    return SolrLocation.parse(where.uri().toString(), top.env().get("PARKDOC_SOLR_AUTH"))
+        .withTrustStore(top.env().get("PARKDOC_SOLR_TRUSTSTORE"));
   }
 
   @Command(

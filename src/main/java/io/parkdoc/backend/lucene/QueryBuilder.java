@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.ToIntFunction;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.Term;
@@ -52,13 +53,31 @@ public final class QueryBuilder {
   private final IndexReader reader;
   private final AnalyzerCache analyzers;
 
+  /** How many documents hold a term (to keep a long query's most selective terms), or null. */
+  private final ToIntFunction<Term> docFreq;
+
   /**
    * @param reader the index searched, or null for a server's index
    * @param analyzers the analyzers to compile each language's clause with
    */
   public QueryBuilder(IndexReader reader, AnalyzerCache analyzers) {
+    this(reader, analyzers, null);
+  }
+
+  private QueryBuilder(IndexReader reader, AnalyzerCache analyzers, ToIntFunction<Term> docFreq) {
     this.reader = reader;
     this.analyzers = analyzers;
+    this.docFreq = docFreq != null ? docFreq : reader != null ? this::readerDocFreq : null;
+  }
+
+  /**
+   * This builder with {@code docFreq} telling how many documents hold a term: a server's index has
+   * no reader here, and a long query keeps its most selective terms only when the server's document
+   * frequencies are known (without them it keeps its first terms, and ranks otherwise than the
+   * local index).
+   */
+  public QueryBuilder withDocFreq(ToIntFunction<Term> docFreq) {
+    return new QueryBuilder(reader, analyzers, docFreq);
   }
 
   /**
@@ -171,7 +190,7 @@ public final class QueryBuilder {
             plan.parsed(),
             relaxed,
             maxTerms(languages),
-            this::docFreq);
+            docFreq);
     return matchesOnly ? compiler.compileMatches(plan.root()) : compiler.compileTop(plan.root());
   }
 
@@ -185,7 +204,7 @@ public final class QueryBuilder {
     return Math.max(4, Math.min(QueryCompiler.MAX_QUERY_TERMS, budget));
   }
 
-  private int docFreq(Term term) {
+  private int readerDocFreq(Term term) {
     try {
       return reader.docFreq(term);
     } catch (IOException e) {

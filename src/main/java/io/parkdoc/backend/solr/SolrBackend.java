@@ -42,7 +42,7 @@ public final class SolrBackend implements SearchBackend {
   private final String collection;
   private final IndexLocation location;
   private final AnalyzerCache analyzers = new AnalyzerCache();
-  private final QueryBuilder builder = new QueryBuilder(null, analyzers);
+  private final QueryBuilder base = new QueryBuilder(null, analyzers);
   private final List<String> languages;
   private final long documents;
   private final long openedAt = System.currentTimeMillis();
@@ -124,6 +124,14 @@ public final class SolrBackend implements SearchBackend {
     return documents;
   }
 
+  /**
+   * The query builder for one search: the collection's document frequencies of the query's terms
+   * decide which terms a long query keeps, as the local index's do ({@link SolrDocFreqs}).
+   */
+  private QueryBuilder builder(QueryPlan plan) {
+    return base.withDocFreq(new SolrDocFreqs(http, collection, analyzers, plan, languages));
+  }
+
   /** What a search asks of Solr: the hits' keys, scores and stored text. */
   private static final String FIELDS =
       "path,lang,ilang,mainlang,main,langs,parts,title,size,mtime,hash,encoding,score,text_*";
@@ -132,15 +140,43 @@ public final class SolrBackend implements SearchBackend {
   public SearchResults search(SearchRequest request) {
     QueryPlan plan = QueryPlan.of(request);
     List<String> langs = plan.languagesAmong(languages);
+    QueryBuilder builder = builder(plan);
     Map<String, Query> strict = new HashMap<>();
     Query query = builder.build(plan, langs, false, strict);
+    List<String> widerLangs = query == null ? plan.widerLanguagesAmong(languages) : null;
+    if (widerLangs != null) {
+      // Nothing to search in the languages its stop words chose: every language of its script.
+      Query wide = builder.build(plan, widerLangs, false, new HashMap<>());
+      if (wide != null) {
+        query = wide;
+        langs = widerLangs;
+      }
+    }
     if (query == null) {
       return new SearchResults(
           0, true, List.of(), langs, false, builder.stopWords(plan, langs, strict));
     }
-    Map<String, Object> r = run(query, request.offset(), request.limit(), request.passages() > 0);
+    boolean text = request.passages() > 0;
+    Map<String, Object> r = run(query, request.offset(), request.limit(), text);
     long total = SolrJson.number(SolrJson.map(r, "response"), "numFound", 0);
     boolean relaxed = false;
+    List<String> wider =
+        total == 0 && widerLangs == null ? plan.widerLanguagesAmong(languages) : null;
+    if (wider != null) {
+      // The languages its stop words chose have nothing: every language of its script, as the
+      // local index does (a Romanian question sent to Italian by "era" and "care").
+      Query again = builder.build(plan, wider, false, new HashMap<>());
+      if (again != null) {
+        Map<String, Object> more = run(again, request.offset(), request.limit(), text);
+        long found = SolrJson.number(SolrJson.map(more, "response"), "numFound", 0);
+        if (found > 0) {
+          query = again;
+          r = more;
+          total = found;
+          langs = wider;
+        }
+      }
+    }
     if (total == 0 && !plan.natural()) {
       // No document holds every word: rank those holding most of them (as the local index does).
       Query second = builder.build(plan, langs, true, new HashMap<>());
@@ -268,7 +304,7 @@ public final class SolrBackend implements SearchBackend {
     IndexedDocument d = file(parts(path));
     QueryPlan plan = QueryPlan.of(request);
     List<String> langs = plan.languagesAmong(languages);
-    Query query = builder.highlightQuery(plan, langs, relaxed, Map.of(), Set.of());
+    Query query = builder(plan).highlightQuery(plan, langs, relaxed, Map.of(), Set.of());
     List<String> texts = new ArrayList<>();
     List<Snippet.Span> spans = new ArrayList<>();
     try (PageIndex index = PageIndex.of(List.of(d), analyzers)) {
@@ -289,7 +325,8 @@ public final class SolrBackend implements SearchBackend {
     List<Object> parts = parts(path);
     IndexedDocument d = file(parts);
     QueryPlan plan = QueryPlan.of(request);
-    Query query = builder.build(plan, plan.languagesAmong(languages), relaxed, new HashMap<>());
+    List<String> langs = plan.languagesAmong(languages);
+    Query query = builder(plan).build(plan, langs, relaxed, new HashMap<>());
     if (query == null) {
       return new MatchExplanation(
           d.path(),

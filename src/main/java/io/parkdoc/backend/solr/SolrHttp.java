@@ -12,16 +12,19 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.channels.ClosedChannelException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import javax.net.ssl.SSLException;
 
 /**
  * Solr's HTTP API through the JDK's own client: JSON in and out, basic auth, TLS for {@code
- * solrs://} (the JDK's trust store, or {@code javax.net.ssl.trustStore}).
+ * solrs://} (the JDK's trust store, or {@code javax.net.ssl.trustStore}, and the certificates of
+ * {@code PARKDOC_SOLR_TRUSTSTORE}: {@link SolrTrust}).
  *
  * <p>Knows every live node of the cluster once it has reached one: a request that cannot connect to
  * one node goes to the next, so a search keeps answering while a node is down. When no node
@@ -40,11 +43,14 @@ public final class SolrHttp {
 
   public SolrHttp(SolrLocation location) {
     this.location = location;
-    this.client =
+    HttpClient.Builder builder =
         HttpClient.newBuilder()
             .connectTimeout(CONNECT_TIMEOUT)
-            .version(HttpClient.Version.HTTP_1_1)
-            .build();
+            .version(HttpClient.Version.HTTP_1_1);
+    if (location.tls() && location.trustStore() != null) {
+      builder.sslContext(SolrTrust.context(Path.of(location.trustStore())));
+    }
+    this.client = builder.build();
     this.authorization =
         location.user() == null
             ? null
@@ -163,6 +169,9 @@ public final class SolrHttp {
       try {
         response =
             client.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      } catch (SSLException e) {
+        // the same certificate on every node: the next one would fail alike
+        throw new ParkdocException(SolrTrust.explain(location, node, e), e);
       } catch (ConnectException | HttpConnectTimeoutException | ClosedChannelException e) {
         last = e; // this node is down: try the next
         tried.add(node);
@@ -176,6 +185,11 @@ public final class SolrHttp {
                 + " minutes",
             e);
       } catch (IOException e) {
+        if (!location.tls() && SolrTrust.tlsAnswer(e)) {
+          throw new ParkdocException(
+              "the Solr node at " + node + " speaks TLS; use solrs:// rather than solr://",
+              new SSLException(e.getMessage(), e));
+        }
         last = e;
         tried.add(node);
         continue;
@@ -245,7 +259,7 @@ public final class SolrHttp {
 
   /** True when {@code e} says no node of the cluster could be reached (worth a retry later). */
   public static boolean unreachable(ParkdocException e) {
-    return e.getCause() instanceof IOException;
+    return e.getCause() instanceof IOException && !(e.getCause() instanceof SSLException);
   }
 
   /** The HTTP status of a Solr error, or 0 when {@code e} is not one. */

@@ -10,16 +10,24 @@ import java.util.regex.Pattern;
  * Where a SolrCloud collection is: {@code
  * solr://[USER:PASSWORD@]HOST:PORT[,HOST:PORT...][/COLLECTION]}, or {@code solrs://} for TLS. One
  * node is enough (parkdoc learns the others from it); naming more lets a command start while the
- * first is down. Credentials may also come from {@code PARKDOC_SOLR_AUTH=user:password}.
+ * first is down. Credentials may also come from {@code PARKDOC_SOLR_AUTH=user:password}, and the
+ * certificates a {@code solrs://} cluster is trusted by, besides the JDK's, from {@code
+ * PARKDOC_SOLR_TRUSTSTORE=FILE}.
  *
  * @param tls whether to speak HTTPS
  * @param nodes {@code host:port} of the nodes named, at least one
  * @param collection the collection ({@link #DEFAULT_COLLECTION} when the location names none)
  * @param user basic-auth user, or null
  * @param password basic-auth password, or null
+ * @param trustStore a file of PEM (or DER) certificates to trust besides the JDK's, or null
  */
 public record SolrLocation(
-    boolean tls, List<String> nodes, String collection, String user, String password) {
+    boolean tls,
+    List<String> nodes,
+    String collection,
+    String user,
+    String password,
+    String trustStore) {
   /** The collection parkdoc uses when the location names none. */
   public static final String DEFAULT_COLLECTION = "parkdoc";
 
@@ -70,7 +78,16 @@ public record SolrLocation(
     String collection =
         m.group(4) == null || m.group(4).isEmpty() ? DEFAULT_COLLECTION : m.group(4);
     return new SolrLocation(
-        m.group(1).equalsIgnoreCase("solrs"), nodes, collection, user, password);
+        m.group(1).equalsIgnoreCase("solrs"), nodes, collection, user, password, null);
+  }
+
+  /**
+   * This location with {@code trustStore} (a file of certificates, from {@code
+   * PARKDOC_SOLR_TRUSTSTORE}; null or blank for none) trusted besides the JDK's own authorities.
+   */
+  public SolrLocation withTrustStore(String trustStore) {
+    String t = trustStore == null || trustStore.isBlank() ? null : trustStore;
+    return new SolrLocation(tls, nodes, collection, user, password, t);
   }
 
   /** The first node named, {@code host:port}. */

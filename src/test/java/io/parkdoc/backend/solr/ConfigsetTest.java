@@ -11,6 +11,8 @@ import io.parkdoc.core.analysis.Languages;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -99,6 +101,30 @@ class ConfigsetTest {
     assertThrows(ParkdocException.class, () -> SolrLocation.parse("solr://h:1/a/b", null));
     assertTrue(SolrLocation.isSolr("SOLR://h:1"));
     assertFalse(SolrLocation.isSolr("index"));
+  }
+
+  @Test
+  void aTrustStoreThatIsNoCertificateIsOneClearError(@org.junit.jupiter.api.io.TempDir Path tmp)
+      throws IOException {
+    Path text = Files.writeString(tmp.resolve("notes.txt"), "not a certificate\n");
+    SolrLocation tls = SolrLocation.parse("solrs://h:1/c", null);
+    ParkdocException e =
+        assertThrows(
+            ParkdocException.class, () -> new SolrHttp(tls.withTrustStore(text.toString())));
+    assertTrue(e.getMessage().startsWith("PARKDOC_SOLR_TRUSTSTORE: "), e.getMessage());
+    assertTrue(e.getMessage().contains("holds no certificate"), e.getMessage());
+    ParkdocException missing =
+        assertThrows(
+            ParkdocException.class,
+            () -> new SolrHttp(tls.withTrustStore(tmp.resolve("gone.pem").toString())));
+    assertTrue(missing.getMessage().contains("no such file"), missing.getMessage());
+    // plain HTTP reads no trust store
+    assertEquals(
+        "solr://h:1/c",
+        new SolrHttp(SolrLocation.parse("solr://h:1/c", null).withTrustStore(text.toString()))
+            .location()
+            .toString());
+    assertNull(tls.withTrustStore(" ").trustStore());
   }
 
   @Test

@@ -64,6 +64,10 @@ class SolrParityIT {
       this report is written in English for international readers of the journal.
       """;
 
+  static final String CZECH =
+      "Všichni lidé rodí se svobodní a sobě rovní co do důstojnosti a práv. Jsou nadáni rozumem a"
+          + " svědomím a mají spolu jednat v duchu bratrství.";
+
   @TempDir static Path tmp;
   private static SearchBackend local;
   private static SearchBackend solr;
@@ -79,12 +83,15 @@ class SolrParityIT {
     // Files in two languages each: one document per language, one hit per file.
     java.nio.file.Files.writeString(seeds.resolve("mixed-ko-en.txt"), KOREAN_WITH_ENGLISH);
     java.nio.file.Files.writeString(seeds.resolve("mixed-ja-en.txt"), JAPANESE_WITH_ENGLISH);
+    // Czech, whose stop words "on" and "re" send an English question there (as in
+    // RealFoldersSearchTest)
+    java.nio.file.Files.writeString(seeds.resolve("udhr-cs.txt"), CZECH);
     IndexLocation localIndex = IndexLocation.of(tmp.resolve("index"));
     IndexLocation solrIndex = IndexLocation.parse(where, tmp);
     for (IndexLocation at : List.of(localIndex, solrIndex)) {
       try (Indexer indexer =
           Backends.indexer(at, IndexOptions.defaults(), new LanguageDetector())) {
-        assertEquals(7, indexer.index(List.of(seeds)).added(), "seeds indexed into " + at);
+        assertEquals(8, indexer.index(List.of(seeds)).added(), "seeds indexed into " + at);
       }
     }
     local = Backends.search(localIndex);
@@ -147,6 +154,43 @@ class SolrParityIT {
   void sameHitsScoresAndPassages(String query) {
     SearchRequest request = new SearchRequest(query, Set.of(), 10, 0, 3, false);
     assertEquals(show(local.search(request)), show(solr.search(request)), query);
+  }
+
+  /**
+   * A pasted paragraph of more distinct words than a query keeps (32) is reduced to its most
+   * selective terms, by the collection's document frequencies as locally by the reader's (the Solr
+   * backend once had none, and failed on such a query).
+   */
+  @Test
+  void aLongPastedTextKeepsTheSameTerms() {
+    String pasted =
+        "Returns the average of the absolute deviations of data points from their mean and"
+            + " displays the diffusion in a data set; laser machining focuses light onto a material"
+            + " in order to cut or weld it, while the abstract of this report is written in English"
+            + " for international readers of the journal about technology innovation, quarterly"
+            + " budgets, harbour cranes, violin strings, glacier maps and orchard pruning schedules";
+    SearchRequest request = new SearchRequest(pasted, Set.of(), 10, 0, 3, false);
+    SearchResults a = local.search(request);
+    assertTrue(a.total() > 0, show(a));
+    assertEquals(show(a), show(solr.search(request)));
+    Hit top = a.hits().get(0);
+    assertEquals(
+        local.fullText(request, false, top.path()), solr.fullText(request, false, top.path()));
+  }
+
+  /**
+   * A question whose stop words chose a language holding none of its words is searched again in
+   * every language of its script, on Solr as locally (the Solr backend once returned nothing).
+   */
+  @Test
+  void aQuestionSentToTheWrongLanguageIsSearchedInEveryOther() {
+    SearchRequest request =
+        new SearchRequest("work on laser machining re entry material", Set.of(), 10, 0, 3, false);
+    io.parkdoc.core.query.QueryPlan plan = io.parkdoc.core.query.QueryPlan.of(request);
+    assertEquals(List.of("cs"), plan.languagesAmong(local.languages()), "routed to Czech");
+    SearchResults a = local.search(request);
+    assertTrue(a.total() > 0, show(a));
+    assertEquals(show(a), show(solr.search(request)));
   }
 
   @Test

@@ -48,16 +48,20 @@ final class SolrTestCluster {
 
   /** Runs tools/solr-cluster with {@code args}; returns its output's last line. */
   static String script(String... args) {
+    return script(java.util.Map.of(), args);
+  }
+
+  /** Runs tools/solr-cluster with {@code env} set and {@code args}; returns its last line. */
+  static String script(java.util.Map<String, String> env, String... args) {
     Path script = root().resolve("tools/solr-cluster");
     try {
       Path log = Files.createTempFile("solr-cluster", ".log");
       List<String> command = new java.util.ArrayList<>(List.of(script.toString()));
       command.addAll(List.of(args));
-      Process p =
-          new ProcessBuilder(command)
-              .redirectErrorStream(true)
-              .redirectOutput(log.toFile())
-              .start();
+      ProcessBuilder pb =
+          new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+      pb.environment().putAll(env);
+      Process p = pb.start();
       if (!p.waitFor(5, TimeUnit.MINUTES)) {
         p.destroyForcibly();
         throw new IllegalStateException(
@@ -81,11 +85,12 @@ final class SolrTestCluster {
     }
   }
 
-  private static Path root() {
+  /** The project folder (system property parkdoc.root). */
+  static Path root() {
     return Path.of(System.getProperty("parkdoc.root", "")).toAbsolutePath();
   }
 
-  private static void deleteTree(Path dir) {
+  static void deleteTree(Path dir) {
     try (java.util.stream.Stream<Path> s = Files.walk(dir)) {
       for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
         Files.deleteIfExists(p);

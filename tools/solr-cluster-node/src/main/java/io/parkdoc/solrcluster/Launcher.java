@@ -11,6 +11,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.apache.solr.client.solrj.embedded.SSLConfig;
 import org.apache.solr.embedded.JettyConfig;
 import org.apache.solr.embedded.JettySolrRunner;
 import org.apache.solr.security.Sha256AuthenticationProvider;
@@ -86,6 +87,10 @@ public final class Launcher {
     String auth = System.getenv("SOLR_CLUSTER_AUTH");
     try (ZooKeeper zk = connect(address)) {
       if (auth != null && !auth.isEmpty()) putSecurityJson(zk, auth);
+      // Nodes of a TLS cluster register, and talk to each other, as https://.
+      if (System.getProperty(KEYSTORE) != null) {
+        put(zk, "/clusterprops.json", "{\"urlScheme\": \"https\"}");
+      }
     }
     writePort(home, port);
     System.out.println("zookeeper listening on " + address);
@@ -107,13 +112,26 @@ public final class Launcher {
                            "user-role": {"%s": "admin"}}}
         """
             .formatted(user, hash, user);
+    put(zk, "/security.json", json);
+  }
+
+  private static void put(ZooKeeper zk, String path, String json) throws Exception {
     byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
     try {
-      zk.create("/security.json", bytes, ZooDefs.Ids.OPEN_ACL_UNSAFE, CreateMode.PERSISTENT);
+      zk.create(path, bytes, ZooDefs.Ids.OPEN_ACL_UNSAFE, CreateMode.PERSISTENT);
     } catch (KeeperException.NodeExistsException e) {
-      zk.setData("/security.json", bytes, -1);
+      zk.setData(path, bytes, -1);
     }
   }
+
+  /**
+   * The system property naming a TLS cluster's keystore (PKCS12; its password in {@link
+   * #KEYSTORE_PASSWORD}): set, the nodes serve https only, and ZooKeeper's cluster properties say
+   * so.
+   */
+  private static final String KEYSTORE = "parkdoc.cluster.keystore";
+
+  private static final String KEYSTORE_PASSWORD = "parkdoc.cluster.keystore.password";
 
   private static ZooKeeper connect(String address) throws Exception {
     for (int attempt = 0; ; attempt++) {
@@ -141,19 +159,29 @@ public final class Launcher {
     int port = previousPort(home);
     Properties props = new Properties();
     props.setProperty("zkHost", zkHost);
-    JettyConfig config =
+    JettyConfig.Builder builder =
         JettyConfig.builder()
             .setPort(port)
             .setContext("/solr")
             .stopAtShutdown(true)
-            .withPortRetryTime(30)
-            .build();
+            .withPortRetryTime(30);
+    String keystore = System.getProperty(KEYSTORE);
+    if (keystore != null) {
+      // The node's own client (shard requests, replication) trusts the same certificate through
+      // the javax.net.ssl.trustStore properties the script sets.
+      String password = System.getProperty(KEYSTORE_PASSWORD);
+      // JettySolrRunner builds its TLS connector only in this mode; otherwise it serves plain HTTP.
+      System.setProperty("jetty.testMode", "true");
+      builder.withSSLConfig(new SSLConfig(true, false, keystore, password, keystore, password));
+    }
+    JettyConfig config = builder.build();
     JettySolrRunner jetty = new JettySolrRunner(home.toString(), props, config);
     jetty.start();
     int actual = jetty.getLocalPort();
     Files.writeString(home.resolve("last-port"), actual + "\n");
     writePort(home, actual);
-    System.out.println("solr node " + n + " listening on 127.0.0.1:" + actual);
+    System.out.println(
+        "solr node " + n + " listening on " + (keystore != null ? "https" : "http") + "://127.0.0.1:" + actual);
     // Jetty's own shutdown hook stops the node on SIGTERM; the main thread just waits.
     Thread.currentThread().join();
   }
