@@ -18,6 +18,7 @@ import io.parkdoc.core.analysis.Languages;
 import io.parkdoc.core.analysis.Warmup;
 import io.parkdoc.core.detect.LanguageParts;
 import io.parkdoc.core.query.Analysis;
+import io.parkdoc.core.query.QueryCompiler;
 import io.parkdoc.core.query.QueryPlan;
 import io.parkdoc.core.query.QuerySyntax;
 import io.parkdoc.core.query.translate.QueryTranslation;
@@ -36,14 +37,18 @@ import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.MultiReader;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.Explanation;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TotalHits;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.Bits;
 
 /**
  * Searches every language index of a local parkdoc index at once and highlights the best passages.
@@ -442,18 +447,40 @@ public final class LuceneSearcher implements SearchBackend {
   private SearchResults verbatimOrNull(
       SearchRequest request, QueryPlan plan, List<String> langs, QueryTranslation translation)
       throws IOException {
-    QuerySyntax.Node root = plan.root();
-    if (root instanceof QuerySyntax.Bool b
-        && b.clauses().size() == 1
-        && b.clauses().get(0).node() instanceof QuerySyntax.Phrase only
-        && b.clauses().get(0).occur() != org.apache.lucene.search.BooleanClause.Occur.MUST_NOT) {
-      root = only;
+    // one quoted string, and lang: or path: filters beside it
+    QuerySyntax.Phrase phrase = plan.root() instanceof QuerySyntax.Phrase p ? p : null;
+    BooleanQuery.Builder filters = new BooleanQuery.Builder();
+    boolean filtered = false;
+    if (plan.root() instanceof QuerySyntax.Bool b) {
+      for (QuerySyntax.Clause c : b.clauses()) {
+        if (c.node() instanceof QuerySyntax.Phrase p
+            && phrase == null
+            && c.occur() != BooleanClause.Occur.MUST_NOT) {
+          phrase = p;
+        } else if (c.node() instanceof QuerySyntax.Filter f
+            && c.occur() != BooleanClause.Occur.SHOULD) {
+          filters.add(
+              QueryCompiler.filter(f),
+              c.occur() == BooleanClause.Occur.MUST_NOT
+                  ? BooleanClause.Occur.MUST_NOT
+                  : BooleanClause.Occur.FILTER);
+          filtered = true;
+        } else {
+          return null;
+        }
+      }
     }
-    if (!(root instanceof QuerySyntax.Phrase phrase)) {
+    if (phrase == null) {
       return null;
     }
+    Bits allowed = null;
+    if (filtered) {
+      filters.add(new MatchAllDocsQuery(), BooleanClause.Occur.FILTER);
+      allowed = VerbatimScan.matching(searcher, filters.build());
+    }
     int n = Math.max(1, request.offset() + request.limit());
-    VerbatimScan.Results found = VerbatimScan.find(searcher, phrase.text(), request.languages(), n);
+    VerbatimScan.Results found =
+        VerbatimScan.find(searcher, phrase.text(), request.languages(), allowed, n);
     if (found.total() == 0) {
       return null;
     }

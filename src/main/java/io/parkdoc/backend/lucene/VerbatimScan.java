@@ -23,11 +23,17 @@ import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.Scorer;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.Weight;
 import org.apache.lucene.util.Bits;
+import org.apache.lucene.util.FixedBitSet;
 
 /**
  * A quoted string found the way {@code rg -F} finds it: by reading the stored text of every
@@ -65,7 +71,8 @@ final class VerbatimScan {
    * {@code languages}, or of any when empty), ranked by how often it stands in them for their
    * length, best first, at most {@code n}; and how many files hold it.
    */
-  static Results find(IndexSearcher searcher, String quoted, Set<String> languages, int n)
+  static Results find(
+      IndexSearcher searcher, String quoted, Set<String> languages, Bits allowed, int n)
       throws IOException {
     String needle = quoted.strip();
     if (needle.isEmpty()) {
@@ -99,7 +106,7 @@ final class VerbatimScan {
       NumericDocValues parts = leaf.reader().getNumericDocValues(Fields.PARTS);
       Set<String> fields = Set.of(field, Fields.PATH);
       for (int i = 0; i < leaf.reader().maxDoc(); i++) {
-        if (live != null && !live.get(i)) {
+        if ((live != null && !live.get(i)) || (allowed != null && !allowed.get(leaf.docBase + i))) {
           continue;
         }
         var d = stored.document(i, fields);
@@ -178,6 +185,25 @@ final class VerbatimScan {
               total, org.apache.lucene.search.TotalHits.Relation.EQUAL_TO),
           docs);
     }
+  }
+
+  /** The documents matching {@code query}, by their ids in the searcher's reader. */
+  static Bits matching(IndexSearcher searcher, Query query) throws IOException {
+    IndexReader reader = searcher.getIndexReader();
+    FixedBitSet docs = new FixedBitSet(Math.max(1, reader.maxDoc()));
+    Weight weight =
+        searcher.createWeight(searcher.rewrite(query), ScoreMode.COMPLETE_NO_SCORES, 1f);
+    for (LeafReaderContext leaf : reader.leaves()) {
+      Scorer scorer = weight.scorer(leaf);
+      if (scorer == null) {
+        continue;
+      }
+      DocIdSetIterator it = scorer.iterator();
+      for (int d = it.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = it.nextDoc()) {
+        docs.set(leaf.docBase + d);
+      }
+    }
+    return docs;
   }
 
   /** The stored text field of a language index's segment, or null. */

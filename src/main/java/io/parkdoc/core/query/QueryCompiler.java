@@ -688,7 +688,7 @@ public final class QueryCompiler {
   }
 
   /** The unscored query of a {@code lang:} or {@code path:} filter. */
-  Query filter(QuerySyntax.Filter f) {
+  public static Query filter(QuerySyntax.Filter f) {
     if (f.field().equals("lang")) {
       BooleanQuery.Builder any = new BooleanQuery.Builder();
       for (String code : f.value().split(",")) {

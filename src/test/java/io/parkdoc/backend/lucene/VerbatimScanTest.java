@@ -93,6 +93,14 @@ class VerbatimScanTest {
   }
 
   @Test
+  void pathAndLanguageFiltersBesideTheQuoteAreKept() {
+    assertEquals(List.of(german.toString()), paths(search("\"für den\" path:de.txt")));
+    assertTrue(search("\"für den\" path:en.txt").hits().isEmpty());
+    assertTrue(search("\"für den\" -path:de.txt").hits().isEmpty());
+    assertTrue(search("\"für den\" lang:ko").hits().isEmpty());
+  }
+
+  @Test
   void aStringInNoFileFindsNothing() {
     SearchResults r = search("\"Dokumentvergleich zweier\"");
     assertTrue(r.hits().isEmpty());
