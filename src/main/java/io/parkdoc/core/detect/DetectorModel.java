@@ -22,7 +22,8 @@ import opennlp.tools.langdetect.LanguageDetectorModel;
 /**
  * The statistical language model (OpenNLP's langdetect model, evaluated by {@link NgramScorer})
  * with the candidate labels of each script. Reading it takes about half a second, so a process
- * reads it once ({@link #shared}) and every detector uses that copy. Immutable and thread-safe.
+ * reads it once ({@link #shared}) and every detector uses that copy. Thread-safe: the model is
+ * immutable, and each thread remembers its own last paragraphs ({@link #readParagraph}).
  */
 final class DetectorModel {
   private static final Object LOCK = new Object();
@@ -134,6 +135,36 @@ final class DetectorModel {
       readWithOpenNlp(sample, e);
     }
     countLetters(sample, e);
+    return e;
+  }
+
+  /** How many paragraphs' evidence a thread remembers (about 1 KB each, and the text). */
+  static final int REMEMBERED = 1024;
+
+  private static final ThreadLocal<Map<String, Evidence>> REMEMBERED_EVIDENCE =
+      ThreadLocal.withInitial(
+          () ->
+              new java.util.LinkedHashMap<>(REMEMBERED * 2, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, Evidence> eldest) {
+                  return size() > REMEMBERED;
+                }
+              });
+
+  /**
+   * {@link #read}, remembering the last {@value #REMEMBERED} paragraphs this thread read: the same
+   * paragraph recurs across the files of a folder (a help set's notes and warnings, licence
+   * headers, templates), and is then not read again. The evidence returned is shared: callers must
+   * not change it.
+   */
+  Evidence readParagraph(CharSequence paragraph) {
+    String key = paragraph.toString();
+    Map<String, Evidence> remembered = REMEMBERED_EVIDENCE.get();
+    Evidence e = remembered.get(key);
+    if (e == null) {
+      e = read(key);
+      remembered.put(key, e);
+    }
     return e;
   }
 
