@@ -22,7 +22,8 @@ import opennlp.tools.langdetect.LanguageDetectorModel;
 /**
  * The statistical language model (OpenNLP's langdetect model, evaluated by {@link NgramScorer})
  * with the candidate labels of each script. Reading it takes about half a second, so a process
- * reads it once ({@link #shared}) and every detector uses that copy. Immutable and thread-safe.
+ * reads it once ({@link #shared}) and every detector uses that copy. Thread-safe: the model is
+ * immutable, and each thread remembers its own last paragraphs ({@link #readParagraph}).
  */
 final class DetectorModel {
   private static final Object LOCK = new Object();
@@ -58,6 +59,18 @@ final class DetectorModel {
   /** Per label, the index language it stands for, or null for a language without an index. */
   private final String[] indexLanguage;
 
+  /**
+   * Per label, the prior weight of its index language (see {@link LanguageDetector#MINOR_PRIOR}).
+   */
+  private final double[] prior;
+
+  /**
+   * The languages (indices into {@link LanguageDetector#MISSING_LANGUAGES}) whose alphabet lacks
+   * each char, for the chars of {@link LanguageDetector#MISSING_LETTERS}: looked up for every
+   * non-ASCII letter the model reads.
+   */
+  private static final Map<Character, int[]> MISSING_BY_CHAR = missingByChar();
+
   /** Per statistical script, the labels of its index languages. */
   private final Map<Script, int[]> candidates = new EnumMap<>(Script.class);
 
@@ -66,6 +79,7 @@ final class DetectorModel {
     this.scorer = NgramScorer.of(model);
     this.labels = detector.getSupportedLanguages();
     this.indexLanguage = new String[labels.length];
+    this.prior = new double[labels.length];
     Map<String, String> iso3To1 = new HashMap<>();
     for (String iso1 : Locale.getISOLanguages()) {
       // putIfAbsent: the list holds the legacy codes too ("in" after "id" for Indonesian).
@@ -81,6 +95,8 @@ final class DetectorModel {
         continue;
       }
       indexLanguage[i] = iso1;
+      prior[i] =
+          LanguageDetector.MAJOR_LANGUAGES.contains(iso1) ? 1.0 : LanguageDetector.MINOR_PRIOR;
       for (Script s : LanguageDetector.LANGUAGE_SCRIPTS.getOrDefault(iso1, List.of())) {
         byScript.computeIfAbsent(s, k -> new ArrayList<>()).add(i);
       }
@@ -122,6 +138,36 @@ final class DetectorModel {
     return e;
   }
 
+  /** How many paragraphs' evidence a thread remembers (about 1 KB each, and the text). */
+  static final int REMEMBERED = 1024;
+
+  private static final ThreadLocal<Map<String, Evidence>> REMEMBERED_EVIDENCE =
+      ThreadLocal.withInitial(
+          () ->
+              new java.util.LinkedHashMap<>(REMEMBERED * 2, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, Evidence> eldest) {
+                  return size() > REMEMBERED;
+                }
+              });
+
+  /**
+   * {@link #read}, remembering the last {@value #REMEMBERED} paragraphs this thread read: the same
+   * paragraph recurs across the files of a folder (a help set's notes and warnings, licence
+   * headers, templates), and is then not read again. The evidence returned is shared: callers must
+   * not change it.
+   */
+  Evidence readParagraph(CharSequence paragraph) {
+    String key = paragraph.toString();
+    Map<String, Evidence> remembered = REMEMBERED_EVIDENCE.get();
+    Evidence e = remembered.get(key);
+    if (e == null) {
+      e = read(key);
+      remembered.put(key, e);
+    }
+    return e;
+  }
+
   /** OpenNLP's own evaluation of the model: the reference {@link NgramScorer} reproduces. */
   void readWithOpenNlp(CharSequence sample, Evidence e) {
     for (Language l : detector.predictLanguages(sample)) {
@@ -142,16 +188,29 @@ final class DetectorModel {
       if (c < 0x80) {
         continue;
       }
-      char lower = Character.toLowerCase(c);
-      for (int k = 0; k < LanguageDetector.MISSING_LANGUAGES.length; k++) {
-        if (LanguageDetector.MISSING_LETTERS
-                .get(LanguageDetector.MISSING_LANGUAGES[k])
-                .indexOf(lower)
-            >= 0) {
+      int[] lacking = MISSING_BY_CHAR.get(Character.toLowerCase(c));
+      if (lacking != null) {
+        for (int k : lacking) {
           e.missingLetters[k]++;
         }
       }
     }
+  }
+
+  private static Map<Character, int[]> missingByChar() {
+    Map<Character, List<Integer>> m = new HashMap<>();
+    for (int k = 0; k < LanguageDetector.MISSING_LANGUAGES.length; k++) {
+      String letters = LanguageDetector.MISSING_LETTERS.get(LanguageDetector.MISSING_LANGUAGES[k]);
+      for (int i = 0; i < letters.length(); i++) {
+        List<Integer> ks = m.computeIfAbsent(letters.charAt(i), c -> new ArrayList<>());
+        if (!ks.contains(k)) {
+          ks.add(k);
+        }
+      }
+    }
+    Map<Character, int[]> out = new HashMap<>();
+    m.forEach((c, ks) -> out.put(c, ks.stream().mapToInt(Integer::intValue).toArray()));
+    return Map.copyOf(out);
   }
 
   /** The best index language of {@code script} on the evidence, or {@code und}. */
@@ -176,9 +235,7 @@ final class DetectorModel {
       String iso1 = indexLanguage[i];
       // Some languages have two labels (nob and nno, est and ekk): summing them would double
       // their prior, so the likelier label speaks for the language.
-      double prior =
-          LanguageDetector.MAJOR_LANGUAGES.contains(iso1) ? 1.0 : LanguageDetector.MINOR_PRIOR;
-      probabilities.merge(iso1, prior * p[i], Math::max);
+      probabilities.merge(iso1, prior[i] * p[i], Math::max);
     }
     for (int i = 0; i < p.length; i++) {
       if (indexLanguage[i] == null || !probabilities.containsKey(indexLanguage[i])) {

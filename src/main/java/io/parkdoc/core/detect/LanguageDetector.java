@@ -657,7 +657,7 @@ public final class LanguageDetector {
       }
       buffer.setLength(0);
       appendInScript(buffer, text, p.start, end, script);
-      own[i] = m.read(buffer);
+      own[i] = m.readParagraph(buffer);
       all.add(own[i]);
     }
     if (!shortOnes.isEmpty()) {

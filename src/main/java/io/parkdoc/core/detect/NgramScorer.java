@@ -6,13 +6,6 @@ import opennlp.tools.langdetect.LanguageDetectorModel;
 import opennlp.tools.ml.model.AbstractModel;
 import opennlp.tools.ml.model.Context;
 import opennlp.tools.ml.model.MaxentModel;
-import opennlp.tools.util.normalizer.AggregateCharSequenceNormalizer;
-import opennlp.tools.util.normalizer.CharSequenceNormalizer;
-import opennlp.tools.util.normalizer.EmojiCharSequenceNormalizer;
-import opennlp.tools.util.normalizer.NumberCharSequenceNormalizer;
-import opennlp.tools.util.normalizer.ShrinkCharSequenceNormalizer;
-import opennlp.tools.util.normalizer.TwitterCharSequenceNormalizer;
-import opennlp.tools.util.normalizer.UrlCharSequenceNormalizer;
 
 /**
  * OpenNLP's language detector model, evaluated the way {@code LanguageDetectorME.predictLanguages}
@@ -32,13 +25,6 @@ final class NgramScorer {
   private static final int MIN_GRAM = 1;
   private static final int MAX_GRAM = 3;
 
-  private final CharSequenceNormalizer normalizer =
-      new AggregateCharSequenceNormalizer(
-          EmojiCharSequenceNormalizer.getInstance(),
-          UrlCharSequenceNormalizer.getInstance(),
-          TwitterCharSequenceNormalizer.getInstance(),
-          NumberCharSequenceNormalizer.getInstance(),
-          ShrinkCharSequenceNormalizer.getInstance());
   private final int outcomes;
 
   /** Open addressing: the key of each slot's n-gram (0 for an empty slot) and its predicate. */
@@ -172,13 +158,18 @@ final class NgramScorer {
    * without the underflow to 0 of very unlikely outcomes on long texts.
    */
   double[] logProbabilities(CharSequence text) {
-    char[] chars = lowerCase(normalizer.normalize(text));
+    char[] chars = ModelNormalizer.normalize(text);
     double[] sums = new double[outcomes];
     // Each distinct n-gram counts once. The text's own n-grams are deduplicated first, in a table
     // small enough to stay in the CPU cache, so that the model's big table is read once for each.
+    // The table is the thread's own, reused and emptied slot by slot: a new one per call zeroed
+    // 48 to 96 bytes per char of text.
+    Scratch scratch = SCRATCH.get();
     int setSize = Integer.highestOneBit(Math.max(8, chars.length * MAX_GRAM * 2)) * 2;
-    long[] seen = new long[setSize];
-    int setMask = setSize - 1;
+    long[] seen = scratch.seen(setSize);
+    int[] used = scratch.used(chars.length * MAX_GRAM);
+    int filled = 0;
+    int setMask = seen.length - 1;
     for (int n = MIN_GRAM; n <= MAX_GRAM; n++) {
       for (int i = 0; i + n <= chars.length; i++) {
         long key = key(chars, i, i + n);
@@ -190,6 +181,7 @@ final class NgramScorer {
           continue;
         }
         seen[s] = key;
+        used[filled++] = s;
         int p = predicate(key);
         if (p < 0) {
           continue; // not a feature of the model
@@ -207,6 +199,9 @@ final class NgramScorer {
         }
       }
     }
+    for (int f = 0; f < filled; f++) {
+      seen[used[f]] = 0;
+    }
     double max = Double.NEGATIVE_INFINITY;
     for (double s : sums) {
       max = Math.max(max, s);
@@ -222,17 +217,35 @@ final class NgramScorer {
     return sums;
   }
 
-  /** Lower case as OpenNLP's {@code StringUtil.toLowerCaseCharBuffer}: per code point. */
-  private static char[] lowerCase(CharSequence s) {
-    char[] out = new char[s.length() * 2]; // a lower-case letter may take two units
-    int n = 0;
-    for (int i = 0; i < s.length(); ) {
-      int cp = Character.codePointAt(s, i);
-      i += Character.charCount(cp);
-      n += Character.toChars(Character.toLowerCase(cp), out, n);
+  /** A thread's deduplication table, empty between calls, grown as texts need. */
+  private static final class Scratch {
+    static final int KEPT = 1 << 16;
+
+    long[] seen = new long[0];
+    int[] used = new int[0];
+
+    long[] seen(int size) {
+      if (size > KEPT) {
+        return new long[size]; // a huge text once: not kept for the thread's life
+      }
+      if (seen.length < size) {
+        seen = new long[size];
+      }
+      return seen; // a power of two at least that big: the caller masks with its length
     }
-    return n == out.length ? out : java.util.Arrays.copyOf(out, n);
+
+    int[] used(int size) {
+      if (size > KEPT) {
+        return new int[size];
+      }
+      if (used.length < size) {
+        used = new int[size];
+      }
+      return used;
+    }
   }
+
+  private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
 
   int outcomes() {
     return outcomes;
