@@ -7,10 +7,15 @@ import java.util.List;
 import java.util.Map;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.queries.function.FunctionScoreQuery;
+import org.apache.lucene.queries.spans.SpanNearQuery;
+import org.apache.lucene.queries.spans.SpanOrQuery;
+import org.apache.lucene.queries.spans.SpanQuery;
+import org.apache.lucene.queries.spans.SpanTermQuery;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.ConstantScoreQuery;
+import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.MultiPhraseQuery;
@@ -119,6 +124,29 @@ final class SolrQueries {
         yield one("synonym", map("field", s.getField(), "terms", terms));
       }
       case FunctionScoreQuery f -> json(boostByQuery(f));
+      case DisjunctionMaxQuery d -> {
+        List<Object> queries = new ArrayList<>();
+        for (Query q : d.getDisjuncts()) {
+          queries.add(json(q));
+        }
+        yield one("dismax", map("queries", queries, "tie", d.getTieBreakerMultiplier()));
+      }
+      case SpanTermQuery t -> one("spanTerm", List.of(t.getTerm().field(), t.getTerm().text()));
+      case SpanOrQuery o -> {
+        List<Object> clauses = new ArrayList<>();
+        for (SpanQuery q : o.getClauses()) {
+          clauses.add(json(q));
+        }
+        yield one("spanOr", clauses);
+      }
+      case SpanNearQuery n -> {
+        List<Object> clauses = new ArrayList<>();
+        for (SpanQuery q : n.getClauses()) {
+          clauses.add(json(q));
+        }
+        yield one(
+            "spanNear", map("clauses", clauses, "slop", n.getSlop(), "inOrder", n.isInOrder()));
+      }
       default ->
           throw new ParkdocException(
               "cannot send this query to Solr ("

@@ -5,10 +5,15 @@ import java.util.List;
 import java.util.Map;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.queries.function.FunctionScoreQuery;
+import org.apache.lucene.queries.spans.SpanNearQuery;
+import org.apache.lucene.queries.spans.SpanOrQuery;
+import org.apache.lucene.queries.spans.SpanQuery;
+import org.apache.lucene.queries.spans.SpanTermQuery;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.ConstantScoreQuery;
+import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.MultiPhraseQuery;
@@ -39,6 +44,9 @@ import org.noggit.ObjectBuilder;
  *   {"multiphrase":{"field":F,"terms":[[...],...],"positions":[...],"slop":N}}
  *   {"synonym":{"field":F,"terms":[...]}}
  *   {"boostByQuery":{"query":Q,"boostQuery":Q,"factor":FLOAT}}
+ *   {"dismax":{"queries":[Q,...],"tie":FLOAT}}        (a translated word's alternatives)
+ *   {"spanTerm":[FIELD,TEXT]}  {"spanOr":[SPAN,...]}
+ *   {"spanNear":{"clauses":[SPAN,...],"slop":N,"inOrder":BOOL}}   (a translation analysed to a graph)
  * </pre>
  */
 public final class ParkdocQParserPlugin extends QParserPlugin {
@@ -142,6 +150,34 @@ public final class ParkdocQParserPlugin extends QParserPlugin {
         Map<String, Object> p = (Map<String, Object>) v;
         return FunctionScoreQuery.boostByQuery(build(p.get("query")), build(p.get("boostQuery")),
             ((Number) p.get("factor")).floatValue());
+      }
+      case "dismax": {
+        Map<String, Object> p = (Map<String, Object>) v;
+        List<Query> queries = new ArrayList<>();
+        for (Object q : (List<Object>) p.get("queries")) {
+          queries.add(build(q));
+        }
+        return new DisjunctionMaxQuery(queries, ((Number) p.get("tie")).floatValue());
+      }
+      case "spanTerm": {
+        List<Object> a = (List<Object>) v;
+        return new SpanTermQuery(new Term((String) a.get(0), (String) a.get(1)));
+      }
+      case "spanOr": {
+        List<SpanQuery> clauses = new ArrayList<>();
+        for (Object q : (List<Object>) v) {
+          clauses.add((SpanQuery) build(q));
+        }
+        return new SpanOrQuery(clauses.toArray(new SpanQuery[0]));
+      }
+      case "spanNear": {
+        Map<String, Object> p = (Map<String, Object>) v;
+        List<SpanQuery> clauses = new ArrayList<>();
+        for (Object q : (List<Object>) p.get("clauses")) {
+          clauses.add((SpanQuery) build(q));
+        }
+        return new SpanNearQuery(clauses.toArray(new SpanQuery[0]),
+            ((Number) p.get("slop")).intValue(), Boolean.TRUE.equals(p.get("inOrder")));
       }
       default:
         throw new IllegalArgumentException("unknown query type " + e.getKey());
