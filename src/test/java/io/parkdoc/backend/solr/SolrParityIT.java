@@ -175,7 +175,8 @@ class SolrParityIT {
   @ParameterizedTest(name = "{0} translate={1}")
   @org.junit.jupiter.params.provider.MethodSource("queries")
   void sameHitsScoresAndPassages(String query, boolean translate) {
-    SearchRequest request = new SearchRequest(query, Set.of(), 10, 0, 3, translate);
+    SearchRequest request =
+        new SearchRequest(query, Set.of(), 10, 0, 3, false).withTranslate(translate);
     assertEquals(show(local.search(request)), show(solr.search(request)), query);
   }
 
@@ -186,7 +187,7 @@ class SolrParityIT {
   @ParameterizedTest
   @ValueSource(strings = {"laser", "레이저", "レーザー", "激光"})
   void translationFindsOtherLanguages(String query) {
-    SearchRequest on = new SearchRequest(query, Set.of(), 10, 0, 3, true);
+    SearchRequest on = new SearchRequest(query, Set.of(), 10, 0, 3, false).withTranslate(true);
     SearchResults a = local.search(on);
     SearchResults b = solr.search(on);
     assertTrue(b.translation() != null && !b.translation().isEmpty(), show(b));
@@ -200,7 +201,8 @@ class SolrParityIT {
   /** A translated hit's full text and explanation are those of the local index too. */
   @Test
   void sameFullTextAndExplanationWithTranslation() {
-    SearchRequest request = new SearchRequest("laser", Set.of(), 10, 0, 3, true);
+    SearchRequest request =
+        new SearchRequest("laser", Set.of(), 10, 0, 3, false).withTranslate(true);
     for (Hit hit : local.search(request).hits()) {
       FullText a = local.fullText(request, false, hit.path());
       assertEquals(a, solr.fullText(request, false, hit.path()), hit.path());
@@ -234,7 +236,8 @@ class SolrParityIT {
     assertEquals(
         local.fullText(request, false, top.path()), solr.fullText(request, false, top.path()));
     // translated too: every word's candidates counted in the collection in one request
-    SearchRequest translated = new SearchRequest(pasted, Set.of(), 10, 0, 3, true);
+    SearchRequest translated =
+        new SearchRequest(pasted, Set.of(), 10, 0, 3, false).withTranslate(true);
     SearchResults t = local.search(translated);
     assertTrue(t.translation() != null, show(t));
     assertEquals(show(t), show(solr.search(translated)));
@@ -260,7 +263,8 @@ class SolrParityIT {
     SearchRequest second =
         new SearchRequest("innovation OR 혁신 OR 革新 OR 发展", Set.of(), 2, 2, 1, false);
     assertEquals(show(local.search(second)), show(solr.search(second)));
-    SearchRequest translated = new SearchRequest("laser", Set.of(), 2, 2, 1, true);
+    SearchRequest translated =
+        new SearchRequest("laser", Set.of(), 2, 2, 1, false).withTranslate(true);
     assertEquals(show(local.search(translated)), show(solr.search(translated)));
   }
 
