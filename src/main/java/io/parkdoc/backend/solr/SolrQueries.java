@@ -7,10 +7,6 @@ import java.util.List;
 import java.util.Map;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.queries.function.FunctionScoreQuery;
-import org.apache.lucene.queries.spans.SpanNearQuery;
-import org.apache.lucene.queries.spans.SpanOrQuery;
-import org.apache.lucene.queries.spans.SpanQuery;
-import org.apache.lucene.queries.spans.SpanTermQuery;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
@@ -130,22 +126,6 @@ final class SolrQueries {
           queries.add(json(q));
         }
         yield one("dismax", map("queries", queries, "tie", d.getTieBreakerMultiplier()));
-      }
-      case SpanTermQuery t -> one("spanTerm", List.of(t.getTerm().field(), t.getTerm().text()));
-      case SpanOrQuery o -> {
-        List<Object> clauses = new ArrayList<>();
-        for (SpanQuery q : o.getClauses()) {
-          clauses.add(json(q));
-        }
-        yield one("spanOr", clauses);
-      }
-      case SpanNearQuery n -> {
-        List<Object> clauses = new ArrayList<>();
-        for (SpanQuery q : n.getClauses()) {
-          clauses.add(json(q));
-        }
-        yield one(
-            "spanNear", map("clauses", clauses, "slop", n.getSlop(), "inOrder", n.isInOrder()));
       }
       default ->
           throw new ParkdocException(

@@ -5,10 +5,6 @@ import java.util.List;
 import java.util.Map;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.queries.function.FunctionScoreQuery;
-import org.apache.lucene.queries.spans.SpanNearQuery;
-import org.apache.lucene.queries.spans.SpanOrQuery;
-import org.apache.lucene.queries.spans.SpanQuery;
-import org.apache.lucene.queries.spans.SpanTermQuery;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
@@ -45,8 +41,6 @@ import org.noggit.ObjectBuilder;
  *   {"synonym":{"field":F,"terms":[...]}}
  *   {"boostByQuery":{"query":Q,"boostQuery":Q,"factor":FLOAT}}
  *   {"dismax":{"queries":[Q,...],"tie":FLOAT}}        (a translated word's alternatives)
- *   {"spanTerm":[FIELD,TEXT]}  {"spanOr":[SPAN,...]}
- *   {"spanNear":{"clauses":[SPAN,...],"slop":N,"inOrder":BOOL}}   (a translation analysed to a graph)
  * </pre>
  */
 public final class ParkdocQParserPlugin extends QParserPlugin {
@@ -158,26 +152,6 @@ public final class ParkdocQParserPlugin extends QParserPlugin {
           queries.add(build(q));
         }
         return new DisjunctionMaxQuery(queries, ((Number) p.get("tie")).floatValue());
-      }
-      case "spanTerm": {
-        List<Object> a = (List<Object>) v;
-        return new SpanTermQuery(new Term((String) a.get(0), (String) a.get(1)));
-      }
-      case "spanOr": {
-        List<SpanQuery> clauses = new ArrayList<>();
-        for (Object q : (List<Object>) v) {
-          clauses.add((SpanQuery) build(q));
-        }
-        return new SpanOrQuery(clauses.toArray(new SpanQuery[0]));
-      }
-      case "spanNear": {
-        Map<String, Object> p = (Map<String, Object>) v;
-        List<SpanQuery> clauses = new ArrayList<>();
-        for (Object q : (List<Object>) p.get("clauses")) {
-          clauses.add((SpanQuery) build(q));
-        }
-        return new SpanNearQuery(clauses.toArray(new SpanQuery[0]),
-            ((Number) p.get("slop")).intValue(), Boolean.TRUE.equals(p.get("inOrder")));
       }
       default:
         throw new IllegalArgumentException("unknown query type " + e.getKey());
