@@ -56,8 +56,10 @@ import org.apache.lucene.store.FSDirectory;
  *
  * <p>Why this file is longer than 500 lines: the search and its second tries (relaxed, wider
  * languages, translations) share one reader, builder and passage maker, and each step reads the one
- * before it. Splitting the translation steps (translate, translatedQueries, withTranslated) and the
- * per-file collapse into classes of their own is the next clean-up here.
+ * before it. Which translations a query gets is decided in {@code PlanTranslation} and their
+ * clauses are built by {@link QueryBuilder#translatedQueries}, shared with the Solr backend, whose
+ * search repeats these steps; moving the steps themselves and the per-file collapse into classes of
+ * their own is the next clean-up here.
  */
 public final class LuceneSearcher implements SearchBackend {
   /**
