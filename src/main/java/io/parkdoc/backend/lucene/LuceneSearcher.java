@@ -21,8 +21,8 @@ import io.parkdoc.core.query.Analysis;
 import io.parkdoc.core.query.QueryCompiler;
 import io.parkdoc.core.query.QueryPlan;
 import io.parkdoc.core.query.QuerySyntax;
+import io.parkdoc.core.query.translate.PlanTranslation;
 import io.parkdoc.core.query.translate.QueryTranslation;
-import io.parkdoc.core.query.translate.Translator;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -61,8 +61,10 @@ import org.apache.lucene.util.Bits;
  *
  * <p>Why this file is longer than 500 lines: the search and its second tries (relaxed, wider
  * languages, translations) share one reader, builder and passage maker, and each step reads the one
- * before it. Splitting the translation steps (translate, translatedQueries, withTranslated) and the
- * per-file collapse into classes of their own is the next clean-up here.
+ * before it. Which translations a query gets is decided in {@code PlanTranslation} and their
+ * clauses are built by {@link QueryBuilder#translatedQueries}, shared with the Solr backend, whose
+ * search repeats these steps; moving the steps themselves and the per-file collapse into classes of
+ * their own is the next clean-up here.
  */
 public final class LuceneSearcher implements SearchBackend {
   /**
@@ -201,58 +203,16 @@ public final class LuceneSearcher implements SearchBackend {
 
   /** The languages the translated query's words were read in (none without translation). */
   private static Set<String> sources(QueryTranslation translation) {
-    if (translation == null) {
-      return Set.of();
-    }
-    Set<String> out = new java.util.HashSet<>();
-    translation.terms().forEach(t -> out.add(t.sourceLang()));
-    return out;
+    return PlanTranslation.sources(translation);
   }
 
   /**
-   * What {@code plan}'s query becomes in the other languages of this index ({@link Translator}),
-   * keeping only translations some document holds; null when the request asks for none or the query
-   * is more than words (phrases, prefixes, filters and exclusions are searched as typed).
+   * What {@code plan}'s query becomes in the other languages of this index ({@link
+   * PlanTranslation}), keeping only translations some document holds; null when the request asks
+   * for none or the query is more than words.
    */
   QueryTranslation translate(QueryPlan plan) {
-    SearchRequest request = plan.request();
-    if (!request.translate() || !wordsOnly(plan.root())) {
-      return null;
-    }
-    Set<String> wanted = new java.util.HashSet<>();
-    for (String l : request.languages()) {
-      wanted.add(Languages.indexLanguage(l));
-    }
-    Set<String> targets = new java.util.HashSet<>();
-    for (String lang : languages) {
-      if (Translator.LANGUAGES.contains(lang) && (wanted.isEmpty() || wanted.contains(lang))) {
-        targets.add(lang);
-      }
-    }
-    if (targets.isEmpty()) {
-      return null;
-    }
-    // The language a word is read in comes from its script: --lang names where to search, not what
-    // the query is written in.
-    String text = QuerySyntax.positiveText(plan.root(), true).strip();
-    QueryTranslation t = Translator.bundled().translate(text, null, targets, this::docFreq);
-    return t.isEmpty() ? null : t;
-  }
-
-  private static boolean wordsOnly(QuerySyntax.Node node) {
-    return switch (node) {
-      case QuerySyntax.Words w -> true;
-      case QuerySyntax.Bool b ->
-          b.clauses().stream()
-              .allMatch(
-                  c ->
-                      // null: words side by side, the query's default operator
-                      (c.occur() == null
-                              || c.occur() == org.apache.lucene.search.BooleanClause.Occur.SHOULD
-                              || c.occur() == org.apache.lucene.search.BooleanClause.Occur.MUST)
-                          && wordsOnly(c.node()));
-      default -> false;
-    };
+    return PlanTranslation.of(plan, languages, this::docFreq);
   }
 
   /** Documents of {@code lang}'s index holding every term {@code text} analyzes to there. */
@@ -275,17 +235,7 @@ public final class LuceneSearcher implements SearchBackend {
 
   private Map<String, Query> translatedQueries(
       QueryPlan plan, QueryTranslation translation, boolean relaxed) {
-    Map<String, Query> out = new LinkedHashMap<>();
-    if (translation == null) {
-      return out;
-    }
-    for (String lang : translation.languages()) {
-      Query q = builder.translated(plan, translation, lang, relaxed);
-      if (q != null) {
-        out.put(lang, q);
-      }
-    }
-    return out;
+    return builder.translatedQueries(plan, translation, relaxed);
   }
 
   /** {@code langs} and the languages translations were searched in, in index order. */

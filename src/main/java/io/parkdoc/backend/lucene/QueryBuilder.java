@@ -97,7 +97,7 @@ public final class QueryBuilder {
    * sourceLanguages} are the languages the query's words were read in (their typed clauses keep
    * their weight).
    */
-  Query build(
+  public Query build(
       QueryPlan plan,
       List<String> languages,
       boolean relaxed,
@@ -281,6 +281,25 @@ public final class QueryBuilder {
       }
     }
     return words == 0 ? null : b.build();
+  }
+
+  /**
+   * Per language {@code translation} went into, in {@link QueryTranslation#languages} order, its
+   * clause ({@link #translated}); languages where it has none are left out. Empty for null.
+   */
+  public Map<String, Query> translatedQueries(
+      QueryPlan plan, QueryTranslation translation, boolean relaxed) {
+    Map<String, Query> out = new LinkedHashMap<>();
+    if (translation == null) {
+      return out;
+    }
+    for (String lang : translation.languages()) {
+      Query q = translated(plan, translation, lang, relaxed);
+      if (q != null) {
+        out.put(lang, q);
+      }
+    }
+    return out;
   }
 
   /**

@@ -18,6 +18,8 @@ import io.parkdoc.core.analysis.Fields;
 import io.parkdoc.core.analysis.Languages;
 import io.parkdoc.core.detect.LanguageParts;
 import io.parkdoc.core.query.QueryPlan;
+import io.parkdoc.core.query.translate.PlanTranslation;
+import io.parkdoc.core.query.translate.QueryTranslation;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -136,25 +138,49 @@ public final class SolrBackend implements SearchBackend {
   private static final String FIELDS =
       "path,lang,ilang,mainlang,main,langs,parts,title,size,mtime,hash,encoding,score,text_*";
 
+  /**
+   * What {@code plan}'s query becomes in the collection's other languages, or null (as locally).
+   */
+  private QueryTranslation translate(QueryPlan plan) {
+    return SolrTranslations.translate(http, collection, analyzers, plan, languages);
+  }
+
+  /** {@code langs} and the languages translations were searched in, in the collection's order. */
+  private List<String> withTranslated(List<String> langs, Map<String, Query> translated) {
+    return languages.stream().filter(l -> langs.contains(l) || translated.containsKey(l)).toList();
+  }
+
+  /**
+   * Searches as {@code LuceneSearcher.search} does, step for step: the query with its translations
+   * beside it, the second tries (every language of the script, then relaxed), the passages
+   * highlighted with what was typed and its translations.
+   */
   @Override
   public SearchResults search(SearchRequest request) {
     QueryPlan plan = QueryPlan.of(request);
-    List<String> langs = plan.languagesAmong(languages);
+    List<String> typed = plan.languagesAmong(languages);
     QueryBuilder builder = builder(plan);
     Map<String, Query> strict = new HashMap<>();
-    Query query = builder.build(plan, langs, false, strict);
+    QueryTranslation translation = translate(plan);
+    Map<String, Query> translated = builder.translatedQueries(plan, translation, false);
+    // What is shown is what was searched: a language left out (a word with no translation there)
+    // is not named.
+    translation = translated.isEmpty() ? null : translation.restrictedTo(translated.keySet());
+    Set<String> sources = PlanTranslation.sources(translation);
+    Query query = builder.build(plan, typed, false, strict, translated, sources);
     List<String> widerLangs = query == null ? plan.widerLanguagesAmong(languages) : null;
     if (widerLangs != null) {
       // Nothing to search in the languages its stop words chose: every language of its script.
       Query wide = builder.build(plan, widerLangs, false, new HashMap<>());
       if (wide != null) {
         query = wide;
-        langs = widerLangs;
+        typed = widerLangs;
       }
     }
+    List<String> langs = withTranslated(typed, translated);
     if (query == null) {
       return new SearchResults(
-          0, true, List.of(), langs, false, builder.stopWords(plan, langs, strict));
+          0, true, List.of(), langs, false, builder.stopWords(plan, typed, strict), translation);
     }
     boolean text = request.passages() > 0;
     Map<String, Object> r = run(query, request.offset(), request.limit(), text);
@@ -173,13 +199,21 @@ public final class SolrBackend implements SearchBackend {
           query = again;
           r = more;
           total = found;
-          langs = wider;
+          typed = wider;
+          langs = withTranslated(typed, translated);
         }
       }
     }
     if (total == 0 && !plan.natural()) {
       // No document holds every word: rank those holding most of them (as the local index does).
-      Query second = builder.build(plan, langs, true, new HashMap<>());
+      Query second =
+          builder.build(
+              plan,
+              typed,
+              true,
+              new HashMap<>(),
+              builder.translatedQueries(plan, translation, true),
+              sources);
       if (second != null && !second.equals(query)) {
         query = second;
         r = run(query, request.offset(), request.limit(), request.passages() > 0);
@@ -195,7 +229,13 @@ public final class SolrBackend implements SearchBackend {
     Map<String, List<Snippet>> snippets = Map.of();
     if (request.passages() > 0 && !page.isEmpty()) {
       // highlighted with the query's words only, without its ranking bonuses, as locally
-      Query matches = builder.highlightQuery(plan, langs, relaxed, Map.of(), Set.of());
+      Query matches =
+          builder.highlightQuery(
+              plan,
+              typed,
+              relaxed,
+              relaxed ? builder.translatedQueries(plan, translation, true) : translated,
+              sources);
       try (PageIndex index = PageIndex.of(page, analyzers)) {
         snippets =
             index.snippets(
@@ -220,8 +260,8 @@ public final class SolrBackend implements SearchBackend {
                   : List.of(SolrJson.string(d, "lang"))));
     }
     Map<String, List<String>> stopWords =
-        total == 0 ? builder.stopWords(plan, langs, strict) : Map.of();
-    return new SearchResults(total, true, hits, langs, relaxed, stopWords);
+        total == 0 ? builder.stopWords(plan, typed, strict) : Map.of();
+    return new SearchResults(total, true, hits, langs, relaxed, stopWords, translation);
   }
 
   /**
@@ -303,8 +343,14 @@ public final class SolrBackend implements SearchBackend {
   public FullText fullText(SearchRequest request, boolean relaxed, String path) {
     IndexedDocument d = file(parts(path));
     QueryPlan plan = QueryPlan.of(request);
-    List<String> langs = plan.languagesAmong(languages);
-    Query query = builder(plan).highlightQuery(plan, langs, relaxed, Map.of(), Set.of());
+    QueryBuilder builder = builder(plan);
+    QueryTranslation translation = translate(plan);
+    Map<String, Query> translated = builder.translatedQueries(plan, translation, relaxed);
+    List<String> typed = plan.languagesAmong(languages);
+    List<String> langs = withTranslated(typed, translated);
+    Query query =
+        builder.highlightQuery(
+            plan, typed, relaxed, translated, PlanTranslation.sources(translation));
     List<String> texts = new ArrayList<>();
     List<Snippet.Span> spans = new ArrayList<>();
     try (PageIndex index = PageIndex.of(List.of(d), analyzers)) {
@@ -325,8 +371,16 @@ public final class SolrBackend implements SearchBackend {
     List<Object> parts = parts(path);
     IndexedDocument d = file(parts);
     QueryPlan plan = QueryPlan.of(request);
-    List<String> langs = plan.languagesAmong(languages);
-    Query query = builder(plan).build(plan, langs, relaxed, new HashMap<>());
+    QueryBuilder builder = builder(plan);
+    QueryTranslation translation = translate(plan);
+    Query query =
+        builder.build(
+            plan,
+            plan.languagesAmong(languages),
+            relaxed,
+            new HashMap<>(),
+            builder.translatedQueries(plan, translation, relaxed),
+            PlanTranslation.sources(translation));
     if (query == null) {
       return new MatchExplanation(
           d.path(),

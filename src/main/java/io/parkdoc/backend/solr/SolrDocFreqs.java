@@ -89,8 +89,17 @@ final class SolrDocFreqs implements ToIntFunction<Term> {
 
   /** Counts the documents holding each of {@code terms}, in one request. */
   private void fetch(Collection<Term> terms) {
+    known.putAll(count(http, collection, terms));
+  }
+
+  /**
+   * How many documents of {@code collection} hold each of {@code terms} (0 for none), counted over
+   * every shard in one request: a facet query per term.
+   */
+  static Map<Term, Integer> count(SolrHttp http, String collection, Collection<Term> terms) {
+    Map<Term, Integer> out = new HashMap<>();
     if (terms.isEmpty()) {
-      return;
+      return out;
     }
     Map<String, Term> byQuery = new LinkedHashMap<>();
     StringBuilder body = new StringBuilder("q=*:*&rows=0&facet=true&wt=json");
@@ -98,7 +107,7 @@ final class SolrDocFreqs implements ToIntFunction<Term> {
       String q = SolrQueries.solr(new TermQuery(t));
       byQuery.put(q, t);
       body.append("&facet.query=").append(URLEncoder.encode(q, StandardCharsets.UTF_8));
-      known.put(t, 0);
+      out.put(t, 0);
     }
     Map<String, Object> r =
         http.post(
@@ -109,9 +118,10 @@ final class SolrDocFreqs implements ToIntFunction<Term> {
     counts.forEach(
         (q, n) -> {
           Term t = byQuery.get(q);
-          if (t != null && n instanceof Number count) {
-            known.put(t, count.intValue());
+          if (t != null && n instanceof Number c) {
+            out.put(t, c.intValue());
           }
         });
+    return out;
   }
 }

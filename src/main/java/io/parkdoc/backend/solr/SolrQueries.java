@@ -11,6 +11,7 @@ import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.ConstantScoreQuery;
+import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.MultiPhraseQuery;
@@ -119,6 +120,13 @@ final class SolrQueries {
         yield one("synonym", map("field", s.getField(), "terms", terms));
       }
       case FunctionScoreQuery f -> json(boostByQuery(f));
+      case DisjunctionMaxQuery d -> {
+        List<Object> queries = new ArrayList<>();
+        for (Query q : d.getDisjuncts()) {
+          queries.add(json(q));
+        }
+        yield one("dismax", map("queries", queries, "tie", d.getTieBreakerMultiplier()));
+      }
       default ->
           throw new ParkdocException(
               "cannot send this query to Solr ("

@@ -110,6 +110,9 @@ class SolrParityIT {
   private static String show(SearchResults r) {
     List<String> lines = new ArrayList<>();
     lines.add("total " + r.total() + (r.relaxed() ? " relaxed" : "") + " in " + r.languages());
+    // the translation line, and every kept translation as --json shows them
+    lines.add(r.translation() == null ? "no translation" : r.translation().summary());
+    lines.add(String.valueOf(r.translation()));
     for (Hit h : r.hits()) {
       lines.add(
           h.rank()
@@ -126,34 +129,90 @@ class SolrParityIT {
     return String.join("\n", lines);
   }
 
-  @ParameterizedTest
-  @ValueSource(
-      strings = {
-        "LED",
-        "technology innovation",
-        "장춘 과학기술",
-        "\"혁신 지역\"",
-        "科学城",
-        "长春 高新区",
-        "長春",
-        "発展",
-        "innovation OR 혁신 OR 革新",
-        "innov*",
-        "장춘 -LED",
-        "北湖未来科学城",
-        "lang:en technology",
-        "how does the new area build technology",
-        "xyzzy plugh",
-        "absolute deviations",
-        "편차 평균",
-        "laser machining",
-        "レーザー加工",
-        "lang:en data",
-        "deviations OR 加工"
-      })
-  void sameHitsScoresAndPassages(String query) {
-    SearchRequest request = new SearchRequest(query, Set.of(), 10, 0, 3, false);
+  /** Queries compared with translation off and on. */
+  static final List<String> QUERIES =
+      List.of(
+          "LED",
+          "technology innovation",
+          "장춘 과학기술",
+          "\"혁신 지역\"",
+          "科学城",
+          "长春 高新区",
+          "長春",
+          "発展",
+          "innovation OR 혁신 OR 革新",
+          "innov*",
+          "장춘 -LED",
+          "北湖未来科学城",
+          "lang:en technology",
+          "how does the new area build technology",
+          "xyzzy plugh",
+          "absolute deviations",
+          "편차 평균",
+          "laser machining",
+          "レーザー加工",
+          "lang:en data",
+          "deviations OR 加工",
+          // translated into the collection's other languages by default (issue 15's examples)
+          "laser",
+          "레이저",
+          "レーザー",
+          "激光",
+          "technology",
+          "과학기술 혁신",
+          "科学 技术",
+          "laser material");
+
+  static java.util.stream.Stream<org.junit.jupiter.params.provider.Arguments> queries() {
+    return QUERIES.stream()
+        .flatMap(
+            q ->
+                java.util.stream.Stream.of(
+                    org.junit.jupiter.params.provider.Arguments.of(q, false),
+                    org.junit.jupiter.params.provider.Arguments.of(q, true)));
+  }
+
+  @ParameterizedTest(name = "{0} translate={1}")
+  @org.junit.jupiter.params.provider.MethodSource("queries")
+  void sameHitsScoresAndPassages(String query, boolean translate) {
+    SearchRequest request =
+        new SearchRequest(query, Set.of(), 10, 0, 3, false).withTranslate(translate);
     assertEquals(show(local.search(request)), show(solr.search(request)), query);
+  }
+
+  /**
+   * The seeds' translated queries are translated on Solr too, into the same words (chosen by the
+   * collection's document counts), and find what the typed word alone does not.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"laser", "레이저", "レーザー", "激光"})
+  void translationFindsOtherLanguages(String query) {
+    SearchRequest on = new SearchRequest(query, Set.of(), 10, 0, 3, false).withTranslate(true);
+    SearchResults a = local.search(on);
+    SearchResults b = solr.search(on);
+    assertTrue(b.translation() != null && !b.translation().isEmpty(), show(b));
+    assertEquals(a.translation(), b.translation());
+    assertEquals(show(a), show(b));
+    SearchResults off = solr.search(new SearchRequest(query, Set.of(), 10, 0, 3, false));
+    assertTrue(b.total() > off.total(), show(b) + "\n" + show(off));
+    assertEquals(null, off.translation());
+  }
+
+  /** A translated hit's full text and explanation are those of the local index too. */
+  @Test
+  void sameFullTextAndExplanationWithTranslation() {
+    SearchRequest request =
+        new SearchRequest("laser", Set.of(), 10, 0, 3, false).withTranslate(true);
+    for (Hit hit : local.search(request).hits()) {
+      FullText a = local.fullText(request, false, hit.path());
+      assertEquals(a, solr.fullText(request, false, hit.path()), hit.path());
+      assertFalse(a.highlights().isEmpty(), hit.path());
+      MatchExplanation x = local.explain(request, false, hit.path());
+      MatchExplanation y = solr.explain(request, false, hit.path());
+      assertTrue(y.matched(), hit.path());
+      assertEquals(x.matches(), y.matches(), hit.path());
+      assertEquals(x.score().value(), y.score().value(), 1e-5, hit.path());
+    }
   }
 
   /**
@@ -176,6 +235,12 @@ class SolrParityIT {
     Hit top = a.hits().get(0);
     assertEquals(
         local.fullText(request, false, top.path()), solr.fullText(request, false, top.path()));
+    // translated too: every word's candidates counted in the collection in one request
+    SearchRequest translated =
+        new SearchRequest(pasted, Set.of(), 10, 0, 3, false).withTranslate(true);
+    SearchResults t = local.search(translated);
+    assertTrue(t.translation() != null, show(t));
+    assertEquals(show(t), show(solr.search(translated)));
   }
 
   /**
@@ -198,6 +263,16 @@ class SolrParityIT {
     SearchRequest second =
         new SearchRequest("innovation OR 혁신 OR 革新 OR 发展", Set.of(), 2, 2, 1, false);
     assertEquals(show(local.search(second)), show(solr.search(second)));
+    // A translated query's second page: the same hits. Not the total: "laser" matches both parts of
+    // mixed-ja-en.txt (laser in English, レーザー in Japanese), and the local index, which fetched
+    // only the first 4 parts, counts 7 where Solr's collapse counts the 6 files.
+    SearchRequest translated =
+        new SearchRequest("laser", Set.of(), 2, 2, 1, false).withTranslate(true);
+    SearchResults a = local.search(translated);
+    SearchResults b = solr.search(translated);
+    assertEquals(2, a.hits().size(), show(a));
+    assertEquals(show(a).lines().skip(1).toList(), show(b).lines().skip(1).toList());
+    assertEquals(6, b.total(), show(b));
   }
 
   @Test

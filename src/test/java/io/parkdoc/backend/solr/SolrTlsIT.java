@@ -83,14 +83,20 @@ class SolrTlsIT {
     Path local = tmp.resolve("local-index");
     assertEquals(
         0, parkdoc(env, "--index", local.toString(), "index", seeds.toString()).code(), "local");
-    // Query translation (on by default) is not done on Solr yet: compared without it.
-    for (String query : new String[] {"장춘 과학기술", "長春", "technology innovation"}) {
-      ParkdocProcess.Result overTls =
-          parkdoc(env, "--index", at, "search", "--translate", "off", query);
-      assertEquals(0, overTls.code(), overTls.describe());
-      ParkdocProcess.Result locally =
-          parkdoc(env, "--index", local.toString(), "search", "--translate", "off", query);
-      assertEquals(locally.out(), overTls.out(), "the same hits and passages for " + query);
+    // As a user runs it: query translation on (the default), and off.
+    for (String query : new String[] {"장춘 과학기술", "長春", "technology innovation", "laser"}) {
+      for (String translate : new String[] {"on", "off"}) {
+        ParkdocProcess.Result overTls =
+            parkdoc(env, "--index", at, "search", "--translate", translate, query);
+        assertEquals(0, overTls.code(), overTls.describe());
+        ParkdocProcess.Result locally =
+            parkdoc(env, "--index", local.toString(), "search", "--translate", translate, query);
+        assertEquals(
+            locally.out(), overTls.out(), "the same hits and passages for " + query + translate);
+        if (query.equals("laser") && translate.equals("on")) {
+          assertTrue(overTls.out().startsWith("laser -> "), overTls.describe());
+        }
+      }
     }
     ParkdocProcess.Result status = parkdoc(env, "--index", at, "status");
     assertEquals(0, status.code(), status.describe());

@@ -9,6 +9,7 @@ import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.ConstantScoreQuery;
+import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.MultiPhraseQuery;
@@ -39,6 +40,7 @@ import org.noggit.ObjectBuilder;
  *   {"multiphrase":{"field":F,"terms":[[...],...],"positions":[...],"slop":N}}
  *   {"synonym":{"field":F,"terms":[...]}}
  *   {"boostByQuery":{"query":Q,"boostQuery":Q,"factor":FLOAT}}
+ *   {"dismax":{"queries":[Q,...],"tie":FLOAT}}        (a translated word's alternatives)
  * </pre>
  */
 public final class ParkdocQParserPlugin extends QParserPlugin {
@@ -142,6 +144,14 @@ public final class ParkdocQParserPlugin extends QParserPlugin {
         Map<String, Object> p = (Map<String, Object>) v;
         return FunctionScoreQuery.boostByQuery(build(p.get("query")), build(p.get("boostQuery")),
             ((Number) p.get("factor")).floatValue());
+      }
+      case "dismax": {
+        Map<String, Object> p = (Map<String, Object>) v;
+        List<Query> queries = new ArrayList<>();
+        for (Object q : (List<Object>) p.get("queries")) {
+          queries.add(build(q));
+        }
+        return new DisjunctionMaxQuery(queries, ((Number) p.get("tie")).floatValue());
       }
       default:
         throw new IllegalArgumentException("unknown query type " + e.getKey());

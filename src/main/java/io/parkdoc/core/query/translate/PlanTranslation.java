@@ -1,0 +1,88 @@
+package io.parkdoc.core.query.translate;
+
+import io.parkdoc.core.SearchRequest;
+import io.parkdoc.core.analysis.Languages;
+import io.parkdoc.core.query.QueryPlan;
+import io.parkdoc.core.query.QuerySyntax;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.apache.lucene.search.BooleanClause.Occur;
+
+/**
+ * Which translations a search asks for: the one rule, shared by every backend, that decides from a
+ * {@link QueryPlan} whether its query is translated, into which of an index's languages, and with
+ * which words. The backend supplies only its document counts. Stateless.
+ */
+public final class PlanTranslation {
+  private PlanTranslation() {}
+
+  /**
+   * What {@code plan}'s query becomes in the other languages among {@code indexLanguages} ({@link
+   * Translator}), keeping only translations {@code df} says some document holds; null when the
+   * request asks for none or the query is more than words (phrases, prefixes, filters and
+   * exclusions are searched as typed).
+   */
+  public static QueryTranslation of(
+      QueryPlan plan, List<String> indexLanguages, DocFrequencies df) {
+    Set<String> targets = targets(plan, indexLanguages);
+    if (targets.isEmpty()) {
+      return null;
+    }
+    QueryTranslation t = Translator.bundled().translate(text(plan), null, targets, df);
+    return t.isEmpty() ? null : t;
+  }
+
+  /**
+   * The languages among {@code indexLanguages} that {@code plan}'s query would be translated into;
+   * empty when it is not translated at all.
+   */
+  public static Set<String> targets(QueryPlan plan, List<String> indexLanguages) {
+    SearchRequest request = plan.request();
+    Set<String> targets = new HashSet<>();
+    if (!request.translate() || !wordsOnly(plan.root())) {
+      return targets;
+    }
+    Set<String> wanted = new HashSet<>();
+    for (String l : request.languages()) {
+      wanted.add(Languages.indexLanguage(l));
+    }
+    for (String lang : indexLanguages) {
+      if (Translator.LANGUAGES.contains(lang) && (wanted.isEmpty() || wanted.contains(lang))) {
+        targets.add(lang);
+      }
+    }
+    return targets;
+  }
+
+  /**
+   * The text translation reads: the query's positive words. The language a word is read in comes
+   * from its script: --lang names where to search, not what the query is written in.
+   */
+  public static String text(QueryPlan plan) {
+    return QuerySyntax.positiveText(plan.root(), true).strip();
+  }
+
+  /** The languages the translated query's words were read in (none without translation). */
+  public static Set<String> sources(QueryTranslation translation) {
+    Set<String> out = new HashSet<>();
+    if (translation != null) {
+      translation.terms().forEach(t -> out.add(t.sourceLang()));
+    }
+    return out;
+  }
+
+  private static boolean wordsOnly(QuerySyntax.Node node) {
+    return switch (node) {
+      case QuerySyntax.Words w -> true;
+      case QuerySyntax.Bool b ->
+          b.clauses().stream()
+              .allMatch(
+                  c ->
+                      // null: words side by side, the query's default operator
+                      (c.occur() == null || c.occur() == Occur.SHOULD || c.occur() == Occur.MUST)
+                          && wordsOnly(c.node()));
+      default -> false;
+    };
+  }
+}
