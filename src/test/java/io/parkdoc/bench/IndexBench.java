@@ -126,6 +126,7 @@ public final class IndexBench {
           "index-bench: skipped, no corpora at "
               + bench.corpora
               + " (set -Dparkdoc.shared=DIR to the folder holding corpora/)");
+      deleteTree(bench.scratch);
       return;
     }
     try {

@@ -389,8 +389,8 @@ public final class IndexSizeBench {
     kinds.put("fdt fdx fdm", "stored fields");
     kinds.put("tim tip tmd", "terms dictionary");
     kinds.put("doc", "postings: documents and freqs");
-    kinds.put("pos", "postings: positions");
-    kinds.put("pay", "postings: offsets (and payloads)");
+    kinds.put("pos", "postings: positions (and offsets of short lists)");
+    kinds.put("pay", "postings: offsets of long lists (and payloads)");
     kinds.put("psm", "postings: metadata");
     kinds.put("dvd dvm", "doc values");
     kinds.put("nvd nvm", "norms");
