@@ -84,6 +84,7 @@ public final class IndexBench {
   private final Path corpora;
   private final Path scratch;
   private final LanguageDetector detector = new LanguageDetector();
+  private final List<String> leanRows = new ArrayList<>();
 
   private IndexBench(String[] args) throws IOException {
     double mb = 6;
@@ -125,6 +126,7 @@ public final class IndexBench {
           "index-bench: skipped, no corpora at "
               + bench.corpora
               + " (set -Dparkdoc.shared=DIR to the folder holding corpora/)");
+      deleteTree(bench.scratch);
       return;
     }
     try {
@@ -178,6 +180,25 @@ public final class IndexBench {
         "Leanest Lucene index: the text field alone, positions only, nothing stored, in memory, one thread,");
     System.out.println(
         "against the text analyzer alone: the most any Lucene-based indexer can reach of its analyzer's speed.");
+    System.out.println();
+    System.out.println(
+        "Indexing beside the leanest Lucene index on the same texts and threads (issue 18's goal: >= 70%):");
+    System.out.println();
+    System.out.println(
+        "| language | MB | parkdoc index, "
+            + threads
+            + " threads | leanest Lucene index, "
+            + threads
+            + " threads | parkdoc / leanest | goal |");
+    System.out.println("|---|---:|---:|---:|---:|---|");
+    leanRows.forEach(System.out::println);
+    System.out.println();
+    System.out.println(
+        "Leanest Lucene index here: the text field alone (positions only, nothing stored, no doc values),");
+    System.out.println(
+        "the language's analyzer, texts already in memory and detected, N threads adding documents to one");
+    System.out.println(
+        "IndexWriter on disk (FSDirectory beside parkdoc's index), committed; 'parkdoc index' reads the files.");
     System.out.println();
     reindexSection();
     System.out.println();
@@ -237,12 +258,15 @@ public final class IndexBench {
     LongSupplier indexN = () -> index(folder, threads, texts.size());
     LongSupplier textOnly = () -> analyze(texts, text, textField, null, bigramField, 1);
     LongSupplier leanest = () -> leanestIndex(texts, text, textField);
+    LongSupplier leanestN = () -> leanestIndexOnDisk(texts, text, textField, threads);
     // warm-up: JIT, dictionaries, the detector's model
     analyzeN.getAsLong();
     indexN.getAsLong();
-    long[][] nanos = new long[6][runs];
-    long[][] cpu = new long[6][runs];
-    List<LongSupplier> configs = List.of(analyze1, analyzeN, index1, indexN, textOnly, leanest);
+    leanestN.getAsLong();
+    long[][] nanos = new long[7][runs];
+    long[][] cpu = new long[7][runs];
+    List<LongSupplier> configs =
+        List.of(analyze1, analyzeN, index1, indexN, textOnly, leanest, leanestN);
     for (int r = 0; r < runs; r++) {
       for (int c = 0; c < configs.size(); c++) {
         long cpu0 = processCpuNanos();
@@ -259,6 +283,18 @@ public final class IndexBench {
     double aCpu = mb / seconds(median(cpu[1]));
     double iCpu = mb / seconds(median(cpu[3]));
     double floor = (double) median(nanos[4]) / median(nanos[5]);
+    double leanN = mb / seconds(median(nanos[6]));
+    leanRows.add(
+        String.format(
+            Locale.ROOT,
+            "| %s | %.1f | %.2f MB/s | %.2f MB/s | %.0f%% | >= 70%%%s: %s |",
+            set.lang(),
+            mb,
+            iN,
+            leanN,
+            100 * iN / leanN,
+            set.lang().equals("en") ? " and >= 35 MB/s" : "",
+            iN >= 0.7 * leanN && (!set.lang().equals("en") || iN >= 35) ? "met" : "not met"));
     System.out.printf(
         Locale.ROOT,
         "| %s | %.1f | %d | %.2f MB/s | %.2f MB/s | %.2f MB/s | %.2f MB/s | %.2f× | %.0f%% | %.2f / %.2f | %.0f%% |%n",
@@ -311,6 +347,57 @@ public final class IndexBench {
       throw new java.io.UncheckedIOException(e);
     }
     return System.nanoTime() - t0;
+  }
+
+  /**
+   * The leanest index any Lucene-based indexer could write to disk with {@code threads} threads:
+   * the text field alone with positions, the language's analyzer, texts already decoded, one
+   * IndexWriter fed by {@code threads} threads, then committed. Returns the wall time.
+   */
+  private long leanestIndexOnDisk(
+      List<String> texts, Analyzer analyzer, String field, int threads) {
+    org.apache.lucene.document.FieldType type = new org.apache.lucene.document.FieldType();
+    type.setIndexOptions(org.apache.lucene.index.IndexOptions.DOCS_AND_FREQS_AND_POSITIONS);
+    type.setTokenized(true);
+    type.freeze();
+    Path dir = scratch.resolve("leanest-" + System.nanoTime());
+    org.apache.lucene.index.IndexWriterConfig config =
+        new org.apache.lucene.index.IndexWriterConfig(analyzer);
+    config.setRAMBufferSizeMB(256);
+    AtomicInteger next = new AtomicInteger();
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    long t0 = System.nanoTime();
+    try (org.apache.lucene.store.Directory d = org.apache.lucene.store.FSDirectory.open(dir);
+        org.apache.lucene.index.IndexWriter writer =
+            new org.apache.lucene.index.IndexWriter(d, config)) {
+      List<Future<?>> done = new ArrayList<>();
+      for (int t = 0; t < threads; t++) {
+        done.add(
+            pool.submit(
+                () -> {
+                  for (int i = next.getAndIncrement();
+                      i < texts.size();
+                      i = next.getAndIncrement()) {
+                    org.apache.lucene.document.Document doc =
+                        new org.apache.lucene.document.Document();
+                    doc.add(new org.apache.lucene.document.Field(field, texts.get(i), type));
+                    writer.addDocument(doc);
+                  }
+                  return null;
+                }));
+      }
+      for (Future<?> f : done) {
+        f.get();
+      }
+      writer.commit();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    } finally {
+      pool.shutdown();
+    }
+    long elapsed = System.nanoTime() - t0;
+    deleteTree(dir);
+    return elapsed;
   }
 
   /** Tokenizes every text in {@code threads} threads; returns the wall time in nanoseconds. */
