@@ -79,6 +79,7 @@ public final class LuceneSearcher implements SearchBackend {
   private final List<String> languages;
   private final List<DirectoryReader> readers = new ArrayList<>();
   private final IndexReader reader;
+  private final boolean onePartPerFile;
   private final IndexSearcher searcher;
   private final AnalyzerCache analyzers = new AnalyzerCache();
   private final QueryBuilder builder;
@@ -100,6 +101,7 @@ public final class LuceneSearcher implements SearchBackend {
     }
     this.reader = new MultiReader(readers.toArray(new IndexReader[0]), true);
     this.searcher = new IndexSearcher(reader);
+    this.onePartPerFile = onePartPerFile(reader);
     this.builder = new QueryBuilder(reader, analyzers);
     this.passages = new Passages(searcher, analyzers);
   }
@@ -492,10 +494,27 @@ public final class LuceneSearcher implements SearchBackend {
       boolean all = top.scoreDocs.length >= matched;
       if (best.size() >= n || all || fetch >= MAX_FETCH) {
         return new Collapsed(
-            best, all ? seen.size() : matched - duplicates, all || duplicates == 0);
+            best,
+            all ? seen.size() : matched - duplicates,
+            // the hits not fetched may hold parts of one file: exact only where files are one part
+            all || (duplicates == 0 && onePartPerFile));
       }
       fetch = Math.min(MAX_FETCH, fetch * 2 + duplicates);
       top = searcher.search(query, fetch);
+    }
+  }
+
+  /**
+   * Whether every file of the index is one document (no file with text in several languages): then
+   * a count of matching documents is a count of files. Deleted documents still count in a term's
+   * document frequency, so an index with deletions is not taken to be so.
+   */
+  private static boolean onePartPerFile(IndexReader reader) {
+    try {
+      return reader.numDeletedDocs() == 0
+          && reader.docFreq(new Term(Fields.MAIN, "1")) == reader.numDocs();
+    } catch (IOException e) {
+      return false;
     }
   }
 

@@ -70,6 +70,29 @@ class MixedLanguageTest {
   }
 
   @Test
+  void aCountOfPartsIsNotCalledAnExactCountOfFiles(@TempDir Path tmp) throws IOException {
+    Path docs = tmp.resolve("docs");
+    // the mixed file matches "deviation" in its English part, and "편차" in its Korean part
+    write(docs, "ko.txt", KOREAN_WITH_ENGLISH.replace("절대 편차", "절대 편차 deviation"));
+    write(docs, "en.txt", ENGLISH_ONLY);
+    write(docs, "en2.txt", ENGLISH_ONLY.replace("Absolute", "Standard"));
+    IndexLayout layout = new IndexLayout(tmp.resolve("index"));
+    IndexAndSearchTest.index(layout, docs);
+    try (LuceneSearcher s = LuceneSearcher.open(layout)) {
+      SearchResults all = s.search(new SearchRequest("deviation", Set.of(), 10, 0, 0, false));
+      assertEquals(3, all.hits().size(), "three files");
+      assertEquals(3, all.total());
+      assertTrue(all.totalIsExact());
+      // a first page of one: the parts not fetched could be two of one file
+      SearchResults first = s.search(new SearchRequest("deviation", Set.of(), 1, 0, 0, false));
+      assertEquals(1, first.hits().size());
+      assertTrue(
+          first.total() == 3 || !first.totalIsExact(),
+          first.total() + " parts said to be an exact count of files");
+    }
+  }
+
+  @Test
   void eachLanguageOfAFileIsSearchableAndTheFileIsOneHit(@TempDir Path tmp) throws IOException {
     Path docs = tmp.resolve("docs");
     Path ko = write(docs, "ko.txt", KOREAN_WITH_ENGLISH);
