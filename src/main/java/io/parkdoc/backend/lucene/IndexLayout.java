@@ -34,8 +34,8 @@ import java.util.stream.Stream;
 public final class IndexLayout {
   /**
    * Bumped whenever documents indexed by an older parkdoc can no longer be searched correctly (3: a
-   * file is one document per language it holds text in; 4: the CJK bigram field keeps no offsets,
-   * which Lucene cannot mix with segments that have them).
+   * file is one document per language it holds text in; 4: each part's language and the file's main
+   * language in doc values, which Lucene cannot add to a field that has none in older segments).
    */
   public static final int FORMAT = 4;
 
