@@ -6,9 +6,11 @@ import io.parkdoc.core.analysis.Languages;
 import io.parkdoc.core.analysis.Terms;
 import io.parkdoc.core.query.QueryCompiler;
 import io.parkdoc.core.query.QueryPlan;
+import io.parkdoc.core.query.translate.PlanTranslation;
 import io.parkdoc.core.query.translate.QueryTranslation;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -78,6 +80,60 @@ public final class QueryBuilder {
    */
   public QueryBuilder withDocFreq(ToIntFunction<Term> docFreq) {
     return new QueryBuilder(reader, analyzers, docFreq);
+  }
+
+  /**
+   * A search's first query, as both backends build it: what was typed in the languages {@code plan}
+   * routes to (its compiled clauses kept in {@code strict}), beside its translations; where its
+   * stop words chose languages with nothing to search, every language of its script ({@code wider},
+   * else null). {@code translation} is what was searched of the translation (null when nothing
+   * was), {@code languages} the languages searched, in index order.
+   */
+  public record First(
+      Query query,
+      List<String> typed,
+      List<String> wider,
+      Map<String, Query> strict,
+      Map<String, Query> translated,
+      QueryTranslation translation,
+      List<String> languages) {}
+
+  /** The first query of {@code plan} over an index of {@code indexLanguages} ({@link First}). */
+  public First first(QueryPlan plan, List<String> indexLanguages, QueryTranslation translation) {
+    List<String> typed = plan.languagesAmong(indexLanguages);
+    Map<String, Query> strict = new HashMap<>();
+    Map<String, Query> translated = translatedQueries(plan, translation, false);
+    // What is shown is what was searched: a language left out (a word with no translation there)
+    // is not named.
+    QueryTranslation shown =
+        translated.isEmpty() ? null : translation.restrictedTo(translated.keySet());
+    Query query =
+        build(plan, typed, false, strict, translated, PlanTranslation.sources(shown), false);
+    List<String> wider = query == null ? plan.widerLanguagesAmong(indexLanguages) : null;
+    if (wider != null) {
+      // Nothing to search in the languages its stop words chose: every language of its script.
+      Query wide = build(plan, wider, false, new HashMap<>());
+      if (wide != null) {
+        query = wide;
+        typed = wider;
+      }
+    }
+    return new First(
+        query,
+        typed,
+        wider,
+        strict,
+        translated,
+        shown,
+        withTranslated(indexLanguages, typed, translated));
+  }
+
+  /** {@code langs} and the languages translations were searched in, in index order. */
+  public static List<String> withTranslated(
+      List<String> indexLanguages, List<String> langs, Map<String, Query> translated) {
+    return indexLanguages.stream()
+        .filter(l -> langs.contains(l) || translated.containsKey(l))
+        .toList();
   }
 
   /**

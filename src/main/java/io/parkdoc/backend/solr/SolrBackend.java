@@ -147,7 +147,7 @@ public final class SolrBackend implements SearchBackend {
 
   /** {@code langs} and the languages translations were searched in, in the collection's order. */
   private List<String> withTranslated(List<String> langs, Map<String, Query> translated) {
-    return languages.stream().filter(l -> langs.contains(l) || translated.containsKey(l)).toList();
+    return QueryBuilder.withTranslated(languages, langs, translated);
   }
 
   /**
@@ -158,26 +158,16 @@ public final class SolrBackend implements SearchBackend {
   @Override
   public SearchResults search(SearchRequest request) {
     QueryPlan plan = QueryPlan.of(request);
-    List<String> typed = plan.languagesAmong(languages);
     QueryBuilder builder = builder(plan);
-    Map<String, Query> strict = new HashMap<>();
-    QueryTranslation translation = translate(plan);
-    Map<String, Query> translated = builder.translatedQueries(plan, translation, false);
-    // What is shown is what was searched: a language left out (a word with no translation there)
-    // is not named.
-    translation = translated.isEmpty() ? null : translation.restrictedTo(translated.keySet());
+    QueryBuilder.First first = builder.first(plan, languages, translate(plan));
+    Query query = first.query();
+    List<String> typed = first.typed();
+    List<String> widerLangs = first.wider();
+    Map<String, Query> strict = first.strict();
+    Map<String, Query> translated = first.translated();
+    QueryTranslation translation = first.translation();
     Set<String> sources = PlanTranslation.sources(translation);
-    Query query = builder.build(plan, typed, false, strict, translated, sources);
-    List<String> widerLangs = query == null ? plan.widerLanguagesAmong(languages) : null;
-    if (widerLangs != null) {
-      // Nothing to search in the languages its stop words chose: every language of its script.
-      Query wide = builder.build(plan, widerLangs, false, new HashMap<>());
-      if (wide != null) {
-        query = wide;
-        typed = widerLangs;
-      }
-    }
-    List<String> langs = withTranslated(typed, translated);
+    List<String> langs = first.languages();
     if (query == null) {
       return new SearchResults(
           0, true, List.of(), langs, false, builder.stopWords(plan, typed, strict), translation);
