@@ -26,6 +26,7 @@ import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.util.BytesRef;
@@ -187,6 +188,7 @@ public final class QueryBuilder {
       boolean matchesOnly) {
     BooleanQuery.Builder any = new BooleanQuery.Builder();
     int clauses = 0;
+    Boolean english = null;
     for (Query t : translated.values()) {
       any.add(t, Occur.SHOULD);
       clauses++;
@@ -207,6 +209,30 @@ public final class QueryBuilder {
         // found by chance (an English word left in a Korean page): it weighs less than the
         // translation there (bench/translation: R@10 mean .598 at 1, .634 at 0.2).
         q = new BoostQuery(q, TYPED_BESIDE_TRANSLATION);
+      } else if (q != null
+          && !matchesOnly
+          && plan.latinTerms() != null
+          && Languages.isCjk(lang)
+          && LATIN_IN_CJK != 1f) {
+        // A query of Latin words found in Korean, Japanese or Chinese text: the words of an API,
+        // a brand or an untranslated label, rare there and so scored high by that language's
+        // statistics; a text in the words' own script ranks first (EnglishFirstEvalTest).
+        q = new BoostQuery(q, LATIN_IN_CJK);
+      } else if (q != null
+          && !matchesOnly
+          && plan.latinTerms() != null
+          && !plan.natural()
+          && !Languages.ENGLISH.equals(lang)
+          && !Languages.isCjk(lang)
+          && OTHER_LATIN != 1f) {
+        if (english == null) {
+          english = englishWords(plan);
+        }
+        if (english) {
+          // Words of English text found in a French or German page: the page's own statistics
+          // call them rare; the English pages that use them come first (EnglishFirstEvalTest).
+          q = new BoostQuery(q, OTHER_LATIN);
+        }
       }
       if (q != null) {
         any.add(q, Occur.SHOULD);
@@ -225,7 +251,36 @@ public final class QueryBuilder {
       }
       top.add(f.build(), Occur.FILTER);
     }
-    return top.build();
+    return matchesOnly ? top.build() : preferMainParts(top.build());
+  }
+
+  /**
+   * What a part of a file in another language than the file's main one counts beside a main part
+   * (EnglishFirstEvalTest): the English paragraphs left in a translated page are short, so BM25
+   * ranks them above the English page itself.
+   */
+  static final float OTHER_PART_FACTOR = 0.7f;
+
+  private static final Query OTHER_PARTS =
+      new BooleanQuery.Builder()
+          .add(new MatchAllDocsQuery(), Occur.FILTER)
+          .add(new TermQuery(new Term(Fields.MAIN, "1")), Occur.MUST_NOT)
+          .build();
+
+  /**
+   * {@code query} with the parts of files in a language other than the file's main one at {@link
+   * #OTHER_PART_FACTOR} of their score; unchanged on an index whose files are one part each.
+   */
+  private Query preferMainParts(Query query) {
+    try {
+      if (OTHER_PART_FACTOR == 1f
+          || (reader != null && reader.docFreq(new Term(Fields.MAIN, "1")) >= reader.maxDoc())) {
+        return query;
+      }
+    } catch (IOException e) {
+      return query;
+    }
+    return FunctionScoreQuery.boostByQuery(query, OTHER_PARTS, OTHER_PART_FACTOR);
   }
 
   /**
@@ -241,8 +296,8 @@ public final class QueryBuilder {
     QueryCompiler compiler =
         new QueryCompiler(
             lang,
-            analyzers.analyzer(lang),
-            analyzers.bigramAnalyzer(lang),
+            analyzers.queryAnalyzer(lang),
+            analyzers.queryBigramAnalyzer(lang),
             plan.parsed(),
             relaxed,
             maxTerms(languages),
@@ -294,6 +349,15 @@ public final class QueryBuilder {
     }
     return FunctionScoreQuery.boostByQuery(query, new TermQuery(other), OTHER_SCRIPT_FACTOR);
   }
+
+  /**
+   * What a short query of Latin words that all occur in the index's English text weighs in the
+   * other Latin-script languages.
+   */
+  static final float OTHER_LATIN = 0.7f;
+
+  /** What a query of Latin words weighs in the Korean, Japanese and Chinese indices. */
+  static final float LATIN_IN_CJK = 0.5f;
 
   /** What the typed query weighs in a language it was translated into (see {@link #build}). */
   static final float TYPED_BESIDE_TRANSLATION = 0.2f;
@@ -361,6 +425,30 @@ public final class QueryBuilder {
   /**
    * True when a text or bigram field of {@code lang} holds one of {@code terms} (or when unsure).
    */
+  /**
+   * Whether every word of {@code plan}'s query occurs in the index's English text (what a short
+   * query of Latin words found in other Latin-script languages is taken to be then).
+   */
+  private boolean englishWords(QueryPlan plan) {
+    if (docFreq == null) {
+      return false;
+    }
+    List<String> words = plan.positiveWords();
+    if (words.isEmpty()) {
+      return false;
+    }
+    String field = Fields.text(Languages.ENGLISH);
+    for (String w : words) {
+      List<String> terms = Terms.of(analyzers.analyzer(Languages.ENGLISH), field, w);
+      for (String t : terms) {
+        if (docFreq.applyAsInt(new Term(field, t)) <= 0) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
   boolean holdsAny(String lang, Set<String> terms) {
     if (reader == null) {
       return true;

@@ -3,7 +3,10 @@ package io.parkdoc.core.analysis;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.AnalyzerWrapper;
 import org.apache.lucene.analysis.DelegatingAnalyzerWrapper;
+import org.apache.lucene.analysis.StopFilter;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.standard.StandardAnalyzer;
 
 /**
@@ -24,6 +27,43 @@ public final class AnalyzerCache implements AutoCloseable {
     return Languages.isCjk(lang)
         ? analyzers.computeIfAbsent("bigram:" + lang, k -> Languages.newBigramAnalyzer(lang))
         : null;
+  }
+
+  /**
+   * The analyzer of a query's words for the text field of {@code lang}: {@link #analyzer}, and for
+   * Korean, Japanese and Chinese without English stop words. Their analyzers keep the Latin words
+   * of their text (API names, labels), stop words too, so a query of English stop words ({@code the
+   * of and}) found Korean pages; English's own analyzer drops them.
+   */
+  public Analyzer queryAnalyzer(String lang) {
+    return Languages.isCjk(lang)
+        ? analyzers.computeIfAbsent("query:" + lang, k -> withoutEnglishStopWords(analyzer(lang)))
+        : analyzer(lang);
+  }
+
+  /** {@link #bigramAnalyzer} for a query's words, without English stop words; null as it. */
+  public Analyzer queryBigramAnalyzer(String lang) {
+    return Languages.isCjk(lang)
+        ? analyzers.computeIfAbsent(
+            "query-bigram:" + lang, k -> withoutEnglishStopWords(bigramAnalyzer(lang)))
+        : null;
+  }
+
+  private static Analyzer withoutEnglishStopWords(Analyzer base) {
+    return new AnalyzerWrapper(base.getReuseStrategy()) {
+      @Override
+      protected Analyzer getWrappedAnalyzer(String fieldName) {
+        return base;
+      }
+
+      @Override
+      protected TokenStreamComponents wrapComponents(
+          String fieldName, TokenStreamComponents components) {
+        return new TokenStreamComponents(
+            components.getSource(),
+            new StopFilter(components.getTokenStream(), EnglishAnalyzer.ENGLISH_STOP_WORDS_SET));
+      }
+    };
   }
 
   /** One analyzer that picks the right one by field name ({@link Fields}), for a highlighter. */
