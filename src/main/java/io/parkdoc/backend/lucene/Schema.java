@@ -60,6 +60,11 @@ final class Schema {
     d.add(new StringField(Fields.LANG, part.lang(), Field.Store.YES));
     d.add(new StringField(Fields.INDEX_LANG, part.indexLang(), Field.Store.NO));
     d.add(new StoredField(Fields.MAIN_LANG, doc.lang()));
+    // what a hit shows (Columns.hits): read from doc values, so that the stored fields, compressed
+    // with DEFLATE, are opened only for the text of the passages shown
+    d.add(new SortedDocValuesField(Fields.MAIN_LANG, new BytesRef(doc.lang())));
+    d.add(new SortedDocValuesField(Fields.LANGS, new BytesRef(String.join(",", doc.languages()))));
+    d.add(new BinaryDocValuesField(Fields.TITLE, new BytesRef(doc.title())));
     // columns that status and the collapse of parts read for many documents (Columns)
     d.add(new SortedDocValuesField(Fields.LANG, new BytesRef(part.lang())));
     if (part == doc.parts().get(0)) {
@@ -80,10 +85,10 @@ final class Schema {
     d.add(new NumericDocValuesField(Fields.BYTES, doc.size()));
     d.add(new BinaryDocValuesField(Fields.SHA256, new BytesRef(doc.hash())));
     d.add(new NumericDocValuesField(Fields.PARTS, doc.parts().size()));
-    d.add(new StoredField(Fields.HASH, doc.hash()));
     d.add(new StoredField(Fields.ENCODING, doc.encoding()));
     if (!doc.marks().isEmpty()) {
       d.add(new StoredField(MARKS, Mark.encode(doc.marks())));
+      d.add(new BinaryDocValuesField(MARKS, new BytesRef(Mark.encode(doc.marks()))));
     }
     d.add(new Field(Fields.text(part.indexLang()), part.text(), TEXT));
     if (Languages.isCjk(part.indexLang())) {
