@@ -38,7 +38,8 @@ public final class IndexLayout {
    * Bumped whenever documents indexed by an older parkdoc can no longer be searched correctly (3: a
    * file is one document per language it holds text in; 4: each part's language and the file's main
    * language in doc values, which Lucene cannot add to a field that has none in older segments; 5:
-   * what a hit shows (title, languages, marks) in doc values, stored fields with DEFLATE).
+   * what a hit shows (title, languages, marks) in doc values, stored fields with DEFLATE, CJK
+   * bigrams without offsets).
    */
   public static final int FORMAT = 5;
 
