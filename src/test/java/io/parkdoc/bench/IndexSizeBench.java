@@ -1,5 +1,6 @@
 package io.parkdoc.bench;
 
+import io.parkdoc.backend.lucene.IndexLayout;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -13,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import org.apache.lucene.codecs.Codec;
 import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.CodecReader;
 import org.apache.lucene.index.DirectoryReader;
@@ -26,6 +28,7 @@ import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.PointValues;
+import org.apache.lucene.index.SegmentReader;
 import org.apache.lucene.index.SlowCodecReaderWrapper;
 import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.SortedNumericDocValues;
@@ -178,6 +181,22 @@ public final class IndexSizeBench {
   }
 
   /**
+   * The codec {@code reader}'s segments were written with, as far as sizes go: parkdoc's (stored
+   * fields with DEFLATE) unless they are in Lucene's default mode (an index of format 4 or older).
+   */
+  static Codec codecOf(DirectoryReader reader) {
+    for (LeafReaderContext leaf : reader.leaves()) {
+      if (leaf.reader() instanceof SegmentReader sr
+          && "BEST_SPEED".equals(sr.getSegmentInfo().info.getAttribute(STORED_MODE))) {
+        return Codec.getDefault();
+      }
+    }
+    return IndexLayout.codec();
+  }
+
+  private static final String STORED_MODE = "Lucene90StoredFieldsFormat.mode";
+
+  /**
    * Copies the one field of {@code reader} into a new one-segment index (compound files off) and
    * returns its bytes by extension; positions only when {@code dropOffsets}.
    */
@@ -188,6 +207,7 @@ public final class IndexSizeBench {
       TieredMergePolicy mp = new TieredMergePolicy();
       mp.setNoCFSRatio(0.0);
       IndexWriterConfig config = new IndexWriterConfig(null).setMergePolicy(mp);
+      config.setCodec(codecOf(reader));
       config.setUseCompoundFile(false);
       List<CodecReader> leaves = new ArrayList<>();
       for (LeafReaderContext leaf : reader.leaves()) {

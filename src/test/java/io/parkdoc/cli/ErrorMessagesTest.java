@@ -1,9 +1,11 @@
 package io.parkdoc.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.parkdoc.Main;
+import io.parkdoc.backend.lucene.IndexLayout;
 import io.parkdoc.core.IoErrors;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -114,5 +116,33 @@ class ErrorMessagesTest {
       assertEquals(1, lines.size(), q + ": " + r.out());
       assertTrue(lines.get(0).contains("garden.txt"), r.out());
     }
+  }
+
+  @Test
+  void anIndexOfAnOlderFormatAsksForARebuildThenSearchesAgain() throws IOException {
+    // format 5 reads a hit's title and languages from doc values that format 4 does not have
+    Path old = work.resolve("old-format");
+    Path docs = work.resolve("docs");
+    assertEquals(0, run("--index", old.toString(), "index", docs.toString()).code());
+    Path manifest = old.resolve("manifest.properties");
+    String text = Files.readString(manifest);
+    assertTrue(text.contains("format=" + IndexLayout.FORMAT), text);
+    Files.writeString(manifest, text.replace("format=" + IndexLayout.FORMAT, "format=4"));
+    for (List<String> args :
+        List.of(
+            List.of("--index", old.toString(), "search", "laser"),
+            List.of("--index", old.toString(), "index", docs.toString()))) {
+      Result r = run(args.toArray(String[]::new));
+      assertEquals(2, r.code(), r.toString());
+      assertTrue(
+          r.err().contains("has format 4 but this parkdoc reads format " + IndexLayout.FORMAT),
+          r.toString());
+      assertTrue(r.err().contains("parkdoc index --rebuild"), r.toString());
+      assertFalse(r.err().contains("\tat "), "a stack trace: " + r);
+    }
+    assertEquals(0, run("--index", old.toString(), "index", "--rebuild", docs.toString()).code());
+    Result again = run("--index", old.toString(), "search", "--json", "laser");
+    assertEquals(0, again.code(), again.toString());
+    assertTrue(again.out().contains("laser.txt"), again.out());
   }
 }

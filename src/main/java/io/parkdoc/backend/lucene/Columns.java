@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.ReaderUtil;
@@ -49,6 +50,64 @@ final class Columns {
       paths[i] = keys.binaryValue().utf8ToString();
     }
     return paths;
+  }
+
+  /** What a hit shows of its document: path, title, main language, every language, marks. */
+  record HitColumns(
+      String path, String title, String mainLanguage, List<String> languages, String marks) {}
+
+  /**
+   * What each of {@code docs} shows as a hit, in their order, from doc values: the stored fields
+   * (DEFLATE blocks shared with the text) are not opened.
+   */
+  static HitColumns[] hits(IndexReader reader, int[] docs) throws IOException {
+    Integer[] order = new Integer[docs.length];
+    for (int i = 0; i < order.length; i++) {
+      order[i] = i;
+    }
+    Arrays.sort(order, (a, b) -> Integer.compare(docs[a], docs[b]));
+    List<LeafReaderContext> leaves = reader.leaves();
+    HitColumns[] out = new HitColumns[docs.length];
+    int leafIndex = -1;
+    BinaryDocValues keys = null;
+    BinaryDocValues titles = null;
+    BinaryDocValues marks = null;
+    SortedDocValues mains = null;
+    SortedDocValues langs = null;
+    for (int i : order) {
+      int l = ReaderUtil.subIndex(docs[i], leaves);
+      if (l != leafIndex) {
+        leafIndex = l;
+        LeafReader leaf = leaves.get(l).reader();
+        keys = leaf.getBinaryDocValues(Fields.KEY);
+        titles = leaf.getBinaryDocValues(Fields.TITLE);
+        marks = leaf.getBinaryDocValues(Schema.MARKS);
+        mains = leaf.getSortedDocValues(Fields.MAIN_LANG);
+        langs = leaf.getSortedDocValues(Fields.LANGS);
+      }
+      int local = docs[i] - leaves.get(l).docBase;
+      if (keys == null || !keys.advanceExact(local)) {
+        throw new IOException("document " + docs[i] + " has no path");
+      }
+      if (mains == null
+          || !mains.advanceExact(local)
+          || langs == null
+          || !langs.advanceExact(local)) {
+        throw new IOException("document " + docs[i] + " has no language");
+      }
+      out[i] =
+          new HitColumns(
+              keys.binaryValue().utf8ToString(),
+              titles != null && titles.advanceExact(local)
+                  ? titles.binaryValue().utf8ToString()
+                  : "",
+              mains.lookupOrd(mains.ordValue()).utf8ToString(),
+              List.of(langs.lookupOrd(langs.ordValue()).utf8ToString().split(",")),
+              marks != null && marks.advanceExact(local)
+                  ? marks.binaryValue().utf8ToString()
+                  : null);
+    }
+    return out;
   }
 
   /** Files per main language, documents per language, and the files' bytes. */

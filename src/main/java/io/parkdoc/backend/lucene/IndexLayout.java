@@ -20,6 +20,8 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import org.apache.lucene.codecs.Codec;
+import org.apache.lucene.codecs.lucene104.Lucene104Codec;
 
 /**
  * The on-disk layout of a parkdoc index: one Lucene index per language under {@code <root>/<lang>/}
@@ -35,9 +37,21 @@ public final class IndexLayout {
   /**
    * Bumped whenever documents indexed by an older parkdoc can no longer be searched correctly (3: a
    * file is one document per language it holds text in; 4: each part's language and the file's main
-   * language in doc values, which Lucene cannot add to a field that has none in older segments).
+   * language in doc values, which Lucene cannot add to a field that has none in older segments; 5:
+   * what a hit shows (title, languages, marks) in doc values, stored fields with DEFLATE, CJK
+   * bigrams without offsets).
    */
-  public static final int FORMAT = 4;
+  public static final int FORMAT = 5;
+
+  /**
+   * The codec every language index is written with: Lucene's default with its stored fields in
+   * {@code BEST_COMPRESSION} mode (DEFLATE). The stored text is read only for the passages of the
+   * hits shown and by a verbatim scan; what every hit needs comes from doc values
+   * (docs/indexing.md, "Index size").
+   */
+  public static Codec codec() {
+    return new Lucene104Codec(Lucene104Codec.Mode.BEST_COMPRESSION);
+  }
 
   private static final String MANIFEST = "manifest.properties";
   private final Path root;

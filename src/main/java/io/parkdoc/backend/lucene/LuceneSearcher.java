@@ -346,17 +346,18 @@ public final class LuceneSearcher implements SearchBackend {
           passages.snippets(
               matches == null ? query : matches, langs, plan.natural(), docIds, request.passages());
       List<Hit> hits = new ArrayList<>(page.length);
+      Columns.HitColumns[] shown = Columns.hits(reader, docIds);
       for (int i = 0; i < page.length; i++) {
-        Document d = searcher.storedFields().document(page[i].doc, HIT_FIELDS);
+        Columns.HitColumns c = shown[i];
         hits.add(
             new Hit(
                 request.offset() + i + 1,
-                d.get(Fields.PATH),
-                mainLanguage(d),
+                c.path(),
+                c.mainLanguage(),
                 page[i].score,
-                d.get(Fields.TITLE),
-                placed(snippets.getOrDefault(page[i].doc, List.of()), d.get(Schema.MARKS)),
-                languages(d)));
+                c.title(),
+                placed(snippets.getOrDefault(page[i].doc, List.of()), c.marks()),
+                c.languages()));
       }
       Map<String, List<String>> stopWords =
           top.totalHits.value() == 0 ? builder.stopWords(plan, typed, strict) : Map.of();
@@ -431,26 +432,22 @@ public final class LuceneSearcher implements SearchBackend {
         found
             .files()
             .subList(Math.min(request.offset(), found.files().size()), found.files().size());
+    Columns.HitColumns[] shown =
+        Columns.hits(reader, page.stream().mapToInt(VerbatimScan.Found::doc).toArray());
     for (int i = 0; i < page.size(); i++) {
       VerbatimScan.Found f = page.get(i);
-      Document d = searcher.storedFields().document(f.doc(), HIT_FIELDS);
       hits.add(
           new Hit(
               request.offset() + i + 1,
               f.path(),
-              mainLanguage(d),
+              shown[i].mainLanguage(),
               f.score(),
-              d.get(Fields.TITLE),
-              request.passages() > 0
-                  ? placed(List.of(f.snippet()), d.get(Schema.MARKS))
-                  : List.of(),
-              languages(d)));
+              shown[i].title(),
+              request.passages() > 0 ? placed(List.of(f.snippet()), shown[i].marks()) : List.of(),
+              shown[i].languages()));
     }
     return new SearchResults(found.total(), true, hits, langs, false, Map.of(), translation);
   }
-
-  private static final Set<String> HIT_FIELDS =
-      Set.of(Fields.PATH, Fields.LANG, Fields.TITLE, Fields.MAIN_LANG, Fields.LANGS, Schema.MARKS);
 
   /** The best part of each file, best first, and how many files matched. */
   private record Collapsed(List<ScoreDoc> best, long total, boolean exact) {}
@@ -515,12 +512,6 @@ public final class LuceneSearcher implements SearchBackend {
   private static String mainLanguage(Document d) {
     String main = d.get(Fields.MAIN_LANG);
     return main != null ? main : d.get(Fields.LANG);
-  }
-
-  /** Every language of a document's file, the main one first. */
-  private static List<String> languages(Document d) {
-    String langs = d.get(Fields.LANGS);
-    return langs != null ? List.of(langs.split(",")) : List.of(d.get(Fields.LANG));
   }
 
   /** The Lucene documents of every part of the file at {@code path}. */

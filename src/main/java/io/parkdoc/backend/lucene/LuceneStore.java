@@ -25,14 +25,12 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
-import org.apache.lucene.document.Document;
 import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
-import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
@@ -129,15 +127,13 @@ public final class LuceneStore implements DocumentStore {
 
   private Map<String, StoredDocument> loadExisting() throws IOException {
     Map<String, Found> found = new HashMap<>();
-    Set<String> fields = Set.of(Fields.PATH, Fields.SIZE, Fields.MTIME, Fields.HASH, Fields.PARTS);
     for (String lang : layout.languagesOnDisk()) {
       try (Directory dir = FSDirectory.open(layout.languageDir(lang));
           DirectoryReader reader = DirectoryReader.open(dir)) {
         for (LeafReaderContext leaf : reader.leaves()) {
-          StoredFields stored = leaf.reader().storedFields();
           Bits live = leaf.reader().getLiveDocs();
-          // Doc values, read column by column; documents of an older parkdoc have stored fields
-          // only.
+          // Doc values, read column by column: every document of this format has them (an older
+          // format is rebuilt, IndexLayout.checkFormat)
           BinaryDocValues keys = leaf.reader().getBinaryDocValues(Fields.KEY);
           NumericDocValues sizes = leaf.reader().getNumericDocValues(Fields.BYTES);
           BinaryDocValues hashes = leaf.reader().getBinaryDocValues(Fields.SHA256);
@@ -147,37 +143,21 @@ public final class LuceneStore implements DocumentStore {
             if (live != null && !live.get(i)) {
               continue;
             }
-            String path;
-            long size;
-            String hash;
-            long parts;
-            if (keys != null
-                && keys.advanceExact(i)
-                && sizes.advanceExact(i)
-                && hashes.advanceExact(i)) {
-              path = keys.binaryValue().utf8ToString();
-              size = sizes.longValue();
-              hash = hashes.binaryValue().utf8ToString();
-              parts = partCounts != null && partCounts.advanceExact(i) ? partCounts.longValue() : 1;
-            } else {
-              Document d = stored.document(i, fields);
-              path = d.get(Fields.PATH);
-              size = d.getField(Fields.SIZE).numericValue().longValue();
-              hash = d.get(Fields.HASH);
-              parts =
-                  d.getField(Fields.PARTS) == null
-                      ? 1
-                      : d.getField(Fields.PARTS).numericValue().longValue();
+            if (keys == null
+                || !keys.advanceExact(i)
+                || !sizes.advanceExact(i)
+                || !hashes.advanceExact(i)
+                || !mtimes.advanceExact(i)) {
+              throw new IOException(
+                  "document " + i + " of the " + lang + " index has no path, size, hash or time");
             }
+            String path = keys.binaryValue().utf8ToString();
+            long size = sizes.longValue();
+            String hash = hashes.binaryValue().utf8ToString();
+            long parts =
+                partCounts != null && partCounts.advanceExact(i) ? partCounts.longValue() : 1;
             // the modification time is kept current in place
-            long mtime =
-                mtimes != null && mtimes.advanceExact(i)
-                    ? mtimes.longValue()
-                    : stored
-                        .document(i, Set.of(Fields.MTIME))
-                        .getField(Fields.MTIME)
-                        .numericValue()
-                        .longValue();
+            long mtime = mtimes.longValue();
             Found f = found.get(path);
             if (f == null) {
               f = new Found();
@@ -327,9 +307,8 @@ public final class LuceneStore implements DocumentStore {
             // policy)
             config.setUseCompoundFile(false);
             config.setCommitOnClose(false);
-            // Stored fields stay LZ4 (Lucene's default): DEFLATE made the index 0.8x as large but
-            // every hit's path, title and languages are read from the same compressed blocks as
-            // the text, and 100 hits a query took 1.3x the CPU (docs/indexing.md, "Index size").
+            // stored fields with DEFLATE (IndexLayout.codec)
+            config.setCodec(IndexLayout.codec());
             layout.createLanguageDir(lang);
             return new IndexWriter(FSDirectory.open(layout.languageDir(lang)), config);
           } catch (IOException e) {

@@ -24,8 +24,9 @@ import org.apache.lucene.search.uhighlight.WholeBreakIterator;
 
 /**
  * The passages of hits, and the match spans of a whole document, from Lucene's UnifiedHighlighter
- * reading offsets from the postings: sentences cut by {@link SentenceBreaker}, formatted by {@link
- * SnippetFormatter} into text plus match offsets. Thread-safe.
+ * reading the text's offsets from the postings (the CJK bigram field has none: its matches are
+ * found by analysing the shown document again): sentences cut by {@link SentenceBreaker}, formatted
+ * by {@link SnippetFormatter} into text plus match offsets. Thread-safe.
  */
 final class Passages {
   private final IndexSearcher searcher;

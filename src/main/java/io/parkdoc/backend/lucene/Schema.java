@@ -29,12 +29,12 @@ final class Schema {
 
   /**
    * The CJK bigrams beside the text of Korean, Japanese and Chinese: substrings the analyzers never
-   * make. With offsets, like the text: without them (a fifth of the index) the highlighter
-   * re-analysed every passage's document into a MemoryIndex, and searches with passages took 1.3x
-   * the CPU.
+   * make. Positions without offsets: offsets were 0.16x the text on LibreOffice help and 0.44x on
+   * livedoor news, while the highlighter finds a bigram match in a shown passage's document by
+   * analysing it again (100 searches with passages: 1.01-1.11x the CPU; docs/indexing.md, "Index
+   * size"). Without the bigrams Korean ranks worse (korquad nDCG@10 0.9657 -> 0.9597).
    */
-  static final FieldType BIGRAMS =
-      fieldType(false, IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+  static final FieldType BIGRAMS = fieldType(false, IndexOptions.DOCS_AND_FREQS_AND_POSITIONS);
 
   /**
    * Where the pages, slides or sheets of a document format begin ({@link Mark#encode}); absent for
@@ -60,6 +60,11 @@ final class Schema {
     d.add(new StringField(Fields.LANG, part.lang(), Field.Store.YES));
     d.add(new StringField(Fields.INDEX_LANG, part.indexLang(), Field.Store.NO));
     d.add(new StoredField(Fields.MAIN_LANG, doc.lang()));
+    // what a hit shows (Columns.hits): read from doc values, so that the stored fields, compressed
+    // with DEFLATE, are opened only for the text of the passages shown
+    d.add(new SortedDocValuesField(Fields.MAIN_LANG, new BytesRef(doc.lang())));
+    d.add(new SortedDocValuesField(Fields.LANGS, new BytesRef(String.join(",", doc.languages()))));
+    d.add(new BinaryDocValuesField(Fields.TITLE, new BytesRef(doc.title())));
     // columns that status and the collapse of parts read for many documents (Columns)
     d.add(new SortedDocValuesField(Fields.LANG, new BytesRef(part.lang())));
     if (part == doc.parts().get(0)) {
@@ -80,10 +85,10 @@ final class Schema {
     d.add(new NumericDocValuesField(Fields.BYTES, doc.size()));
     d.add(new BinaryDocValuesField(Fields.SHA256, new BytesRef(doc.hash())));
     d.add(new NumericDocValuesField(Fields.PARTS, doc.parts().size()));
-    d.add(new StoredField(Fields.HASH, doc.hash()));
     d.add(new StoredField(Fields.ENCODING, doc.encoding()));
     if (!doc.marks().isEmpty()) {
       d.add(new StoredField(MARKS, Mark.encode(doc.marks())));
+      d.add(new BinaryDocValuesField(MARKS, new BytesRef(Mark.encode(doc.marks()))));
     }
     d.add(new Field(Fields.text(part.indexLang()), part.text(), TEXT));
     if (Languages.isCjk(part.indexLang())) {

@@ -23,8 +23,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.index.DirectoryReader;
@@ -36,6 +39,7 @@ import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.Bits;
+import org.apache.lucene.util.BytesRef;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -314,14 +318,19 @@ class IncrementalIndexTest {
       Document d = new Document();
       d.add(new StringField(Fields.PATH, file.toString(), Field.Store.YES));
       d.add(new StringField(Fields.LANG, lang, Field.Store.YES));
-      d.add(
-          new org.apache.lucene.document.SortedDocValuesField(
-              Fields.LANG, new org.apache.lucene.util.BytesRef(lang)));
+      d.add(new SortedDocValuesField(Fields.LANG, new BytesRef(lang)));
       d.add(new StoredField(Fields.TITLE, "stale"));
       d.add(new StoredField(Fields.SIZE, (long) text.length()));
       d.add(new StoredField(Fields.MTIME, 1L));
-      d.add(new StoredField(Fields.HASH, "stale"));
       d.add(new StoredField(Fields.ENCODING, "UTF-8"));
+      // the columns a run reads of every document, and those a hit shows, as the index has them
+      d.add(new BinaryDocValuesField(Fields.KEY, new BytesRef(file.toString())));
+      d.add(new NumericDocValuesField(Fields.BYTES, text.length()));
+      d.add(new BinaryDocValuesField(Fields.SHA256, new BytesRef("stale")));
+      d.add(new NumericDocValuesField(Fields.MODIFIED, 1L));
+      d.add(new BinaryDocValuesField(Fields.TITLE, new BytesRef("stale")));
+      d.add(new SortedDocValuesField(Fields.MAIN_LANG, new BytesRef(lang)));
+      d.add(new SortedDocValuesField(Fields.LANGS, new BytesRef(lang)));
       org.apache.lucene.document.FieldType type =
           new org.apache.lucene.document.FieldType(
               org.apache.lucene.document.TextField.TYPE_STORED);
