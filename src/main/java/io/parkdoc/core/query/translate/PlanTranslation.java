@@ -63,11 +63,24 @@ public final class PlanTranslation {
     return QuerySyntax.positiveText(plan.root(), true).strip();
   }
 
-  /** The languages the translated query's words were read in (none without translation). */
+  /**
+   * The languages the translated query's words were written in (none without translation): the
+   * language each word was read in, and for a word of Han characters only both Japanese and
+   * Chinese, since what was typed searches both (a Japanese page titled 書式設定 holds the typed word,
+   * not a translation of it, though the word is read as Chinese).
+   */
   public static Set<String> sources(QueryTranslation translation) {
     Set<String> out = new HashSet<>();
     if (translation != null) {
-      translation.terms().forEach(t -> out.add(t.sourceLang()));
+      for (QueryTranslation.Term t : translation.terms()) {
+        out.add(t.sourceLang());
+        if (t.source()
+            .codePoints()
+            .allMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN)) {
+          out.add("ja");
+          out.add("zh");
+        }
+      }
     }
     return out;
   }

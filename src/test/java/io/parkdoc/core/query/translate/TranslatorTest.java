@@ -120,4 +120,18 @@ class TranslatorTest {
         "zh",
         "電子計算機");
   }
+
+  @Test
+  void aHanWordIsWrittenInJapaneseAndChineseAlike() {
+    // What was typed keeps its full weight in both, a Korean or kana word only in its own.
+    assertEquals(
+        Set.of("ja", "zh"),
+        PlanTranslation.sources(translator.translate("激光", null, ALL, DocFrequencies.ANY)));
+    assertEquals(
+        Set.of("ja"),
+        PlanTranslation.sources(translator.translate("レーザー", null, ALL, DocFrequencies.ANY)));
+    assertEquals(
+        Set.of("ko", "en"),
+        PlanTranslation.sources(translator.translate("레이저 laser", null, ALL, DocFrequencies.ANY)));
+  }
 }
