@@ -134,4 +134,23 @@ class TranslatorTest {
         Set.of("ko", "en"),
         PlanTranslation.sources(translator.translate("레이저 laser", null, ALL, DocFrequencies.ANY)));
   }
+
+  @Test
+  void onlyQueriesSearchedInTheLanguagesTranslationReadsAreTranslated() {
+    List<String> index = List.of("de", "en", "es", "ja", "ko", "zh");
+    java.util.function.Function<String, Set<String>> targets =
+        q ->
+            PlanTranslation.targets(
+                io.parkdoc.core.query.QueryPlan.of(
+                    new io.parkdoc.core.SearchRequest(q, Set.of(), 10, 0, 0, true, true)),
+                index);
+    // Questions its stop words route to Spanish or German are not English words.
+    assertEquals(
+        Set.of(), targets.apply("¿Cuántos puntos dejaron escapar en defensa los Panthers?"));
+    assertEquals(Set.of(), targets.apply("Wie viele Punkte gab die Verteidigung der Panthers ab?"));
+    assertEquals(
+        Set.of("en", "ja", "ko", "zh"),
+        targets.apply("How many points did the Panthers defense surrender?"));
+    assertEquals(Set.of("en", "ja", "ko", "zh"), targets.apply("laser"));
+  }
 }
