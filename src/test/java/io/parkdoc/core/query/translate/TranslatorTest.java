@@ -153,4 +153,19 @@ class TranslatorTest {
         targets.apply("How many points did the Panthers defense surrender?"));
     assertEquals(Set.of("en", "ja", "ko", "zh"), targets.apply("laser"));
   }
+
+  @Test
+  void aOneSyllableKoreanWordAloneOrBeforeAParticle() {
+    // 표 (table), 찾기 (finding): LibreOffice's Korean titles are full of them.
+    assertEquals(
+        List.of("표", "찾"),
+        translator.terms("표에서 찾기", null).stream().map(Translator.SourceTerm::text).toList());
+    has(one("표", DocFrequencies.ANY), "en", "table");
+    has(one("찾기", DocFrequencies.ANY), "en", "find");
+    // Not the common or ambiguous ones, and not a syllable out of a longer word.
+    assertEquals(List.of(), translator.terms("이", null));
+    assertEquals(
+        List.of("수소"),
+        translator.terms("수소는", null).stream().map(Translator.SourceTerm::text).toList());
+  }
 }
