@@ -213,6 +213,7 @@ public final class Translator {
       out.add(new SourceTerm(run.substring(0, 1), lang));
       return;
     }
+    int before = out.size();
     int i = 0;
     while (i < n - 1) {
       int found = -1;
@@ -229,6 +230,13 @@ public final class Translator {
       } else {
         i++;
       }
+    }
+    if (out.size() == before
+        && koreanSyllableWord(run.substring(0, 1), lang)
+        && lexicon.contains(lang, run.substring(0, 1))) {
+      // A Korean word the lexicon has no entry for, whose first syllable it has: the pairs mined
+      // from parallel text are keyed by nori's pieces (글꼴 -> 글 -> font, 날짜 -> 날 -> date).
+      out.add(new SourceTerm(run.substring(0, 1), lang));
     }
   }
 

@@ -162,6 +162,9 @@ class TranslatorTest {
         translator.terms("표에서 찾기", null).stream().map(Translator.SourceTerm::text).toList());
     has(one("표", DocFrequencies.ANY), "en", "table");
     has(one("찾기", DocFrequencies.ANY), "en", "find");
+    // A word the lexicon lacks, by its first syllable, as the mined pairs key it (nori's pieces).
+    has(one("글꼴", DocFrequencies.ANY), "en", "font");
+    has(one("날짜", DocFrequencies.ANY), "en", "date");
     // Not the common or ambiguous ones, and not a syllable out of a longer word.
     assertEquals(List.of(), translator.terms("이", null));
     assertEquals(
