@@ -195,6 +195,13 @@ class RelevanceEvalTest {
     }
   }
 
+  /**
+   * Whether the questions are also searched in their translations, as {@code parkdoc search} does
+   * by default: {@code -Dparkdoc.eval.translate=true} (docs/translation.md, "The relevance sets
+   * with translation on"). Off by default, as the core API is.
+   */
+  static final boolean TRANSLATE = Boolean.getBoolean("parkdoc.eval.translate");
+
   record Scores(int queries, double ndcg, double mrr, double recall100) {}
 
   static Scores evaluate(
@@ -220,7 +227,8 @@ class RelevanceEvalTest {
       }
       List<Hit> hits =
           searcher
-              .search(new SearchRequest(line.substring(tab + 1), Set.of(), 100, 0, 0, true))
+              .search(
+                  new SearchRequest(line.substring(tab + 1), Set.of(), 100, 0, 0, true, TRANSLATE))
               .hits();
       List<String> ranked =
           new ArrayList<>(

@@ -6,7 +6,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -19,10 +18,10 @@ import java.util.zip.GZIPInputStream;
  * <p>Built by {@code tools/build-lexicon} (sources and licences in {@code docs/translation.md}) as
  * one gzip file per key language ({@code en}, {@code ko}, {@code ja}, {@code zh}, {@code han}),
  * each line {@code TERM<TAB>LANG:CANDIDATE...} sorted by the term's UTF-8 bytes. A part loads on
- * the first look-up in its language, as one byte array plus an array of line starts searched by
- * bisection: no string is made until a line is read, so the whole lexicon holds about 17 MB of
- * heap. Han keys are folded to parkdoc's Simplified form ({@link HanVariants}), so 長春, 长春 and
- * shinjitai spellings find one line. Thread-safe.
+ * the first look-up in its language, as one byte array searched by bisection over its byte offsets:
+ * no string is made until a line is read, so the whole lexicon holds about 15 MB of heap (its
+ * uncompressed size). Han keys are folded to parkdoc's Simplified form ({@link HanVariants}), so
+ * 長春, 长春 and shinjitai spellings find one line. Thread-safe.
  */
 public final class Lexicon {
   /** The key languages of the lexicon's parts. */
@@ -96,49 +95,57 @@ public final class Lexicon {
     return parts.computeIfAbsent(lang + "-" + (key.charAt(0) % BUCKETS), Part::load);
   }
 
-  /** One key language's lines: the file's bytes and the start of each line, in key order. */
-  private record Part(byte[] data, int[] starts) {
+  /**
+   * One bucket's lines, in key order: the file's bytes, searched by bisection over byte offsets
+   * (each probe steps back to the start of its line), so that loading is only decompressing: no
+   * pass over the bytes, no array of line starts (a first look-up in a fresh JVM ran that pass in
+   * the interpreter).
+   *
+   * @param first the offset of the first line after the header's comment lines
+   */
+  private record Part(byte[] data, int first) {
     static Part load(String file) {
       String name = "lexicon/" + file + ".tsv.gz";
       try (InputStream raw = Lexicon.class.getResourceAsStream(name)) {
         if (raw == null) {
-          return new Part(new byte[0], new int[0]); // no key of this language falls here
+          return new Part(new byte[0], 0); // no key of this language falls here
         }
         byte[] data = new GZIPInputStream(raw, 1 << 16).readAllBytes();
-        int[] starts = new int[1 << 12];
-        int n = 0;
-        int i = 0;
-        while (i < data.length) {
-          if (data[i] != '#') {
-            if (n == starts.length) {
-              starts = Arrays.copyOf(starts, n * 2);
-            }
-            starts[n++] = i;
+        int first = 0;
+        while (first < data.length && data[first] == '#') {
+          while (first < data.length && data[first] != '\n') {
+            first++;
           }
-          while (i < data.length && data[i] != '\n') {
-            i++;
-          }
-          i++;
+          first++;
         }
-        return new Part(data, Arrays.copyOf(starts, n));
+        return new Part(data, Math.min(first, data.length));
       } catch (IOException e) {
         throw new UncheckedIOException("cannot read parkdoc's lexicon " + name, e);
       }
     }
 
-    /** The line whose key is {@code key}, or -1. */
+    /** The offset of the line whose key is {@code key}, or -1. */
     int find(byte[] key) {
-      int lo = 0;
-      int hi = starts.length - 1;
-      while (lo <= hi) {
+      int lo = first; // always the start of a line
+      int hi = data.length; // the start of a line, or the end
+      while (lo < hi) {
         int mid = (lo + hi) >>> 1;
-        int c = compare(starts[mid], key);
+        int start = mid;
+        while (start > lo && data[start - 1] != '\n') {
+          start--;
+        }
+        int c = compare(start, key);
+        if (c == 0) {
+          return start;
+        }
         if (c < 0) {
-          lo = mid + 1;
-        } else if (c > 0) {
-          hi = mid - 1;
+          int end = start;
+          while (end < data.length && data[end] != '\n') {
+            end++;
+          }
+          lo = end + 1;
         } else {
-          return mid;
+          hi = start;
         }
       }
       return -1;
@@ -164,8 +171,7 @@ public final class Lexicon {
       }
     }
 
-    List<Entry> entries(int line) {
-      int start = starts[line];
+    List<Entry> entries(int start) {
       int end = start;
       while (end < data.length && data[end] != '\n') {
         end++;

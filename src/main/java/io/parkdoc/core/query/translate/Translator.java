@@ -200,11 +200,20 @@ public final class Translator {
   private void segment(String run, String lang, List<SourceTerm> out) {
     int n = run.length();
     if (n == 1) {
-      if (isHan(run.charAt(0)) && lexicon.contains(lang, run)) {
+      if ((isHan(run.charAt(0)) || koreanSyllableWord(run, lang)) && lexicon.contains(lang, run)) {
         out.add(new SourceTerm(run, lang));
       }
       return;
     }
+    if (koreanSyllableWord(run.substring(0, 1), lang)
+        && KOREAN_ENDINGS.contains(run.substring(1))
+        && lexicon.contains(lang, run.substring(0, 1))
+        && !startsLongerWord(run, lang)) {
+      // One syllable and a particle or ending: 표에서 (in the table), 찾기 (finding).
+      out.add(new SourceTerm(run.substring(0, 1), lang));
+      return;
+    }
+    int before = out.size();
     int i = 0;
     while (i < n - 1) {
       int found = -1;
@@ -222,6 +231,49 @@ public final class Translator {
         i++;
       }
     }
+    if (out.size() == before
+        && koreanSyllableWord(run.substring(0, 1), lang)
+        && lexicon.contains(lang, run.substring(0, 1))) {
+      // A Korean word the lexicon has no entry for, whose first syllable it has: the pairs mined
+      // from parallel text are keyed by nori's pieces (글꼴 -> 글 -> font, 날짜 -> 날 -> date).
+      out.add(new SourceTerm(run.substring(0, 1), lang));
+    }
+  }
+
+  /**
+   * Particles and endings after a one-syllable Korean word (표에서, 셀의, 찾기, 넣기): a word of one
+   * syllable is looked up only standing alone or before one of these.
+   */
+  private static final Set<String> KOREAN_ENDINGS =
+      Set.of(
+          "기", "의", "을", "를", "은", "는", "이", "가", "에", "에서", "으로", "로", "과", "와", "도", "만", "하기",
+          "기를", "기는");
+
+  /**
+   * One-syllable Korean words too common or too ambiguous to translate (이 this / two / teeth, 수
+   * number / way, 및 and).
+   */
+  private static final Set<String> KOREAN_ONE_SYLLABLE_STOP =
+      Set.of(
+          "이", "그", "저", "수", "및", "등", "것", "두", "첫", "새", "맨", "더", "또", "안", "못", "각", "한", "할",
+          "된", "될");
+
+  /** Whether {@code syllable} is a one-syllable Korean word translation may look up. */
+  private static boolean koreanSyllableWord(String syllable, String lang) {
+    return "ko".equals(lang)
+        && syllable.length() == 1
+        && isHangul(syllable.charAt(0))
+        && !KOREAN_ONE_SYLLABLE_STOP.contains(syllable);
+  }
+
+  /** Whether the lexicon has a word of two syllables or more at the start of {@code run}. */
+  private boolean startsLongerWord(String run, String lang) {
+    for (int j = Math.min(run.length(), 12); j >= 2; j--) {
+      if (lexicon.contains(lang, run.substring(0, j))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Hiragana-only pieces shorter than three characters are particles and endings, not words. */

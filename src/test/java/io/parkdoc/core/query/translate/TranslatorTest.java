@@ -120,4 +120,55 @@ class TranslatorTest {
         "zh",
         "電子計算機");
   }
+
+  @Test
+  void aHanWordIsWrittenInJapaneseAndChineseAlike() {
+    // What was typed keeps its full weight in both, a Korean or kana word only in its own.
+    assertEquals(
+        Set.of("ja", "zh"),
+        PlanTranslation.sources(translator.translate("激光", null, ALL, DocFrequencies.ANY)));
+    assertEquals(
+        Set.of("ja"),
+        PlanTranslation.sources(translator.translate("レーザー", null, ALL, DocFrequencies.ANY)));
+    assertEquals(
+        Set.of("ko", "en"),
+        PlanTranslation.sources(translator.translate("레이저 laser", null, ALL, DocFrequencies.ANY)));
+  }
+
+  @Test
+  void onlyQueriesSearchedInTheLanguagesTranslationReadsAreTranslated() {
+    List<String> index = List.of("de", "en", "es", "ja", "ko", "zh");
+    java.util.function.Function<String, Set<String>> targets =
+        q ->
+            PlanTranslation.targets(
+                io.parkdoc.core.query.QueryPlan.of(
+                    new io.parkdoc.core.SearchRequest(q, Set.of(), 10, 0, 0, true, true)),
+                index);
+    // Questions its stop words route to Spanish or German are not English words.
+    assertEquals(
+        Set.of(), targets.apply("¿Cuántos puntos dejaron escapar en defensa los Panthers?"));
+    assertEquals(Set.of(), targets.apply("Wie viele Punkte gab die Verteidigung der Panthers ab?"));
+    assertEquals(
+        Set.of("en", "ja", "ko", "zh"),
+        targets.apply("How many points did the Panthers defense surrender?"));
+    assertEquals(Set.of("en", "ja", "ko", "zh"), targets.apply("laser"));
+  }
+
+  @Test
+  void aOneSyllableKoreanWordAloneOrBeforeAParticle() {
+    // 표 (table), 찾기 (finding): LibreOffice's Korean titles are full of them.
+    assertEquals(
+        List.of("표", "찾"),
+        translator.terms("표에서 찾기", null).stream().map(Translator.SourceTerm::text).toList());
+    has(one("표", DocFrequencies.ANY), "en", "table");
+    has(one("찾기", DocFrequencies.ANY), "en", "find");
+    // A word the lexicon lacks, by its first syllable, as the mined pairs key it (nori's pieces).
+    has(one("글꼴", DocFrequencies.ANY), "en", "font");
+    has(one("날짜", DocFrequencies.ANY), "en", "date");
+    // Not the common or ambiguous ones, and not a syllable out of a longer word.
+    assertEquals(List.of(), translator.terms("이", null));
+    assertEquals(
+        List.of("수소"),
+        translator.terms("수소는", null).stream().map(Translator.SourceTerm::text).toList());
+  }
 }
