@@ -112,6 +112,18 @@ class PastedTextEvalTest {
     }
   }
 
+  /**
+   * Prints every sentence not ranked first, with the first hits ({@code -Dparkdoc.eval.verbose}).
+   */
+  private static final boolean VERBOSE = Boolean.getBoolean("parkdoc.eval.verbose");
+
+  /** The last two parts of a page's path (its language folder and name). */
+  static String shortPath(String path) {
+    Path p = Path.of(path);
+    int n = p.getNameCount();
+    return n < 3 ? path : p.subpath(n - 3, n).toString();
+  }
+
   /** The sentences of a page: cut at sentence ends and line breaks, trimmed. */
   static List<String> sentences(String text) {
     List<String> out = new ArrayList<>();
@@ -202,6 +214,42 @@ class PastedTextEvalTest {
           }
         } else {
           firsts++;
+        }
+        if (rank != 1 && VERBOSE) {
+          StringBuilder why = new StringBuilder();
+          why.append(
+              String.format(
+                  Locale.ROOT,
+                  "MISS %s rank=%d holders=%d right=%s%n  q: %s%n",
+                  e.getKey(),
+                  rank,
+                  holders,
+                  right.stream().map(PastedTextEvalTest::shortPath).toList(),
+                  sentence));
+          for (int r = 0; r < Math.min(3, hits.size()); r++) {
+            Hit h = hits.get(r);
+            why.append(
+                String.format(
+                    Locale.ROOT,
+                    "  %d %.3f %s %s %s%n",
+                    r + 1,
+                    h.score(),
+                    shortPath(h.path()),
+                    h.languages(),
+                    right.contains(h.path()) ? "<= right" : ""));
+          }
+          if (rank > 3) {
+            Hit h = hits.get(rank - 1);
+            why.append(
+                String.format(
+                    Locale.ROOT,
+                    "  %d %.3f %s %s <= right%n",
+                    rank,
+                    h.score(),
+                    shortPath(h.path()),
+                    h.languages()));
+          }
+          System.out.print(why);
         }
         if (rank > 0) {
           rr += 1.0 / rank;

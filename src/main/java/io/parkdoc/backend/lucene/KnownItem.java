@@ -1,0 +1,174 @@
+package io.parkdoc.backend.lucene;
+
+import io.parkdoc.core.analysis.Fields;
+import io.parkdoc.core.detect.LanguageParts;
+import io.parkdoc.core.query.QueryPlan;
+import io.parkdoc.core.query.QuerySyntax;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+
+/**
+ * Known-item search: text pasted unquoted as the query (a sentence copied from a document) ranks
+ * the files holding it word for word first, those where it stands as a whole sentence or line
+ * before those where it is part of a longer sentence, each tier in its BM25 order.
+ *
+ * <p>Why after the ranking and not inside it: BM25 keeps its statistics per language index, so a
+ * word left in another language's part (an English word in a Korean page, a formula in a Chinese
+ * one) is rare there and outscores the page the sentence came from; and two pages that analyse
+ * alike (Serbian in Cyrillic and in Latin letters, folded to one form) tie. What the user pasted
+ * tells them apart, as grep would. Only the first {@value #WINDOW} files are read, as the passages
+ * of a page of hits are. Stateless.
+ */
+final class KnownItem {
+  /** How many of the best files are looked at for the pasted text. */
+  static final int WINDOW = 20;
+
+  /** The fewest letters of pasted text: shorter queries are words, not a sentence. */
+  static final int MIN_LETTERS = 8;
+
+  private KnownItem() {}
+
+  /**
+   * The text {@code plan}'s query pasted, when it reads as pasted text (only words, no quotes, no
+   * operators, no filters; three words or more, or a run of CJK text of {@value #MIN_LETTERS}
+   * letters or more), else null.
+   */
+  static String pasted(QueryPlan plan) {
+    if (!QuerySyntax.onlyWords(plan.root()) || hasPhrase(plan.root())) {
+      return null;
+    }
+    String text = plan.request().query().strip();
+    if (text.indexOf('"') >= 0) {
+      return null;
+    }
+    long letters = text.codePoints().filter(Character::isLetter).count();
+    int words = text.split("\\s+").length;
+    boolean unspaced = words == 1 && text.codePoints().anyMatch(KnownItem::cjk);
+    return letters >= MIN_LETTERS && (words >= 3 || unspaced) ? text : null;
+  }
+
+  private static boolean hasPhrase(QuerySyntax.Node node) {
+    return switch (node) {
+      case QuerySyntax.Phrase p -> true;
+      case QuerySyntax.Bool b -> b.clauses().stream().anyMatch(c -> hasPhrase(c.node()));
+      default -> false;
+    };
+  }
+
+  private static boolean cjk(int cp) {
+    return switch (Character.UnicodeScript.of(cp)) {
+      case HAN, HIRAGANA, KATAKANA, HANGUL -> true;
+      default -> false;
+    };
+  }
+
+  /**
+   * {@code best} (one part per file, best first) with its first {@value #WINDOW} files reordered:
+   * files holding {@code pasted} as a whole sentence or line, then files holding it inside a longer
+   * one, then the others, each group in its order; a moved file's score is raised above those it
+   * passed, so scores still fall down the list.
+   */
+  static List<ScoreDoc> rerank(IndexSearcher searcher, List<ScoreDoc> best, String pasted)
+      throws IOException {
+    int window = Math.min(WINDOW, best.size());
+    if (window < 2) {
+      return best;
+    }
+    Pattern pattern = VerbatimScan.pattern(pasted);
+    float top = best.get(0).score;
+    List<ScoreDoc> head = new ArrayList<>(window);
+    List<Integer> tiers = new ArrayList<>(window);
+    StoredFields stored = searcher.storedFields();
+    boolean moved = false;
+    for (int i = 0; i < window; i++) {
+      ScoreDoc sd = best.get(i);
+      String path = stored.document(sd.doc, java.util.Set.of(Fields.PATH)).get(Fields.PATH);
+      int tier = tier(pattern, wholeText(searcher, path));
+      tiers.add(tier);
+      head.add(tier == 0 ? sd : new ScoreDoc(sd.doc, sd.score + tier * top, sd.shardIndex));
+      moved |= tier > 0;
+    }
+    if (!moved) {
+      return best;
+    }
+    List<Integer> order = new ArrayList<>();
+    for (int i = 0; i < window; i++) {
+      order.add(i);
+    }
+    order.sort(Comparator.comparingInt((Integer i) -> -tiers.get(i)));
+    List<ScoreDoc> out = new ArrayList<>(best.size());
+    for (int i : order) {
+      out.add(head.get(i));
+    }
+    out.addAll(best.subList(window, best.size()));
+    return out;
+  }
+
+  /**
+   * 2 when {@code text} holds the pasted text as a whole sentence or line (nothing but a line
+   * break, a sentence end or the text's edge on either side), 1 when it holds it inside a longer
+   * one, 0 when it does not hold it.
+   */
+  static int tier(Pattern pasted, String text) {
+    Matcher m = pasted.matcher(text);
+    int tier = 0;
+    while (m.find()) {
+      if (wholeBefore(text, m.start()) && wholeAfter(text, m.end(), m.group())) {
+        return 2;
+      }
+      tier = 1;
+    }
+    return tier;
+  }
+
+  private static boolean wholeBefore(String text, int start) {
+    int i = start - 1;
+    while (i >= 0 && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) {
+      i--;
+    }
+    return i < 0 || text.charAt(i) == '\n' || text.charAt(i) == '\r' || sentenceEnd(text.charAt(i));
+  }
+
+  private static boolean wholeAfter(String text, int end, String match) {
+    if (end >= text.length() || sentenceEnd(match.charAt(match.length() - 1))) {
+      return end >= text.length() || !Character.isLetterOrDigit(text.charAt(end));
+    }
+    char c = text.charAt(end);
+    return c == '\n' || c == '\r' || sentenceEnd(c);
+  }
+
+  private static boolean sentenceEnd(char c) {
+    return switch (c) {
+      case '.', '!', '?', ';', ':', '。', '！', '？', '；', '：' -> true;
+      default -> false;
+    };
+  }
+
+  /** A file's text laid back together from all its parts. */
+  private static String wholeText(IndexSearcher searcher, String path) throws IOException {
+    TopDocs parts = searcher.search(new TermQuery(new Term(Fields.PATH, path)), 1000);
+    List<String> texts = new ArrayList<>();
+    StoredFields stored = searcher.storedFields();
+    for (ScoreDoc sd : parts.scoreDocs) {
+      var d = stored.document(sd.doc);
+      for (var f : d.getFields()) {
+        if (Fields.languageOf(f.name()) != null
+            && f.name().equals(Fields.text(Fields.languageOf(f.name())))
+            && f.stringValue() != null) {
+          texts.add(f.stringValue());
+        }
+      }
+    }
+    return texts.size() == 1 ? texts.get(0) : LanguageParts.overlay(texts);
+  }
+}
