@@ -6,13 +6,17 @@ import io.parkdoc.core.query.QueryPlan;
 import io.parkdoc.core.query.QuerySyntax;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
@@ -73,45 +77,60 @@ final class KnownItem {
   }
 
   /**
-   * {@code best} (one part per file, best first) with its first {@value #WINDOW} files reordered:
-   * files holding {@code pasted} as a whole sentence or line, then files holding it inside a longer
-   * one, then the others, each group in its order; a moved file's score is raised above those it
-   * passed, so scores still fall down the list.
+   * {@code best} (one part per file, best first) with the files holding {@code pasted} word for
+   * word first: those where it stands as a whole sentence or line, then those where it is part of a
+   * longer one, then the others in their order. Looked at: the first {@value #WINDOW} files, and
+   * the first {@value #WINDOW} documents {@code exact} (the pasted words as a phrase, null for
+   * none) finds, which the words' BM25 may have ranked far down (a page of the pasted sentence's
+   * language below short parts of other languages where one of its words is rare). A moved file's
+   * score is raised above those it passed, so scores still fall down the list.
    */
-  static List<ScoreDoc> rerank(IndexSearcher searcher, List<ScoreDoc> best, String pasted)
-      throws IOException {
+  static List<ScoreDoc> rerank(
+      IndexSearcher searcher, List<ScoreDoc> best, String pasted, Query exact) throws IOException {
     int window = Math.min(WINDOW, best.size());
-    if (window < 2) {
+    if (best.isEmpty()) {
       return best;
     }
     Pattern pattern = VerbatimScan.pattern(pasted);
     float top = best.get(0).score;
-    List<ScoreDoc> head = new ArrayList<>(window);
-    List<Integer> tiers = new ArrayList<>(window);
     StoredFields stored = searcher.storedFields();
-    boolean moved = false;
+    Map<String, ScoreDoc> candidates = new LinkedHashMap<>();
     for (int i = 0; i < window; i++) {
       ScoreDoc sd = best.get(i);
-      String path = stored.document(sd.doc, java.util.Set.of(Fields.PATH)).get(Fields.PATH);
-      int tier = tier(pattern, wholeText(searcher, path));
-      tiers.add(tier);
-      head.add(tier == 0 ? sd : new ScoreDoc(sd.doc, sd.score + tier * top, sd.shardIndex));
-      moved |= tier > 0;
+      candidates.put(path(stored, sd.doc), sd);
     }
-    if (!moved) {
+    if (exact != null) {
+      for (ScoreDoc sd : searcher.search(exact, WINDOW).scoreDocs) {
+        // known only by the phrase: after the files of its tier that the words ranked
+        candidates.putIfAbsent(path(stored, sd.doc), new ScoreDoc(sd.doc, 0, sd.shardIndex));
+      }
+    }
+    List<List<ScoreDoc>> tiers = List.of(new ArrayList<>(), new ArrayList<>());
+    Set<String> moved = new HashSet<>();
+    for (var e : candidates.entrySet()) {
+      int tier = tier(pattern, wholeText(searcher, e.getKey()));
+      if (tier > 0) {
+        ScoreDoc sd = e.getValue();
+        tiers.get(2 - tier).add(new ScoreDoc(sd.doc, sd.score + tier * (top + 1), sd.shardIndex));
+        moved.add(e.getKey());
+      }
+    }
+    if (moved.isEmpty()) {
       return best;
     }
-    List<Integer> order = new ArrayList<>();
-    for (int i = 0; i < window; i++) {
-      order.add(i);
+    List<ScoreDoc> out = new ArrayList<>(best.size() + WINDOW);
+    tiers.forEach(out::addAll);
+    String[] paths = Columns.paths(searcher.getIndexReader(), best.toArray(new ScoreDoc[0]));
+    for (int i = 0; i < best.size(); i++) {
+      if (!moved.contains(paths[i])) {
+        out.add(best.get(i));
+      }
     }
-    order.sort(Comparator.comparingInt((Integer i) -> -tiers.get(i)));
-    List<ScoreDoc> out = new ArrayList<>(best.size());
-    for (int i : order) {
-      out.add(head.get(i));
-    }
-    out.addAll(best.subList(window, best.size()));
     return out;
+  }
+
+  private static String path(StoredFields stored, int doc) throws IOException {
+    return stored.document(doc, Set.of(Fields.PATH)).get(Fields.PATH);
   }
 
   /**

@@ -333,7 +333,9 @@ public final class LuceneSearcher implements SearchBackend {
       }
       Collapsed files = collapse(query, top, n);
       List<ScoreDoc> ranked =
-          pasted == null ? files.best : KnownItem.rerank(searcher, files.best, pasted);
+          pasted == null
+              ? files.best
+              : KnownItem.rerank(searcher, files.best, pasted, builder.exact(plan, typed));
       ranked = ranked.subList(0, Math.min(wanted, ranked.size()));
       ScoreDoc[] page =
           ranked

@@ -251,6 +251,39 @@ public final class QueryBuilder {
   }
 
   /**
+   * The documents of {@code languages} whose text holds {@code plan}'s words in its order, as a
+   * phrase of each language's analysed text ({@link QueryCompiler#compileExact}), ORed; null when
+   * no language makes a phrase of it. Where a pasted sentence may stand word for word ({@link
+   * KnownItem}).
+   */
+  Query exact(QueryPlan plan, List<String> languages) {
+    BooleanQuery.Builder any = new BooleanQuery.Builder();
+    int clauses = 0;
+    for (String lang : languages) {
+      if (plan.latinTerms() != null
+          && Languages.isCjk(lang)
+          && !holdsAny(lang, plan.latinTerms())) {
+        continue;
+      }
+      Query q =
+          new QueryCompiler(
+                  lang,
+                  analyzers.analyzer(lang),
+                  analyzers.bigramAnalyzer(lang),
+                  plan.parsed(),
+                  false,
+                  maxTerms(languages.size()),
+                  docFreq)
+              .compileExact(plan.root());
+      if (q != null) {
+        any.add(q, Occur.SHOULD);
+        clauses++;
+      }
+    }
+    return clauses == 0 ? null : any.build();
+  }
+
+  /**
    * The most terms a query keeps in each of {@code languages} languages: {@link
    * QueryCompiler#MAX_QUERY_TERMS}, or fewer when the languages together would pass Lucene's limit
    * on clauses (a term makes up to four: itself, its bigrams, a proximity pair, a stem prefix).

@@ -219,6 +219,15 @@ public final class QueryCompiler {
   }
 
   /**
+   * The phrase of {@code root}'s whole text as analysed here (the exact-sentence clause of {@link
+   * #compileTop} alone), or null when it makes fewer than two terms: the documents of this language
+   * that may hold a pasted sentence word for word.
+   */
+  public Query compileExact(QuerySyntax.Node root) {
+    return exactSentence(positiveText(root), 2);
+  }
+
+  /**
    * The query whose matches a passage highlights: {@link #compileTop} without its ranking bonuses.
    * A proximity pair (日本語 near 文字) matches as one span from its first word to its last, and would
    * paint every word between them (日本語の国定標準文字); a stem prefix matches words that only begin alike.
