@@ -15,11 +15,15 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.util.BytesRef;
 
 /**
  * Known-item search: text pasted unquoted as the query (a sentence copied from a document) ranks
@@ -37,28 +41,39 @@ final class KnownItem {
   /** How many of the best files are looked at for the pasted text. */
   static final int WINDOW = 20;
 
+  /**
+   * How many documents holding the pasted words as a phrase are looked at: a sentence repeated in
+   * the pages of 40 languages fills twenty of them.
+   */
+  static final int PHRASE_WINDOW = 50;
+
   /** The fewest letters of pasted text: shorter queries are words, not a sentence. */
   static final int MIN_LETTERS = 8;
 
   private KnownItem() {}
 
   /**
-   * The text {@code plan}'s query pasted, when it reads as pasted text (only words, no quotes, no
-   * operators, no filters; three words or more, or a run of CJK text of {@value #MIN_LETTERS}
-   * letters or more), else null.
+   * The text {@code plan}'s query pasted, when it reads as pasted text: two words or more of at
+   * least {@value #MIN_LETTERS} letters together (a label such as "Record separator", a sentence, a
+   * command line), or a run of CJK text as long; else null. Whatever its syntax: quotes, dashes and
+   * parentheses of a pasted line are looked for as they stand, and only a file holding them so
+   * moves.
    */
   static String pasted(QueryPlan plan) {
-    if (!QuerySyntax.onlyWords(plan.root()) || hasPhrase(plan.root())) {
-      return null;
-    }
     String text = plan.request().query().strip();
-    if (text.indexOf('"') >= 0) {
-      return null;
-    }
     long letters = text.codePoints().filter(Character::isLetter).count();
     int words = text.split("\\s+").length;
     boolean unspaced = words == 1 && text.codePoints().anyMatch(KnownItem::cjk);
-    return letters >= MIN_LETTERS && (words >= 3 || unspaced) ? text : null;
+    return letters >= MIN_LETTERS && (words >= 2 || unspaced) ? text : null;
+  }
+
+  /**
+   * True when the files that hold {@code plan}'s words as a phrase may be looked at beside the best
+   * ones: its words are all it asks for (no quoted phrase, exclusion or filter, which the phrase
+   * alone would not keep).
+   */
+  static boolean phraseCandidates(QueryPlan plan) {
+    return QuerySyntax.onlyWords(plan.root()) && !hasPhrase(plan.root());
   }
 
   private static boolean hasPhrase(QuerySyntax.Node node) {
@@ -80,10 +95,10 @@ final class KnownItem {
    * {@code best} (one part per file, best first) with the files holding {@code pasted} word for
    * word first: those where it stands as a whole sentence or line, then those where it is part of a
    * longer one, then the others in their order. Looked at: the first {@value #WINDOW} files, and
-   * the first {@value #WINDOW} documents {@code exact} (the pasted words as a phrase, null for
-   * none) finds, which the words' BM25 may have ranked far down (a page of the pasted sentence's
-   * language below short parts of other languages where one of its words is rare). A moved file's
-   * score is raised above those it passed, so scores still fall down the list.
+   * the first {@value #PHRASE_WINDOW} documents {@code exact} (the pasted words as a phrase, null
+   * for none) finds, which the words' BM25 may have ranked far down (a page of the pasted
+   * sentence's language below short parts of other languages where one of its words is rare). A
+   * moved file's score is raised above those it passed, so scores still fall down the list.
    */
   static List<ScoreDoc> rerank(
       IndexSearcher searcher, List<ScoreDoc> best, String pasted, Query exact) throws IOException {
@@ -100,7 +115,20 @@ final class KnownItem {
       candidates.put(path(stored, sd.doc), sd);
     }
     if (exact != null) {
-      for (ScoreDoc sd : searcher.search(exact, WINDOW).scoreDocs) {
+      // A file can hold the pasted text only where a part holds its words as a phrase: the text of
+      // the others is not read.
+      List<BytesRef> windowPaths = candidates.keySet().stream().map(BytesRef::new).toList();
+      Query inWindow =
+          new BooleanQuery.Builder()
+              .add(exact, Occur.MUST)
+              .add(new TermInSetQuery(Fields.PATH, windowPaths), Occur.FILTER)
+              .build();
+      Set<String> holding = new HashSet<>();
+      for (ScoreDoc sd : searcher.search(inWindow, 10 * WINDOW).scoreDocs) {
+        holding.add(path(stored, sd.doc));
+      }
+      candidates.keySet().retainAll(holding);
+      for (ScoreDoc sd : searcher.search(exact, PHRASE_WINDOW).scoreDocs) {
         // known only by the phrase: after the files of its tier that the words ranked
         candidates.putIfAbsent(path(stored, sd.doc), new ScoreDoc(sd.doc, 0, sd.shardIndex));
       }

@@ -335,7 +335,11 @@ public final class LuceneSearcher implements SearchBackend {
       List<ScoreDoc> ranked =
           pasted == null
               ? files.best
-              : KnownItem.rerank(searcher, files.best, pasted, builder.exact(plan, typed));
+              : KnownItem.rerank(
+                  searcher,
+                  files.best,
+                  pasted,
+                  KnownItem.phraseCandidates(plan) ? builder.exact(plan, typed) : null);
       ranked = ranked.subList(0, Math.min(wanted, ranked.size()));
       ScoreDoc[] page =
           ranked

@@ -280,7 +280,21 @@ public final class QueryBuilder {
         clauses++;
       }
     }
-    return clauses == 0 ? null : any.build();
+    if (clauses == 0) {
+      return null;
+    }
+    List<String> recorded = plan.recordedLanguages();
+    if (recorded.isEmpty()) {
+      return any.build();
+    }
+    BooleanQuery.Builder f = new BooleanQuery.Builder();
+    for (String l : recorded) {
+      f.add(new TermQuery(new Term(Fields.LANG, l)), Occur.SHOULD);
+    }
+    return new BooleanQuery.Builder()
+        .add(any.build(), Occur.MUST)
+        .add(f.build(), Occur.FILTER)
+        .build();
   }
 
   /**
