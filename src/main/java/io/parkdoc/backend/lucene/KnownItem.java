@@ -15,15 +15,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.search.BooleanClause.Occur;
-import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
-import org.apache.lucene.util.BytesRef;
 
 /**
  * Known-item search: text pasted unquoted as the query (a sentence copied from a document) ranks
@@ -34,8 +30,11 @@ import org.apache.lucene.util.BytesRef;
  * word left in another language's part (an English word in a Korean page, a formula in a Chinese
  * one) is rare there and outscores the page the sentence came from; and two pages that analyse
  * alike (Serbian in Cyrillic and in Latin letters, folded to one form) tie. What the user pasted
- * tells them apart, as grep would. Only the first {@value #WINDOW} files are read, as the passages
- * of a page of hits are. Stateless.
+ * tells them apart, as grep would. Read: the text of the best {@value #WINDOW} files (as the
+ * passages of a page of hits are), whether or not a part matches the pasted words as a phrase (the
+ * phrase is only compiled in the languages the query is searched in, and a file's line may stand in
+ * a part of another: a Danish line with a path in it, taken for English), and of the {@value
+ * #PHRASE_WINDOW} best documents holding the phrase. Stateless.
  */
 final class KnownItem {
   /** How many of the best files are looked at for the pasted text. */
@@ -115,19 +114,6 @@ final class KnownItem {
       candidates.put(path(stored, sd.doc), sd);
     }
     if (exact != null) {
-      // A file can hold the pasted text only where a part holds its words as a phrase: the text of
-      // the others is not read.
-      List<BytesRef> windowPaths = candidates.keySet().stream().map(BytesRef::new).toList();
-      Query inWindow =
-          new BooleanQuery.Builder()
-              .add(exact, Occur.MUST)
-              .add(new TermInSetQuery(Fields.PATH, windowPaths), Occur.FILTER)
-              .build();
-      Set<String> holding = new HashSet<>();
-      for (ScoreDoc sd : searcher.search(inWindow, 10 * WINDOW).scoreDocs) {
-        holding.add(path(stored, sd.doc));
-      }
-      candidates.keySet().retainAll(holding);
       for (ScoreDoc sd : searcher.search(exact, PHRASE_WINDOW).scoreDocs) {
         // known only by the phrase: after the files of its tier that the words ranked
         candidates.putIfAbsent(path(stored, sd.doc), new ScoreDoc(sd.doc, 0, sd.shardIndex));
