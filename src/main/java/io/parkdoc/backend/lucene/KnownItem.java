@@ -63,24 +63,40 @@ final class KnownItem {
     long letters = text.codePoints().filter(Character::isLetter).count();
     int words = text.split("\\s+").length;
     boolean unspaced = words == 1 && text.codePoints().anyMatch(KnownItem::cjk);
-    return letters >= MIN_LETTERS && (words >= 2 || unspaced) ? text : null;
+    return letters >= MIN_LETTERS && (words >= 2 || unspaced || innerPunctuation(text))
+        ? text
+        : null;
+  }
+
+  /**
+   * True for a word with punctuation between its letters: a path, a function or method call, an
+   * address ({@code /etc/dconf/profile/user}, {@code ui.SetStatusbar}), which is pasted, not typed.
+   */
+  private static boolean innerPunctuation(String word) {
+    int first = -1;
+    int last = -1;
+    for (int i = 0; i < word.length(); i++) {
+      if (Character.isLetterOrDigit(word.charAt(i))) {
+        first = first < 0 ? i : first;
+        last = i;
+      }
+    }
+    for (int i = first + 1; i < last; i++) {
+      char c = word.charAt(i);
+      if (!Character.isLetterOrDigit(c) && c != '-' && c != '\'') {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
    * True when the files that hold {@code plan}'s words as a phrase may be looked at beside the best
-   * ones: its words are all it asks for (no quoted phrase, exclusion or filter, which the phrase
-   * alone would not keep).
+   * ones: its words and quoted phrases are all it asks for (no exclusion or filter, which the
+   * phrase alone would not keep).
    */
   static boolean phraseCandidates(QueryPlan plan) {
-    return QuerySyntax.onlyWords(plan.root()) && !hasPhrase(plan.root());
-  }
-
-  private static boolean hasPhrase(QuerySyntax.Node node) {
-    return switch (node) {
-      case QuerySyntax.Phrase p -> true;
-      case QuerySyntax.Bool b -> b.clauses().stream().anyMatch(c -> hasPhrase(c.node()));
-      default -> false;
-    };
+    return QuerySyntax.onlyWords(plan.root());
   }
 
   private static boolean cjk(int cp) {

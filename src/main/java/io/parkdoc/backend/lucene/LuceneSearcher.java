@@ -339,7 +339,7 @@ public final class LuceneSearcher implements SearchBackend {
                   searcher,
                   files.best,
                   pasted,
-                  KnownItem.phraseCandidates(plan) ? builder.exact(plan, typed) : null);
+                  KnownItem.phraseCandidates(plan) ? builder.exact(plan, typed, languages) : null);
       ranked = ranked.subList(0, Math.min(wanted, ranked.size()));
       ScoreDoc[] page =
           ranked

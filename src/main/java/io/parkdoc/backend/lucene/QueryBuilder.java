@@ -254,12 +254,20 @@ public final class QueryBuilder {
    * The documents of {@code languages} whose text holds {@code plan}'s words in its order, as a
    * phrase of each language's analysed text ({@link QueryCompiler#compileExact}), ORed; null when
    * no language makes a phrase of it. Where a pasted sentence may stand word for word ({@link
-   * KnownItem}).
+   * KnownItem}), and of English and undetermined text whatever the query's languages ({@code
+   * indexLanguages}: those of the index).
    */
-  Query exact(QueryPlan plan, List<String> languages) {
+  Query exact(QueryPlan plan, List<String> languages, List<String> indexLanguages) {
     BooleanQuery.Builder any = new BooleanQuery.Builder();
     int clauses = 0;
-    for (String lang : languages) {
+    List<String> langs = new ArrayList<>(languages);
+    for (String also : List.of(Languages.ENGLISH, Languages.UNDETERMINED)) {
+      // where the lines a page leaves untranslated, and code, go whatever the query's language
+      if (!langs.contains(also) && indexLanguages.contains(also)) {
+        langs.add(also);
+      }
+    }
+    for (String lang : langs) {
       if (plan.latinTerms() != null
           && Languages.isCjk(lang)
           && !holdsAny(lang, plan.latinTerms())) {

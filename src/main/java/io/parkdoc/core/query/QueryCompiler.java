@@ -219,12 +219,12 @@ public final class QueryCompiler {
   }
 
   /**
-   * The phrase of {@code root}'s whole text as analysed here (the exact-sentence clause of {@link
-   * #compileTop} alone), or null when it makes fewer than two terms: the documents of this language
-   * that may hold a pasted sentence word for word.
+   * The phrase of {@code root}'s whole text as analysed here, its quoted phrases included (the
+   * exact-sentence clause of {@link #compileTop} alone), or null when it makes fewer than two
+   * terms: the documents of this language that may hold a pasted sentence word for word.
    */
   public Query compileExact(QuerySyntax.Node root) {
-    return exactSentence(positiveText(root), 2);
+    return exactSentence(QuerySyntax.positiveText(root, true), 2);
   }
 
   /**

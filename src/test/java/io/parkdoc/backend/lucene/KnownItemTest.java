@@ -83,4 +83,20 @@ class KnownItemTest {
     assertEquals(2, KnownItem.tier(heading, "Styles\nFill Format Mode\nApplies the style."));
     assertEquals(1, KnownItem.tier(heading, "Click the Fill Format Mode icon."));
   }
+
+  private static String pasted(String query) {
+    return KnownItem.pasted(
+        io.parkdoc.core.query.QueryPlan.of(new SearchRequest(query, Set.of(), 10, 0, 0, true)));
+  }
+
+  @Test
+  void pastedTextIsTwoWordsOrAPathOrACjkRunNotAWord() {
+    assertEquals("Record separator", pasted("Record separator"));
+    assertEquals("ui.SetStatusbar", pasted("ui.SetStatusbar"));
+    assertEquals("/etc/dconf/profile/user:", pasted("/etc/dconf/profile/user:"));
+    assertEquals("按一下按鈕以開啟對話方塊", pasted("按一下按鈕以開啟對話方塊"));
+    assertEquals(null, pasted("Hjälpmedelsikoner"));
+    assertEquals(null, pasted("the cat"), "too few letters for a line");
+    assertEquals(null, pasted("well-known"));
+  }
 }
