@@ -252,8 +252,8 @@ public final class QueryBuilder {
 
   /**
    * The documents of {@code languages} whose text holds {@code plan}'s words in its order, as a
-   * phrase of each language's analysed text ({@link QueryCompiler#compileExact}), ORed; null when
-   * no language makes a phrase of it. Where a pasted sentence may stand word for word ({@link
+   * phrase of each language's analysed text ({@link QueryCompiler#exactPhrase}), ORed; null when no
+   * language makes a phrase of it. Where a pasted sentence may stand word for word ({@link
    * KnownItem}), and of English and undetermined text whatever the query's languages ({@code
    * indexLanguages}: those of the index).
    */
@@ -274,15 +274,8 @@ public final class QueryBuilder {
         continue;
       }
       Query q =
-          new QueryCompiler(
-                  lang,
-                  analyzers.analyzer(lang),
-                  analyzers.bigramAnalyzer(lang),
-                  plan.parsed(),
-                  false,
-                  maxTerms(languages.size()),
-                  docFreq)
-              .compileExact(plan.root());
+          QueryCompiler.exactPhrase(
+              lang, analyzers.analyzer(lang), analyzers.bigramAnalyzer(lang), plan.root());
       if (q != null) {
         any.add(q, Occur.SHOULD);
         clauses++;
