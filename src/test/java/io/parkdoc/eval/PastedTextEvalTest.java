@@ -54,8 +54,8 @@ import org.junit.jupiter.api.io.TempDir;
 class PastedTextEvalTest {
   private static final int DEFAULT_SENTENCES = 20;
   private static final int DEFAULT_QUOTES = 600;
-  private static final double MEAN_FLOOR = 0.85;
-  private static final double LOWEST_FLOOR = 0.30;
+  private static final double MEAN_FLOOR = 0.97;
+  private static final double LOWEST_FLOOR = 0.85;
   private static final double QUOTED_FLOOR = 0.97;
   private static final boolean FULL = Boolean.getBoolean("parkdoc.eval.full");
   private static final Pattern SENTENCE_END =
@@ -112,6 +112,23 @@ class PastedTextEvalTest {
     }
   }
 
+  /**
+   * Prints every sentence not ranked first, with the first hits ({@code -Dparkdoc.eval.verbose}).
+   */
+  private static final boolean VERBOSE = Boolean.getBoolean("parkdoc.eval.verbose");
+
+  /** The last two parts of a page's path (its language folder and name). */
+  static String shortPath(String path) {
+    Path p = Path.of(path);
+    int n = p.getNameCount();
+    return n < 3 ? path : p.subpath(n - 3, n).toString();
+  }
+
+  /** {@code text} in lower case with only its letters and digits, one space between words. */
+  static String normalized(String text) {
+    return text.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
+  }
+
   /** The sentences of a page: cut at sentence ends and line breaks, trimmed. */
   static List<String> sentences(String text) {
     List<String> out = new ArrayList<>();
@@ -154,6 +171,7 @@ class PastedTextEvalTest {
     int ambiguous = 0;
     double rrUnambiguous = 0;
     int unambiguousNotFirst = 0;
+    int nearDuplicates = 0;
     int firsts = 0;
     Random random = new Random(13);
     StringBuilder table =
@@ -196,12 +214,56 @@ class PastedTextEvalTest {
           }
           if (holders > 0) {
             ambiguous++;
+          } else if (!hits.isEmpty()
+              && normalized(Files.readString(Path.of(hits.get(0).path()), StandardCharsets.UTF_8))
+                  .contains(normalized(sentence))) {
+            // the first page holds it but for case, punctuation or spacing: a near-duplicate,
+            // not a right answer
+            nearDuplicates++;
+            unambiguousNotFirst++;
+            rrUnambiguous += rank > 0 ? 1.0 / rank : 0;
           } else {
             unambiguousNotFirst++;
             rrUnambiguous += rank > 0 ? 1.0 / rank : 0;
           }
         } else {
           firsts++;
+        }
+        if (rank != 1 && VERBOSE) {
+          StringBuilder why = new StringBuilder();
+          why.append(
+              String.format(
+                  Locale.ROOT,
+                  "MISS %s rank=%d holders=%d right=%s%n  q: %s%n",
+                  e.getKey(),
+                  rank,
+                  holders,
+                  right.stream().map(PastedTextEvalTest::shortPath).toList(),
+                  sentence));
+          for (int r = 0; r < Math.min(3, hits.size()); r++) {
+            Hit h = hits.get(r);
+            why.append(
+                String.format(
+                    Locale.ROOT,
+                    "  %d %.3f %s %s %s%n",
+                    r + 1,
+                    h.score(),
+                    shortPath(h.path()),
+                    h.languages(),
+                    right.contains(h.path()) ? "<= right" : ""));
+          }
+          if (rank > 3) {
+            Hit h = hits.get(rank - 1);
+            why.append(
+                String.format(
+                    Locale.ROOT,
+                    "  %d %.3f %s %s <= right%n",
+                    rank,
+                    h.score(),
+                    shortPath(h.path()),
+                    h.languages()));
+          }
+          System.out.print(why);
         }
         if (rank > 0) {
           rr += 1.0 / rank;
@@ -241,14 +303,17 @@ class PastedTextEvalTest {
         String.format(
             Locale.ROOT,
             "  not ranked first: %d of %d; %d of them also stand word for word inside other pages"
-                + " (whose text matches as well); MRR@10 without those: %.4f%n",
+                + " (whose text matches as well); MRR@10 without those: %.4f; %d more lost to a"
+                + " page holding it but for case, punctuation or spacing%n",
             notFirst,
             firsts + notFirst,
             ambiguous,
-            (firsts + rrUnambiguous) / Math.max(1, firsts + unambiguousNotFirst)));
+            (firsts + rrUnambiguous) / Math.max(1, firsts + unambiguousNotFirst),
+            nearDuplicates));
     misses.forEach(m -> table.append("  not in the first ten: ").append(m).append('\n'));
     System.out.print(table);
-    // Floors under today's figures (mean .90, lowest .40 on the default sample), not the goal.
+    // Floors under today's figures (default sample: mean .987, lowest .90; the full sample: mean
+    // .98, lowest .96), so that a change that loses a sentence or two in a language can fail.
     assertTrue(mean >= MEAN_FLOOR && worst >= LOWEST_FLOOR, table::toString);
   }
 

@@ -283,6 +283,12 @@ public final class LuceneSearcher implements SearchBackend {
     }
     try {
       int n = Math.max(1, request.offset() + request.limit());
+      String pasted = KnownItem.pasted(plan);
+      int wanted = n;
+      if (pasted != null) {
+        // the files the known-item order looks at, whatever page of them is asked for
+        n = Math.max(n, KnownItem.WINDOW);
+      }
       TopDocs top = searcher.search(query, n);
       boolean relaxed = false;
       List<String> wider =
@@ -326,10 +332,18 @@ public final class LuceneSearcher implements SearchBackend {
         }
       }
       Collapsed files = collapse(query, top, n);
+      List<ScoreDoc> ranked =
+          pasted == null
+              ? files.best
+              : KnownItem.rerank(
+                  searcher,
+                  files.best,
+                  pasted,
+                  KnownItem.phraseCandidates(plan) ? builder.exact(plan, typed, languages) : null);
+      ranked = ranked.subList(0, Math.min(wanted, ranked.size()));
       ScoreDoc[] page =
-          files
-              .best
-              .subList(Math.min(request.offset(), files.best.size()), files.best.size())
+          ranked
+              .subList(Math.min(request.offset(), ranked.size()), ranked.size())
               .toArray(new ScoreDoc[0]);
       int[] docIds = new int[page.length];
       for (int i = 0; i < page.length; i++) {

@@ -306,6 +306,54 @@ public final class QueryBuilder {
   }
 
   /**
+   * The documents of {@code languages} whose text holds {@code plan}'s words in its order, as a
+   * phrase of each language's analysed text ({@link QueryCompiler#exactPhrase}), ORed; null when no
+   * language makes a phrase of it. Where a pasted sentence may stand word for word ({@link
+   * KnownItem}), and of English and undetermined text whatever the query's languages ({@code
+   * indexLanguages}: those of the index).
+   */
+  Query exact(QueryPlan plan, List<String> languages, List<String> indexLanguages) {
+    BooleanQuery.Builder any = new BooleanQuery.Builder();
+    int clauses = 0;
+    List<String> langs = new ArrayList<>(languages);
+    for (String also : List.of(Languages.ENGLISH, Languages.UNDETERMINED)) {
+      // where the lines a page leaves untranslated, and code, go whatever the query's language
+      if (!langs.contains(also) && indexLanguages.contains(also)) {
+        langs.add(also);
+      }
+    }
+    for (String lang : langs) {
+      if (plan.latinTerms() != null
+          && Languages.isCjk(lang)
+          && !holdsAny(lang, plan.latinTerms())) {
+        continue;
+      }
+      Query q =
+          QueryCompiler.exactPhrase(
+              lang, analyzers.analyzer(lang), analyzers.bigramAnalyzer(lang), plan.root());
+      if (q != null) {
+        any.add(q, Occur.SHOULD);
+        clauses++;
+      }
+    }
+    if (clauses == 0) {
+      return null;
+    }
+    List<String> recorded = plan.recordedLanguages();
+    if (recorded.isEmpty()) {
+      return any.build();
+    }
+    BooleanQuery.Builder f = new BooleanQuery.Builder();
+    for (String l : recorded) {
+      f.add(new TermQuery(new Term(Fields.LANG, l)), Occur.SHOULD);
+    }
+    return new BooleanQuery.Builder()
+        .add(any.build(), Occur.MUST)
+        .add(f.build(), Occur.FILTER)
+        .build();
+  }
+
+  /**
    * The most terms a query keeps in each of {@code languages} languages: {@link
    * QueryCompiler#MAX_QUERY_TERMS}, or fewer when the languages together would pass Lucene's limit
    * on clauses (a term makes up to four: itself, its bigrams, a proximity pair, a stem prefix).

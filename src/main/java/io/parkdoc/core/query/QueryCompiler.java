@@ -219,6 +219,21 @@ public final class QueryCompiler {
   }
 
   /**
+   * The phrase of {@code root}'s whole text, its quoted phrases included, in {@code indexLang} with
+   * its {@code analyzer} (or, for a CJK language, its {@code bigramAnalyzer}): the exact-sentence
+   * clause of {@link #compileTop} alone, or null for fewer than two terms. Where a pasted sentence
+   * may stand word for word; needs no compiler, so it is cheap in every language of an index.
+   */
+  public static Query exactPhrase(
+      String indexLang, Analyzer analyzer, Analyzer bigramAnalyzer, QuerySyntax.Node root) {
+    return exactSentence(
+        QuerySyntax.positiveText(root, true),
+        2,
+        bigramAnalyzer != null ? bigramAnalyzer : analyzer,
+        bigramAnalyzer != null ? Fields.bigrams(indexLang) : Fields.text(indexLang));
+  }
+
+  /**
    * The query whose matches a passage highlights: {@link #compileTop} without its ranking bonuses.
    * A proximity pair (日本語 near 文字) matches as one span from its first word to its last, and would
    * paint every word between them (日本語の国定標準文字); a stem prefix matches words that only begin alike.
@@ -370,8 +385,11 @@ public final class QueryCompiler {
    */
   private Query exactSentence(String text, int minTerms) {
     boolean cjk = bigrams != null;
-    Analyzer a = cjk ? bigramAnalyzer : analyzer;
-    String f = cjk ? bigramField : field;
+    return exactSentence(
+        text, minTerms, cjk ? bigramAnalyzer : analyzer, cjk ? bigramField : field);
+  }
+
+  private static Query exactSentence(String text, int minTerms, Analyzer a, String f) {
     PhraseQuery.Builder p = new PhraseQuery.Builder();
     int count = 0;
     try (TokenStream ts = a.tokenStream(f, text)) {

@@ -66,7 +66,10 @@ public final class QueryRouting {
           Set.of("cs", "sk", "sl", "sr", "hr", "bs", "pl"),
           Set.of("da", "no", "nb", "nn", "sv"),
           Set.of("es", "gl", "pt", "ca"),
-          Set.of("ru", "uk", "be", "bg"));
+          // Lucene's Serbian stop words are only forms of biti, hteti and moći: a Serbian Cyrillic
+          // sentence shows the function words of Russian, Ukrainian and Bulgarian (на, у, за, од),
+          // and was lost to them (the known-item evaluation: sr .45).
+          Set.of("ru", "uk", "be", "bg", "sr"));
 
   /** {@code guessed} and, among {@code candidates}, their kin. */
   private static Set<String> withKin(Set<String> guessed, Set<String> candidates) {

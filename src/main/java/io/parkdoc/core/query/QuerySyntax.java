@@ -185,6 +185,22 @@ public final class QuerySyntax {
     return words > 3 && !operators;
   }
 
+  /**
+   * True when the dash at {@code i} of {@code s} is text, not an exclusion: before a single letter
+   * after another word (a command's option in a pasted line, {@code tail -f /var/log/messages};
+   * nobody excludes one letter), or before a digit in a line of more than three words (a negative
+   * number, {@code =ZW(4%; 2;750;2500) = -4234,00}). The known-item evaluation lost such lines' own
+   * pages to the exclusion.
+   */
+  private static boolean dashIsText(String s, int i) {
+    int n = s.length();
+    char next = s.charAt(i + 1);
+    if (i > 0 && Character.isLetter(next) && (i + 2 >= n || isSpace(s.charAt(i + 2)))) {
+      return true;
+    }
+    return Character.isDigit(next) && s.strip().split("\\s+").length > 3;
+  }
+
   private static boolean isSpace(char c) {
     return Character.isWhitespace(c) || c == '\u3000' || c == '\u00A0';
   }
@@ -225,7 +241,8 @@ public final class QuerySyntax {
           && !isSpace(s.charAt(i + 1))
           && s.charAt(i + 1) != '+'
           && s.charAt(i + 1) != '-'
-          && (i == 0 || isSpace(s.charAt(i - 1)) || s.charAt(i - 1) == '(')) {
+          && (i == 0 || isSpace(s.charAt(i - 1)) || s.charAt(i - 1) == '(')
+          && !(c == '-' && dashIsText(s, i))) {
         toks.add(new Tok(c == '+' ? Kind.MUST : Kind.MUST_NOT, String.valueOf(c), null));
         i++;
         continue;

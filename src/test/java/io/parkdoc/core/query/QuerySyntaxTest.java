@@ -66,6 +66,20 @@ class QuerySyntaxTest {
         "other operators: still an exclusion");
   }
 
+  @Test
+  void anOptionOrANegativeNumberInsideAPastedLineIsText() {
+    assertEquals(
+        List.of("tail", "-f", "/var/log/messages"),
+        words(QuerySyntax.parse("tail -f /var/log/messages", false).root()));
+    assertEquals(
+        List.of("=ZW(4%;2;750;2500)", "=", "-4234,00", "Währungseinheiten."),
+        words(QuerySyntax.parse("=ZW(4%;2;750;2500) = -4234,00 Währungseinheiten.", false).root()));
+    // a word, or a number in a short query, is still excluded
+    assertFalse(QuerySyntax.onlyWords(QuerySyntax.parse("laser -LED", false).root()));
+    assertFalse(QuerySyntax.onlyWords(QuerySyntax.parse("election -2019", false).root()));
+    assertFalse(QuerySyntax.onlyWords(QuerySyntax.parse("-a b", false).root()));
+  }
+
   // ---- natural text is never an error -------------------------------------------------------
 
   @ParameterizedTest
