@@ -491,9 +491,10 @@ class PastedTextEvalTest {
                 rr / queries));
     misses.forEach(m -> report.append("  not English first: ").append(m).append('\n'));
     System.out.print(report);
-    // Floors under the figures measured (.830 and .712 on all 2,860 titles), not goals.
-    assertTrue(first >= 0.78, report::toString);
-    assertTrue(rr / queries >= 0.66, report::toString);
+    // Floors under the figures measured on this sample (.863 and .784; on all 2,860 titles
+    // without the pasted-text rule, .830 and .712), not goals.
+    assertTrue(first >= 0.83, report::toString);
+    assertTrue(rr / queries >= 0.75, report::toString);
   }
 
   private static final int DEFAULT_TITLES = 600;

@@ -36,15 +36,15 @@ import org.apache.lucene.search.TopDocs;
  * a part of another: a Danish line with a path in it, taken for English), and of the {@value
  * #PHRASE_WINDOW} best documents holding the phrase. Stateless.
  */
-final class KnownItem {
+public final class KnownItem {
   /** How many of the best files are looked at for the pasted text. */
-  static final int WINDOW = 20;
+  public static final int WINDOW = 20;
 
   /**
    * How many documents holding the pasted words as a phrase are looked at: a sentence repeated in
    * the pages of 40 languages fills twenty of them.
    */
-  static final int PHRASE_WINDOW = 50;
+  public static final int PHRASE_WINDOW = 50;
 
   /** The fewest letters of pasted text: shorter queries are words, not a sentence. */
   static final int MIN_LETTERS = 8;
@@ -58,7 +58,7 @@ final class KnownItem {
    * parentheses of a pasted line are looked for as they stand, and only a file holding them so
    * moves.
    */
-  static String pasted(QueryPlan plan) {
+  public static String pasted(QueryPlan plan) {
     String text = plan.request().query().strip();
     long letters = text.codePoints().filter(Character::isLetter).count();
     int words = text.split("\\s+").length;
@@ -95,7 +95,7 @@ final class KnownItem {
    * ones: its words and quoted phrases are all it asks for (no exclusion or filter, which the
    * phrase alone would not keep).
    */
-  static boolean phraseCandidates(QueryPlan plan) {
+  public static boolean phraseCandidates(QueryPlan plan) {
     return QuerySyntax.onlyWords(plan.root());
   }
 
@@ -125,15 +125,19 @@ final class KnownItem {
     float top = best.get(0).score;
     StoredFields stored = searcher.storedFields();
     Map<String, ScoreDoc> candidates = new LinkedHashMap<>();
+    // paths from doc values: the stored fields' compressed blocks are read only for the texts
+    ScoreDoc[] first = best.subList(0, window).toArray(new ScoreDoc[0]);
+    String[] firstPaths = Columns.paths(searcher.getIndexReader(), first);
     for (int i = 0; i < window; i++) {
-      ScoreDoc sd = best.get(i);
-      candidates.put(path(stored, sd.doc), sd);
+      candidates.put(firstPaths[i], first[i]);
     }
     Set<String> ranked = new HashSet<>(candidates.keySet());
     if (exact != null) {
-      for (ScoreDoc sd : searcher.search(exact, PHRASE_WINDOW).scoreDocs) {
+      ScoreDoc[] found = searcher.search(exact, PHRASE_WINDOW).scoreDocs;
+      String[] paths = Columns.paths(searcher.getIndexReader(), found);
+      for (int i = 0; i < found.length; i++) {
         // known only by the phrase: after the files of its tier that the words ranked
-        candidates.putIfAbsent(path(stored, sd.doc), new ScoreDoc(sd.doc, 0, sd.shardIndex));
+        candidates.putIfAbsent(paths[i], new ScoreDoc(found[i].doc, 0, found[i].shardIndex));
       }
     }
     List<List<ScoreDoc>> tiers = List.of(new ArrayList<>(), new ArrayList<>());
@@ -166,16 +170,21 @@ final class KnownItem {
     return out;
   }
 
-  private static String path(StoredFields stored, int doc) throws IOException {
-    return stored.document(doc, Set.of(Fields.PATH)).get(Fields.PATH);
-  }
-
   /**
    * 2 when {@code text} holds the pasted text as a whole sentence or line (nothing but a line
    * break, a sentence end or the text's edge on either side), 1 when it holds it inside a longer
    * one, 0 when it does not hold it.
    */
   static int tier(Pattern pasted, String text) {
+    return tierOf(pasted, text);
+  }
+
+  /** {@link #tier(Pattern, String)} of the text {@code pasted} (for another backend). */
+  public static int tier(String pasted, String text) {
+    return tierOf(VerbatimScan.pattern(pasted), text);
+  }
+
+  private static int tierOf(Pattern pasted, String text) {
     Matcher m = pasted.matcher(text);
     int tier = 0;
     while (m.find()) {

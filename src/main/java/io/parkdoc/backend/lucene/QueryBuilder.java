@@ -312,7 +312,7 @@ public final class QueryBuilder {
    * KnownItem}), and of English and undetermined text whatever the query's languages ({@code
    * indexLanguages}: those of the index).
    */
-  Query exact(QueryPlan plan, List<String> languages, List<String> indexLanguages) {
+  public Query exact(QueryPlan plan, List<String> languages, List<String> indexLanguages) {
     BooleanQuery.Builder any = new BooleanQuery.Builder();
     int clauses = 0;
     List<String> langs = new ArrayList<>(languages);

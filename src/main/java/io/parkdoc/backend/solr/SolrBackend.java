@@ -1,5 +1,6 @@
 package io.parkdoc.backend.solr;
 
+import io.parkdoc.backend.lucene.KnownItem;
 import io.parkdoc.backend.lucene.PageIndex;
 import io.parkdoc.backend.lucene.QueryBuilder;
 import io.parkdoc.core.FullText;
@@ -172,8 +173,14 @@ public final class SolrBackend implements SearchBackend {
       return new SearchResults(
           0, true, List.of(), langs, false, builder.stopWords(plan, typed, strict), translation);
     }
-    boolean text = request.passages() > 0;
-    Map<String, Object> r = run(query, request.offset(), request.limit(), text);
+    // Pasted text: the files the known-item order looks at, whatever page of them is asked for
+    // (KnownItem, as locally), then the page.
+    String pasted = KnownItem.pasted(plan);
+    int wanted = request.offset() + request.limit();
+    int offset = pasted == null ? request.offset() : 0;
+    int rows = pasted == null ? request.limit() : Math.max(wanted, KnownItem.WINDOW);
+    boolean text = request.passages() > 0 || pasted != null;
+    Map<String, Object> r = run(query, offset, rows, text);
     long total = SolrJson.number(SolrJson.map(r, "response"), "numFound", 0);
     boolean relaxed = false;
     List<String> wider =
@@ -183,7 +190,7 @@ public final class SolrBackend implements SearchBackend {
       // local index does (a Romanian question sent to Italian by "era" and "care").
       Query again = builder.build(plan, wider, false, new HashMap<>());
       if (again != null) {
-        Map<String, Object> more = run(again, request.offset(), request.limit(), text);
+        Map<String, Object> more = run(again, offset, rows, text);
         long found = SolrJson.number(SolrJson.map(more, "response"), "numFound", 0);
         if (found > 0) {
           query = again;
@@ -206,12 +213,20 @@ public final class SolrBackend implements SearchBackend {
               sources);
       if (second != null && !second.equals(query)) {
         query = second;
-        r = run(query, request.offset(), request.limit(), request.passages() > 0);
+        r = run(query, offset, rows, text);
         total = SolrJson.number(SolrJson.map(r, "response"), "numFound", 0);
         relaxed = total > 0;
       }
     }
     List<Object> docs = SolrJson.list(SolrJson.map(r, "response"), "docs");
+    if (pasted != null) {
+      docs =
+          knownItem(
+              docs,
+              pasted,
+              KnownItem.phraseCandidates(plan) ? builder.exact(plan, typed, languages) : null);
+      docs = docs.subList(Math.min(request.offset(), docs.size()), Math.min(wanted, docs.size()));
+    }
     List<IndexedDocument> page = new ArrayList<>();
     for (Object d : docs) {
       page.add(file(List.of(d))); // the file's best part: the one its passages come from
@@ -252,6 +267,82 @@ public final class SolrBackend implements SearchBackend {
     Map<String, List<String>> stopWords =
         total == 0 ? builder.stopWords(plan, typed, strict) : Map.of();
     return new SearchResults(total, true, hits, langs, relaxed, stopWords, translation);
+  }
+
+  /**
+   * {@code best} (one part per file, best first, with their text) in the known-item order of {@link
+   * KnownItem#rerank}: the files holding {@code pasted} word for word first, those where it stands
+   * as a whole sentence or line before those where it is part of a longer one, each in BM25 order,
+   * a moved file's score raised above those it passed; looked at are the first {@link
+   * KnownItem#WINDOW} files (their whole text: one request each) and the first {@link
+   * KnownItem#PHRASE_WINDOW} parts {@code exact} finds (one request).
+   */
+  private List<Object> knownItem(List<Object> best, String pasted, Query exact) {
+    if (best.isEmpty()) {
+      return best;
+    }
+    int window = Math.min(KnownItem.WINDOW, best.size());
+    float top = score(best.get(0));
+    Map<String, Object> candidates = new LinkedHashMap<>();
+    for (int i = 0; i < window; i++) {
+      candidates.put(SolrJson.string(best.get(i), "path"), best.get(i));
+    }
+    Set<String> ranked = new java.util.HashSet<>(candidates.keySet());
+    if (exact != null) {
+      Map<String, String> params = new LinkedHashMap<>();
+      params.put("q", SolrQueries.solr(exact));
+      params.put("solr.stats.fields", statsFields());
+      params.put("fl", FIELDS);
+      params.put("rows", String.valueOf(KnownItem.PHRASE_WINDOW));
+      params.put("wt", "json");
+      for (Object d : SolrJson.list(SolrJson.map(selectPost(params), "response"), "docs")) {
+        // known only by the phrase: after the files of its tier that the words ranked
+        candidates.putIfAbsent(SolrJson.string(d, "path"), withScore(d, 0));
+      }
+    }
+    List<List<Object>> tiers = List.of(new ArrayList<>(), new ArrayList<>());
+    Set<String> moved = new java.util.HashSet<>();
+    for (var e : candidates.entrySet()) {
+      String text;
+      if (ranked.contains(e.getKey())) {
+        List<String> texts = new ArrayList<>();
+        for (IndexedDocument.Part part : file(parts(e.getKey())).parts()) {
+          if (!part.text().isEmpty()) {
+            texts.add(part.text());
+          }
+        }
+        text = texts.size() == 1 ? texts.get(0) : LanguageParts.overlay(texts);
+      } else {
+        text = file(List.of(e.getValue())).parts().get(0).text();
+      }
+      int tier = KnownItem.tier(pasted, text);
+      if (tier > 0) {
+        Object d = e.getValue();
+        tiers.get(2 - tier).add(withScore(d, score(d) + tier * (top + 1)));
+        moved.add(e.getKey());
+      }
+    }
+    if (moved.isEmpty()) {
+      return best;
+    }
+    List<Object> out = new ArrayList<>();
+    tiers.forEach(out::addAll);
+    for (Object d : best) {
+      if (!moved.contains(SolrJson.string(d, "path"))) {
+        out.add(d);
+      }
+    }
+    return out;
+  }
+
+  private static float score(Object d) {
+    return ((Number) ((Map<?, ?>) d).get("score")).floatValue();
+  }
+
+  private static Object withScore(Object d, float score) {
+    Map<Object, Object> copy = new LinkedHashMap<>((Map<?, ?>) d);
+    copy.put("score", score);
+    return copy;
   }
 
   /**
