@@ -22,11 +22,11 @@ public final class FastPath {
 
   /**
    * The one command line that skips picocli: {@code parkdoc [--index DIR] search WORD...} with no
-   * other option and no word that starts with '-' or '@' (an option, a NOT, an argument file).
-   * Picocli builds its model of the commands by reflection, which takes about 100 ms in a fresh
-   * JVM, more than the search itself; for this form its parse could only give the defaults of every
-   * option, so the search runs at once, exactly as {@link SearchCommand} would run it (CliTest
-   * compares the two). Anything else, null: picocli parses it.
+   * other option than {@code --translate on|off} and no word that starts with '-' or '@' (an
+   * option, a NOT, an argument file). Picocli builds its model of the commands by reflection, which
+   * takes about 100 ms in a fresh JVM, more than the search itself; for this form its parse could
+   * only give the defaults of every option, so the search runs at once, exactly as {@link
+   * SearchCommand} would run it (CliTest compares the two). Anything else, null: picocli parses it.
    */
   static Integer plainSearch(ParkdocCommand top, PrintWriter out, PrintWriter err, String... args) {
     if ("false".equals(System.getProperty("parkdoc.fastpath"))) {
@@ -45,12 +45,27 @@ public final class FastPath {
       return null;
     }
     List<String> words = new ArrayList<>();
+    String translate = null;
     for (int w = i + 1; w < args.length; w++) {
       String a = args[w];
-      if (a.isEmpty() || a.startsWith("-") || a.startsWith("@")) {
+      String value = null;
+      if (a.startsWith("--translate=")) {
+        value = a.substring("--translate=".length());
+      } else if (a.equals("--translate") && w + 1 < args.length) {
+        value = args[++w];
+      } else if (a.isEmpty() || a.startsWith("-") || a.startsWith("@")) {
         return null;
+      } else {
+        words.add(a);
+        continue;
       }
-      words.add(a);
+      if (translate != null || !(value.equals("on") || value.equals("off"))) {
+        return null; // picocli says what is wrong with it
+      }
+      translate = value;
+    }
+    if (words.isEmpty()) {
+      return null;
     }
     try {
       top.index = indexArg;
@@ -77,7 +92,7 @@ public final class FastPath {
                 0,
                 SearchCommand.DEFAULT_PASSAGES,
                 false,
-                true),
+                !"off".equals(translate)),
             false,
             out,
             err);

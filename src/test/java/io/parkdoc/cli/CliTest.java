@@ -726,6 +726,11 @@ class CliTest {
             List.of("--index", index.toString(), "search", "laser", "industry"),
             List.of("--index", index.toString(), "search", "zzzznothing"),
             List.of("--index", index.toString(), "search", "search"),
+            List.of("--index", index.toString(), "search", "--translate=off", "laser"),
+            List.of("--index", index.toString(), "search", "레이저", "--translate", "off"),
+            List.of("--index", index.toString(), "search", "--translate=on", "激光"),
+            List.of("--index", index.toString(), "search", "--translate=maybe", "laser"),
+            List.of("--index", index.toString(), "search", "--translate=off"),
             List.of("--index", work.resolve("no-index-here").toString(), "search", "laser"),
             List.of("search", "laser"));
     for (List<String> args : commands) {
