@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.AnalyzerWrapper;
+import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.DelegatingAnalyzerWrapper;
 import org.apache.lucene.analysis.StopFilter;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
@@ -50,6 +51,11 @@ public final class AnalyzerCache implements AutoCloseable {
   }
 
   private static Analyzer withoutEnglishStopWords(Analyzer base) {
+    return without(base, EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);
+  }
+
+  /** {@code base} with the terms in {@code words} removed (a stop filter after its own chain). */
+  public static Analyzer without(Analyzer base, CharArraySet words) {
     return new AnalyzerWrapper(base.getReuseStrategy()) {
       @Override
       protected Analyzer getWrappedAnalyzer(String fieldName) {
@@ -60,8 +66,7 @@ public final class AnalyzerCache implements AutoCloseable {
       protected TokenStreamComponents wrapComponents(
           String fieldName, TokenStreamComponents components) {
         return new TokenStreamComponents(
-            components.getSource(),
-            new StopFilter(components.getTokenStream(), EnglishAnalyzer.ENGLISH_STOP_WORDS_SET));
+            components.getSource(), new StopFilter(components.getTokenStream(), words));
       }
     };
   }

@@ -1,14 +1,13 @@
 package io.parkdoc.core.query;
 
+import io.parkdoc.core.analysis.AnalyzerCache;
 import io.parkdoc.core.analysis.Terms;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.WeakHashMap;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.AnalyzerWrapper;
 import org.apache.lucene.analysis.CharArraySet;
-import org.apache.lucene.analysis.StopFilter;
 
 /**
  * The interrogative words of a question (what, which, кто, 什么, อะไร), dropped from the terms of a
@@ -176,19 +175,7 @@ final class QuestionWords {
       return null;
     }
     CharArraySet stop = ANALYSED.computeIfAbsent(analyzer, a -> analysed(a, field, words));
-    return new AnalyzerWrapper(analyzer.getReuseStrategy()) {
-      @Override
-      protected Analyzer getWrappedAnalyzer(String fieldName) {
-        return analyzer;
-      }
-
-      @Override
-      protected TokenStreamComponents wrapComponents(
-          String fieldName, TokenStreamComponents components) {
-        return new TokenStreamComponents(
-            components.getSource(), new StopFilter(components.getTokenStream(), stop));
-      }
-    };
+    return AnalyzerCache.without(analyzer, stop);
   }
 
   private static CharArraySet analysed(Analyzer analyzer, String field, List<String> words) {
