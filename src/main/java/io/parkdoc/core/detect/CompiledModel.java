@@ -2,16 +2,19 @@ package io.parkdoc.core.detect;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
+import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.SequenceInputStream;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
@@ -25,11 +28,12 @@ import opennlp.tools.langdetect.LanguageDetectorModel;
  * 146,000 predicates are parsed from text into a hash map of strings) took about 0.6 s of CPU in a
  * fresh JVM, on every run that detected anything.
  *
- * <p>The build writes it ({@code io.parkdoc.core.detect.CompiledModel <path>}, Maven's
- * process-classes phase) next to this class as {@value #RESOURCE}, from the OpenNLP model on the
- * classpath and nothing else, so the same model always gives the same bytes. It holds the model's
- * SHA-256, which a test compares with the model's, and {@link DetectorModel} falls back to
- * OpenNLP's reading when it is absent or unreadable.
+ * <p>The build writes it ({@code io.parkdoc.core.detect.CompiledModel <path>...}, Maven's
+ * process-classes phase) next to this class as {@value #RESOURCE}, and a copy next to the jar
+ * (which the jar would hold compressed), from the OpenNLP model on the classpath and nothing else,
+ * so the same model always gives the same bytes. It holds the model's SHA-256, which a test
+ * compares with the model's, and {@link DetectorModel} falls back to OpenNLP's reading when it is
+ * absent or unreadable.
  *
  * <p>Layout, big-endian: magic {@code PDNG}, format version, the source model's SHA-256 (32 bytes),
  * the number of outcomes and their labels (modified UTF-8), the number of predicates P and of
@@ -43,7 +47,7 @@ final class CompiledModel {
   private static final int MAGIC = 0x50444e47; // "PDNG"
 
   /** Bump when the layout, or what {@link NgramScorer#of(LanguageDetectorModel)} keeps, changes. */
-  static final int VERSION = 1;
+  static final int VERSION = 2;
 
   private static final int CHUNK = 1 << 16;
 
@@ -65,20 +69,67 @@ final class CompiledModel {
    * The compiled form of the OpenNLP model in {@code modelBytes}, or null if it cannot have one.
    */
   static CompiledModel compile(byte[] modelBytes) throws IOException {
-    LanguageDetectorModel model =
-        new LanguageDetectorModel(new java.io.ByteArrayInputStream(modelBytes));
+    LanguageDetectorModel model = new LanguageDetectorModel(new ByteArrayInputStream(modelBytes));
     NgramScorer scorer = NgramScorer.of(model);
-    if (scorer == null || scorer.outcomes() > 256) {
+    if (scorer == null) {
       return null;
     }
     return new CompiledModel(
         new LanguageDetectorME(model).getSupportedLanguages(), scorer, sha256(modelBytes));
   }
 
-  /** The resource next to this class, or null when the build did not write one. */
+  /**
+   * The model the build compiled, or null when it wrote none: from the uncompressed copy it left
+   * next to the jar when that copy's header (format, source model's checksum) is the jar's own
+   * resource's, else from that resource. Inflating the resource out of the jar took about 45 ms of
+   * CPU, more than the rest of the reading; the copy is read as it lies.
+   */
   static CompiledModel fromClasspath() throws IOException {
     try (InputStream in = CompiledModel.class.getResourceAsStream(RESOURCE)) {
-      return in == null ? null : read(in);
+      if (in == null) {
+        return null;
+      }
+      return read(in, besideTheJar());
+    }
+  }
+
+  /**
+   * The model in {@code resource}, read from {@code copy} instead when that file (may be null)
+   * starts with the same header.
+   */
+  static CompiledModel read(InputStream resource, Path copy) throws IOException {
+    if (copy == null) {
+      return read(resource);
+    }
+    byte[] header = resource.readNBytes(HEADER);
+    try (InputStream in = Files.newInputStream(copy)) {
+      if (Arrays.equals(header, in.readNBytes(HEADER))) {
+        return read(new SequenceInputStream(new ByteArrayInputStream(header), in));
+      }
+    } catch (IOException e) {
+      // unreadable (another user's build, say): the resource is the truth anyway
+    }
+    return read(new SequenceInputStream(new ByteArrayInputStream(header), resource));
+  }
+
+  /** Magic, version and the source model's SHA-256. */
+  private static final int HEADER = 4 + 4 + 32;
+
+  /** Where the build leaves the uncompressed copy: next to the jar this class came from. */
+  private static Path besideTheJar() {
+    try {
+      var source = CompiledModel.class.getProtectionDomain().getCodeSource();
+      if (source == null || !"file".equals(source.getLocation().getProtocol())) {
+        return null;
+      }
+      Path jar = Path.of(source.getLocation().toURI());
+      if (!Files.isRegularFile(jar)) {
+        return null; // a classes folder: the resource is a plain file there
+      }
+      Path beside = jar.resolveSibling(RESOURCE);
+      return Files.isRegularFile(beside) ? beside : null;
+    } catch (java.net.URISyntaxException | RuntimeException e) {
+      return null;
     }
   }
 
@@ -115,29 +166,14 @@ final class CompiledModel {
       at += n;
     }
     int[] starts = new int[predicates + 1];
-    int sum = 0;
-    for (int at = 0; at < predicates; ) {
-      int n = Math.min(predicates - at, CHUNK);
-      in.readFully(buffer, 0, n);
-      for (int i = 0; i < n; i++) {
-        starts[at + i] = sum;
-        sum += buffer[i] & 0xff;
-      }
+    for (int at = 0; at <= predicates; ) {
+      int n = Math.min(predicates + 1 - at, CHUNK / Integer.BYTES);
+      in.readFully(buffer, 0, n * Integer.BYTES);
+      ByteBuffer.wrap(buffer, 0, n * Integer.BYTES).asIntBuffer().get(starts, at, n);
       at += n;
     }
-    starts[predicates] = sum;
-    if (sum != total) {
-      throw new IOException("compiled language model: " + sum + " weights, not " + total);
-    }
-    int[] outcomeIds = new int[total];
-    for (int at = 0; at < total; ) {
-      int n = Math.min(total - at, CHUNK);
-      in.readFully(buffer, 0, n);
-      for (int i = 0; i < n; i++) {
-        outcomeIds[at + i] = buffer[i] & 0xff;
-      }
-      at += n;
-    }
+    byte[] outcomeIds = new byte[total];
+    in.readFully(outcomeIds);
     double[] weights = new double[total];
     for (int at = 0; at < total; ) {
       int n = Math.min(total - at, CHUNK / Double.BYTES);
@@ -167,19 +203,17 @@ final class CompiledModel {
     }
     long[] grams = scorer.grams();
     int[] starts = scorer.starts();
-    int[] outcomeIds = scorer.outcomeIds();
+    byte[] outcomeIds = scorer.outcomeIds();
     double[] weights = scorer.weights();
     out.writeInt(grams.length);
     out.writeInt(outcomeIds.length);
     for (long g : grams) {
       out.writeLong(g);
     }
-    for (int p = 0; p < grams.length; p++) {
-      out.writeByte(starts[p + 1] - starts[p]); // at most the 256 outcomes, checked by compile
+    for (int start : starts) {
+      out.writeInt(start);
     }
-    for (int id : outcomeIds) {
-      out.writeByte(id);
-    }
+    out.write(outcomeIds);
     for (double w : weights) {
       out.writeDouble(w);
     }
@@ -208,41 +242,53 @@ final class CompiledModel {
   }
 
   /**
-   * Writes the compiled model of the classpath's OpenNLP model to {@code args[0]}, unless the file
-   * there already is that model's, in this version. Run by the build.
+   * Writes the compiled model of the classpath's OpenNLP model to each path in {@code args} (the
+   * resource in the classes folder, the copy next to the jar), unless the file there already is
+   * that model's, in this version. Run by the build.
    */
   public static void main(String[] args) throws IOException {
-    if (args.length != 1) {
-      System.err.println("usage: CompiledModel OUTPUT");
+    if (args.length == 0) {
+      System.err.println("usage: CompiledModel OUTPUT...");
       System.exit(2);
     }
-    Path target = Path.of(args[0]);
     byte[] model = sourceModel();
     byte[] sha = sha256(model);
-    if (Files.isRegularFile(target) && Arrays.equals(headerSha(target), sha)) {
-      return; // current: compiling takes a second or two of every build
-    }
-    CompiledModel compiled = compile(model);
-    if (compiled == null) {
-      Files.deleteIfExists(target);
+    CompiledModel compiled = null;
+    for (String arg : args) {
+      Path target = Path.of(arg).toAbsolutePath();
+      if (Files.isRegularFile(target) && Arrays.equals(headerSha(target), sha)) {
+        continue; // current: compiling takes a second or two of every build
+      }
+      if (compiled == null) {
+        compiled = compile(model);
+      }
+      if (compiled == null) {
+        Files.deleteIfExists(target);
+        System.err.println(
+            "CompiledModel: the model's features are not OpenNLP's defaults; not compiled");
+        continue;
+      }
+      Files.createDirectories(target.getParent());
+      Path tmp = Files.createTempFile(target.getParent(), RESOURCE, ".tmp");
+      try (OutputStream out = Files.newOutputStream(tmp)) {
+        compiled.write(out);
+      }
+      try {
+        // readable as the jar is (a temporary file is its owner's only)
+        Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-r--r--"));
+      } catch (UnsupportedOperationException e) {
+        // not a POSIX file system: its default
+      }
+      Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
       System.err.println(
-          "CompiledModel: the model's features are not OpenNLP's defaults; not compiled");
-      return;
+          "CompiledModel: wrote "
+              + target
+              + " from "
+              + LanguageDetector.MODEL_RESOURCE
+              + " (SHA-256 "
+              + HexFormat.of().formatHex(sha)
+              + ")");
     }
-    Files.createDirectories(target.toAbsolutePath().getParent());
-    Path tmp = Files.createTempFile(target.toAbsolutePath().getParent(), RESOURCE, ".tmp");
-    try (OutputStream out = Files.newOutputStream(tmp)) {
-      compiled.write(out);
-    }
-    Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    System.err.println(
-        "CompiledModel: wrote "
-            + target
-            + " from "
-            + LanguageDetector.MODEL_RESOURCE
-            + " (SHA-256 "
-            + HexFormat.of().formatHex(sha)
-            + ")");
   }
 
   /** The source SHA-256 in the header of the file at {@code path} in this version, else null. */

@@ -42,7 +42,9 @@ final class NgramScorer {
    */
   private final int[] starts;
 
-  private final int[] outcomeIds;
+  /** Outcome ids as unsigned bytes ({@link #of} takes models of at most 256 outcomes). */
+  private final byte[] outcomeIds;
+
   private final double[] weights;
 
   /**
@@ -61,7 +63,7 @@ final class NgramScorer {
    * given.
    */
   private NgramScorer(
-      int outcomes, long[] grams, int[] starts, int[] outcomeIds, double[] weights) {
+      int outcomes, long[] grams, int[] starts, byte[] outcomeIds, double[] weights) {
     this.outcomes = outcomes;
     int p = grams.length;
     int capacity = Integer.highestOneBit(Math.max(16, p * 3 / 2)) * 2; // load 0.5 to 0.75
@@ -88,16 +90,20 @@ final class NgramScorer {
     for (int q = 0; q < p; q++) {
       if (denseRow[q] >= 0) {
         for (int w = starts[q]; w < starts[q + 1]; w++) {
-          dense[denseRow[q] * outcomes + outcomeIds[w]] = weights[w];
+          dense[denseRow[q] * outcomes + (outcomeIds[w] & 0xff)] = weights[w];
         }
       }
     }
   }
 
-  /** The scorer of {@code model}, or null when its features are not the default factory's. */
+  /**
+   * The scorer of {@code model}, or null when its features are not the default factory's (or it has
+   * more than 256 outcomes).
+   */
   static NgramScorer of(LanguageDetectorModel model) {
     MaxentModel maxent = model.getMaxentModel();
     if (model.getFactory() == null
+        || maxent.getNumOutcomes() > 256
         || model.getFactory().getClass() != LanguageDetectorFactory.class
         || !(maxent instanceof AbstractModel abstractModel)) {
       return null;
@@ -122,7 +128,7 @@ final class NgramScorer {
     entries.sort(Comparator.comparingLong(e -> key(e.getKey())));
     long[] grams = new long[entries.size()];
     int[] starts = new int[entries.size() + 1];
-    int[] outcomeIds = new int[total];
+    byte[] outcomeIds = new byte[total];
     double[] weights = new double[total];
     int at = 0;
     for (int p = 0; p < grams.length; p++) {
@@ -130,7 +136,9 @@ final class NgramScorer {
       int[] ids = c.getOutcomes();
       grams[p] = key(entries.get(p).getKey());
       starts[p] = at;
-      System.arraycopy(ids, 0, outcomeIds, at, ids.length);
+      for (int i = 0; i < ids.length; i++) {
+        outcomeIds[at + i] = (byte) ids[i];
+      }
       System.arraycopy(c.getParameters(), 0, weights, at, ids.length);
       at += ids.length;
     }
@@ -143,8 +151,9 @@ final class NgramScorer {
    * {@link CompiledModel}); checks that they fit together.
    */
   static NgramScorer of(
-      int outcomes, long[] grams, int[] starts, int[] outcomeIds, double[] weights) {
-    if (starts.length != grams.length + 1
+      int outcomes, long[] grams, int[] starts, byte[] outcomeIds, double[] weights) {
+    if (outcomes > 256
+        || starts.length != grams.length + 1
         || starts[0] != 0
         || starts[grams.length] != outcomeIds.length
         || weights.length != outcomeIds.length) {
@@ -155,9 +164,9 @@ final class NgramScorer {
         throw new IllegalArgumentException("inconsistent n-gram tables at predicate " + p);
       }
     }
-    for (int id : outcomeIds) {
-      if (id < 0 || id >= outcomes) {
-        throw new IllegalArgumentException("outcome " + id + " of " + outcomes);
+    for (byte id : outcomeIds) {
+      if ((id & 0xff) >= outcomes) {
+        throw new IllegalArgumentException("outcome " + (id & 0xff) + " of " + outcomes);
       }
     }
     return new NgramScorer(outcomes, grams, starts, outcomeIds, weights);
@@ -179,8 +188,8 @@ final class NgramScorer {
     return starts;
   }
 
-  /** The outcome of each weight: shared, not to be changed. */
-  int[] outcomeIds() {
+  /** The outcome of each weight, an unsigned byte: shared, not to be changed. */
+  byte[] outcomeIds() {
     return outcomeIds;
   }
 
@@ -271,7 +280,7 @@ final class NgramScorer {
           }
         } else {
           for (int w = starts[p]; w < starts[p + 1]; w++) {
-            sums[outcomeIds[w]] += weights[w];
+            sums[outcomeIds[w] & 0xff] += weights[w];
           }
         }
       }

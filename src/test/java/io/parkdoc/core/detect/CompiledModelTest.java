@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The compiled language model the build writes is OpenNLP's model, exactly: the same bytes from the
@@ -122,6 +123,37 @@ class CompiledModelTest {
         assertThrows(
             IOException.class, () -> CompiledModel.read(new ByteArrayInputStream(otherVersion)));
     assertTrue(e.getMessage().contains("version"), e.getMessage());
+  }
+
+  /**
+   * The copy next to the jar is read when its header is the resource's (shown by a copy whose last
+   * weight differs), and ignored when it is another model's or missing.
+   */
+  @Test
+  void theCopyBesideTheJarIsReadOnlyWhenItIsTheSameModel(@TempDir Path tmp) throws IOException {
+    byte[] good = bytes(shipped);
+    byte[] marked = good.clone();
+    marked[marked.length - 1] ^= 1; // the last weight's lowest bit
+    Path copy = Files.write(tmp.resolve(CompiledModel.RESOURCE), marked);
+    double[] weights = shipped.scorer.weights();
+    double last = weights[weights.length - 1];
+
+    CompiledModel fromCopy = CompiledModel.read(new ByteArrayInputStream(good), copy);
+    double[] read = fromCopy.scorer.weights();
+    assertTrue(read[read.length - 1] != last, "read from the copy");
+
+    byte[] otherModel = marked.clone();
+    otherModel[8] ^= 1; // the source model's checksum
+    Files.write(copy, otherModel);
+    CompiledModel fromResource = CompiledModel.read(new ByteArrayInputStream(good), copy);
+    assertArrayEquals(weights, fromResource.scorer.weights(), 0.0, "another model's copy ignored");
+
+    Files.delete(copy);
+    assertArrayEquals(
+        weights,
+        CompiledModel.read(new ByteArrayInputStream(good), copy).scorer.weights(),
+        0.0,
+        "a missing copy ignored");
   }
 
   private static int argmax(double[] a) {
