@@ -87,7 +87,7 @@ final class SearchCommand implements Callable<Integer> {
       paramLabel = "on|off",
       defaultValue = "on",
       description =
-          "Also search the query's translations into the other languages of the index (default: ${DEFAULT-VALUE}).")
+          "Also search the query's translations into the other languages of the index (default: ${DEFAULT-VALUE}); on a terminal, a line above the hits says what the query became (--json: in each hit).")
   String translate;
 
   @Option(names = "--json", description = "Print one JSON object per hit per line.")
@@ -172,7 +172,11 @@ final class SearchCommand implements Callable<Integer> {
       }
     } else {
       HitPrinter printer = parent.printer();
-      printer.translation(out, results);
+      if (parent.env().terminal()) {
+        // Like the footer, for a reader: in a pipe standard output holds hits only (as rg's
+        // does), and standard error stays for problems; --json carries the translations.
+        printer.translation(out, results);
+      }
       for (Hit h : results.hits()) {
         printer.print(out, h, parent.paths().display(h.path()));
       }

@@ -215,10 +215,29 @@ class CliTest {
   void searchTranslatesByDefaultAndSaysWhatTheQueryBecame() {
     Result r = parkdoc("search", "laser");
     assertExit(0, r);
-    assertEquals("laser -> 레이저 (ko) · レーザー (ja) · 激光 (zh)", r.outLines().get(0), r::describe);
+    // In a pipe standard output holds the hits alone (the line is for a terminal, as the footer),
+    // and standard error stays for problems; --json carries the translations.
+    assertTrue(r.outLines().get(0).startsWith(" 1  "), r::describe);
+    assertFalse(r.out().contains(" -> "), r::describe);
+    assertEquals("", r.err(), r::describe);
     for (String seed : List.of(KO_1, KO_2, JA, ZH, EN)) {
       assertTrue(r.out().contains(seed), () -> seed + " found\n" + r.describe());
     }
+    // On a terminal it is the first line, once, above the hits.
+    StringWriter out = new StringWriter();
+    try (PrintWriter o = new PrintWriter(out);
+        PrintWriter e = new PrintWriter(new StringWriter())) {
+      Environment terminal =
+          new Environment(
+              Map.of("NO_COLOR", "1", "COLUMNS", "100"),
+              new ByteArrayInputStream(new byte[0]),
+              true,
+              work);
+      assertEquals(0, Main.run(o, e, terminal, "--index", index.toString(), "search", "laser"));
+    }
+    List<String> lines = out.toString().lines().toList();
+    assertEquals("laser -> 레이저 (ko) · レーザー (ja) · 激光 (zh)", lines.get(0), out::toString);
+    assertEquals(1, lines.stream().filter(l -> l.contains(" -> ")).count(), out::toString);
     Result json = parkdoc("search", "--json", "laser");
     assertTrue(
         json.outLines().get(0).contains("\"translations\":{\"ko\":[\"레이저\"]"), json::describe);

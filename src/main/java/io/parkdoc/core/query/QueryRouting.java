@@ -1,8 +1,10 @@
 package io.parkdoc.core.query;
 
 import io.parkdoc.core.analysis.Languages;
+import io.parkdoc.core.detect.Alphabets;
 import io.parkdoc.core.detect.StopwordGuess;
 import java.lang.Character.UnicodeScript;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
@@ -202,6 +204,15 @@ public final class QueryRouting {
         }
         Set<String> byStopwords = StopwordGuess.languagesOf(query, candidates);
         if (!byStopwords.isEmpty()) {
+          // Stop words shared across families ("se", "da" are Spanish and Serbian) must not send
+          // a sentence away from the only languages that write its letters (ć, š: Serbian). The
+          // letters add languages, never remove them: a name (Dvořák) in an English sentence
+          // leaves it English.
+          Set<String> byLetters = Alphabets.writing(query, candidates);
+          if (byLetters != null && Collections.disjoint(byLetters, byStopwords)) {
+            byStopwords = new LinkedHashSet<>(byStopwords);
+            byStopwords.addAll(byLetters);
+          }
           return withKin(byStopwords, langs);
         }
       }
