@@ -102,6 +102,64 @@ public final class FastPath {
     }
   }
 
+  /**
+   * The index command line that skips picocli: {@code parkdoc [--index DIR] index [-q|--quiet]
+   * PATH...}, no other option and no path that starts with '-' or '@'. Re-indexing a folder that
+   * has not changed takes about half a second of CPU, and picocli's model of every command was a
+   * fifth of it; for this form its parse could only give the defaults, so {@link IndexCommand} runs
+   * at once (CliTest compares the two). Anything else, null: picocli parses it.
+   */
+  static Integer plainIndex(ParkdocCommand top, PrintWriter out, PrintWriter err, String... args) {
+    if ("false".equals(System.getProperty("parkdoc.fastpath"))) {
+      return null;
+    }
+    int i = 0;
+    String indexArg = null;
+    if (args.length > 1 && args[0].equals("--index")) {
+      indexArg = args[1];
+      i = 2;
+    } else if (args.length > 0 && args[0].startsWith("--index=")) {
+      indexArg = args[0].substring("--index=".length());
+      i = 1;
+    }
+    if (i >= args.length || !args[i].equals("index")) {
+      return null;
+    }
+    boolean quiet = false;
+    List<java.nio.file.Path> paths = new ArrayList<>();
+    for (int a = i + 1; a < args.length; a++) {
+      String arg = args[a];
+      if (arg.equals("-q") || arg.equals("--quiet")) {
+        if (quiet) {
+          return null;
+        }
+        quiet = true;
+      } else if (arg.isEmpty() || arg.startsWith("-") || arg.startsWith("@")) {
+        return null;
+      } else {
+        try {
+          paths.add(java.nio.file.Path.of(arg));
+        } catch (RuntimeException e) {
+          return null; // picocli says what is wrong with it
+        }
+      }
+    }
+    if (paths.isEmpty()) {
+      return null;
+    }
+    try {
+      top.index = indexArg;
+      top.location();
+    } catch (RuntimeException e) {
+      return null;
+    }
+    try {
+      return IndexCommand.plain(top, paths, quiet).run(out, err);
+    } catch (RuntimeException e) {
+      return top.report(e, err);
+    }
+  }
+
   static boolean prefetching() {
     return !"false".equals(System.getProperty("parkdoc.prefetch"));
   }

@@ -74,9 +74,11 @@ final class IndexCommand implements Callable<Integer> {
   @Option(
       names = "--max-size",
       paramLabel = "MB",
-      defaultValue = "64",
+      defaultValue = DEFAULT_MAX_SIZE_MB,
       description = "Skip files larger than this many megabytes (default: ${DEFAULT-VALUE}).")
   long maxSizeMb;
+
+  static final String DEFAULT_MAX_SIZE_MB = "64";
 
   @Option(
       names = "--threads",
@@ -109,9 +111,11 @@ final class IndexCommand implements Callable<Integer> {
   @Option(
       names = "--commit-every",
       paramLabel = "SECONDS",
-      defaultValue = "10",
+      defaultValue = DEFAULT_COMMIT_SECONDS,
       description = "Commit this often during a run (default: ${DEFAULT-VALUE}).")
   double commitSeconds;
+
+  static final String DEFAULT_COMMIT_SECONDS = "10";
 
   @Option(
       names = "--json",
@@ -125,6 +129,25 @@ final class IndexCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    return run(parent.spec.commandLine().getOut(), parent.spec.commandLine().getErr());
+  }
+
+  /**
+   * {@code index [--quiet] PATH...} with every other option at its default, as picocli would have
+   * parsed it: for {@link FastPath#plainIndex}, which skips picocli's model.
+   */
+  static IndexCommand plain(ParkdocCommand parent, List<Path> paths, boolean quiet) {
+    IndexCommand c = new IndexCommand();
+    c.parent = parent;
+    c.paths = paths;
+    c.quiet = quiet;
+    c.maxSizeMb = Long.parseLong(DEFAULT_MAX_SIZE_MB);
+    c.commitSeconds = Double.parseDouble(DEFAULT_COMMIT_SECONDS);
+    return c;
+  }
+
+  /** Runs the command, printing to {@code out} and {@code err}. */
+  Integer run(PrintWriter out, PrintWriter err) {
     if (lang != null && !Languages.isKnown(lang)) {
       throw new ParkdocException(
           "unknown language '" + lang + "' for --lang (try ko, ja, zh-Hans, zh-Hant, en, de, ...)");
@@ -153,8 +176,6 @@ final class IndexCommand implements Callable<Integer> {
             Duration.ofMillis(Math.max(1, Math.round(commitSeconds * 1000))),
             follow,
             java.util.List.of());
-    PrintWriter out = parent.spec.commandLine().getOut();
-    PrintWriter err = parent.spec.commandLine().getErr();
     if (ocr) {
       Tesseract.Setup setup = Tesseract.check("tesseract");
       if (setup.problem() != null) {

@@ -102,6 +102,9 @@ public final class ParkdocCommand implements Callable<Integer> {
   public static int execute(PrintWriter out, PrintWriter err, Environment env, String... args) {
     ParkdocCommand top = new ParkdocCommand(env);
     Integer fast = FastPath.plainSearch(top, out, err, args);
+    if (fast == null) {
+      fast = FastPath.plainIndex(top, out, err, args);
+    }
     if (fast != null) {
       return fast;
     }

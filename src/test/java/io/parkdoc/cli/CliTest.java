@@ -772,6 +772,58 @@ class CliTest {
             .code());
   }
 
+  /**
+   * {@code parkdoc [--index DIR] index [--quiet] PATH...} skips picocli too (FastPath.plainIndex):
+   * the same output (its durations and speeds aside), errors and exit codes as picocli's path, on a
+   * first index, a re-run, a missing path and option forms it leaves to picocli.
+   */
+  @Test
+  void plainIndexSkipsPicocliWithTheSameResults() throws IOException {
+    Path fastIndex = work.resolve("fast-index");
+    Path slowIndex = work.resolve("picocli-index");
+    List<List<String>> commands =
+        List.of(
+            List.of("--index", "INDEX", "index", seeds.toString()),
+            List.of("--index=INDEX", "index", "--quiet", seeds.toString()),
+            List.of("--index", "INDEX", "index", "-q", seeds.toString(), seeds.toString()),
+            List.of("--index", "INDEX", "index", seeds.resolve("no-such-file").toString()),
+            List.of("--index", "INDEX", "index", "--json", seeds.toString()),
+            List.of("--index", "INDEX", "index", "--bogus", seeds.toString()),
+            List.of("--index", "INDEX", "index"),
+            List.of("--index", "INDEX", "index", seeds.toString()));
+    for (List<String> args : commands) {
+      Result fast = run(Map.of(), withIndex(args, fastIndex));
+      Result picocli;
+      System.setProperty("parkdoc.fastpath", "false");
+      try {
+        picocli = run(Map.of(), withIndex(args, slowIndex));
+      } finally {
+        System.clearProperty("parkdoc.fastpath");
+      }
+      assertEquals(timeless(picocli, slowIndex), timeless(fast, fastIndex), String.join(" ", args));
+    }
+    assertTrue(Files.isRegularFile(fastIndex.resolve("manifest.properties")), "indexed");
+    assertEquals(
+        Files.readAllLines(slowIndex.resolve("manifest.properties")).stream().skip(1).toList(),
+        Files.readAllLines(fastIndex.resolve("manifest.properties")).stream().skip(1).toList(),
+        "the same documents in each language");
+  }
+
+  private static String[] withIndex(List<String> args, Path dir) {
+    return args.stream().map(a -> a.replace("INDEX", dir.toString())).toArray(String[]::new);
+  }
+
+  /** The result with durations and speeds blanked and the index's folder named INDEX. */
+  private static Result timeless(Result r, Path dir) {
+    java.util.function.UnaryOperator<String> f =
+        t ->
+            t.replace(dir.toString(), "INDEX")
+                .replace(dir.getFileName().toString(), "INDEX")
+                .replaceAll("[0-9.]+ (s|ms|MB/s)\\b", "N $1")
+                .replaceAll("\"(elapsed|seconds|mb_per_s)[a-z_]*\":[0-9.eE+-]+", "\"$1\":N");
+    return new Result(r.code(), f.apply(r.out()), f.apply(r.err()));
+  }
+
   @Test
   void unknownSearchOption() {
     Result r = parkdoc("search", "--bogus", "laser");

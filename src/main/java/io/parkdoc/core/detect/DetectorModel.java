@@ -21,9 +21,10 @@ import opennlp.tools.langdetect.LanguageDetectorModel;
 
 /**
  * The statistical language model (OpenNLP's langdetect model, evaluated by {@link NgramScorer})
- * with the candidate labels of each script. Reading it takes about half a second, so a process
- * reads it once ({@link #shared}) and every detector uses that copy. Thread-safe: the model is
- * immutable, and each thread remembers its own last paragraphs ({@link #readParagraph}).
+ * with the candidate labels of each script. A process reads it once ({@link #shared}: the build's
+ * {@link CompiledModel} in tens of milliseconds, else OpenNLP's model in about half a second) and
+ * every detector uses that copy. Thread-safe: the model is immutable, and each thread remembers its
+ * own last paragraphs ({@link #readParagraph}).
  */
 final class DetectorModel {
   private static final Object LOCK = new Object();
@@ -48,9 +49,16 @@ final class DetectorModel {
   /** Log-probability floor: long texts drive unlikely labels to exactly 0. */
   private static final double MIN_LOG_PROBABILITY = Math.log(Double.MIN_NORMAL);
 
-  private final LanguageDetectorME detector;
+  /**
+   * OpenNLP's model, when it was read (no compiled model); else null, and {@link #openNlp} reads it
+   * if ever needed.
+   */
+  private final LanguageDetectorModel parsed;
 
-  /** The same model evaluated faster; null when its features are not OpenNLP's defaults. */
+  /** OpenNLP's own evaluation of the model: made on first need only (see {@link #openNlp}). */
+  private volatile LanguageDetectorME detector;
+
+  /** The model evaluated fast; null when its features are not OpenNLP's defaults. */
   private final NgramScorer scorer;
 
   private final String[] labels;
@@ -74,10 +82,10 @@ final class DetectorModel {
   /** Per statistical script, the labels of its index languages. */
   private final Map<Script, int[]> candidates = new EnumMap<>(Script.class);
 
-  private DetectorModel(LanguageDetectorModel model) {
-    this.detector = new LanguageDetectorME(model);
-    this.scorer = NgramScorer.of(model);
-    this.labels = detector.getSupportedLanguages();
+  private DetectorModel(String[] labels, NgramScorer scorer, LanguageDetectorModel parsed) {
+    this.parsed = parsed;
+    this.scorer = scorer;
+    this.labels = labels;
     this.indexLanguage = new String[labels.length];
     this.prior = new double[labels.length];
     Map<String, String> iso3To1 = new HashMap<>();
@@ -105,7 +113,38 @@ final class DetectorModel {
         (s, list) -> candidates.put(s, list.stream().mapToInt(Integer::intValue).toArray()));
   }
 
+  /**
+   * The model as the build compiled it ({@link CompiledModel}: tens of milliseconds), or, when that
+   * is absent or unreadable, read by OpenNLP (about half a second of CPU).
+   */
   static DetectorModel load() {
+    CompiledModel compiled;
+    try {
+      compiled = CompiledModel.fromClasspath();
+    } catch (IOException | RuntimeException e) {
+      compiled = null; // a damaged resource: OpenNLP's model is the truth anyway
+    }
+    if (compiled != null) {
+      return new DetectorModel(compiled.labels, compiled.scorer, null);
+    }
+    return loadOpenNlp();
+  }
+
+  /** The model as OpenNLP reads it: the fallback of {@link #load}, and the reference in tests. */
+  static DetectorModel loadOpenNlp() {
+    LanguageDetectorModel model = readOpenNlpModel();
+    LanguageDetectorME me = new LanguageDetectorME(model);
+    DetectorModel m = new DetectorModel(me.getSupportedLanguages(), NgramScorer.of(model), model);
+    m.detector = me;
+    return m;
+  }
+
+  /** A model made of a compiled one: for tests that compare it with {@link #loadOpenNlp}. */
+  static DetectorModel of(CompiledModel compiled) {
+    return new DetectorModel(compiled.labels, compiled.scorer, null);
+  }
+
+  private static LanguageDetectorModel readOpenNlpModel() {
     ClassLoader loader = DetectorModel.class.getClassLoader();
     try (InputStream in = loader.getResourceAsStream(LanguageDetector.MODEL_RESOURCE)) {
       if (in == null) {
@@ -113,10 +152,36 @@ final class DetectorModel {
             LanguageDetector.MODEL_RESOURCE
                 + " is not on the classpath (opennlp-models-langdetect)");
       }
-      return new DetectorModel(new LanguageDetectorModel(in));
+      return new LanguageDetectorModel(in);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + LanguageDetector.MODEL_RESOURCE, e);
     }
+  }
+
+  /** OpenNLP's detector, reading its model now if this model was loaded compiled. */
+  private LanguageDetectorME openNlp() {
+    LanguageDetectorME d = detector;
+    if (d == null) {
+      synchronized (this) {
+        d = detector;
+        if (d == null) {
+          d = new LanguageDetectorME(parsed != null ? parsed : readOpenNlpModel());
+          if (!List.of(d.getSupportedLanguages()).equals(List.of(labels))) {
+            throw new IllegalStateException(
+                "the compiled language model's labels are not "
+                    + LanguageDetector.MODEL_RESOURCE
+                    + "'s");
+          }
+          detector = d;
+        }
+      }
+    }
+    return d;
+  }
+
+  /** Whether the model is evaluated by {@link NgramScorer} (else by OpenNLP, much slower). */
+  boolean fast() {
+    return scorer != null;
   }
 
   int labelCount() {
@@ -170,7 +235,7 @@ final class DetectorModel {
 
   /** OpenNLP's own evaluation of the model: the reference {@link NgramScorer} reproduces. */
   void readWithOpenNlp(CharSequence sample, Evidence e) {
-    for (Language l : detector.predictLanguages(sample)) {
+    for (Language l : openNlp().predictLanguages(sample)) {
       Integer i = labelIndex.get(l.getLang());
       if (i != null) {
         e.logProbabilities[i] = Math.max(MIN_LOG_PROBABILITY, Math.log(l.getConfidence()));

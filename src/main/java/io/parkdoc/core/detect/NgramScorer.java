@@ -1,5 +1,8 @@
 package io.parkdoc.core.detect;
 
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import opennlp.tools.langdetect.LanguageDetectorFactory;
 import opennlp.tools.langdetect.LanguageDetectorModel;
@@ -39,7 +42,9 @@ final class NgramScorer {
    */
   private final int[] starts;
 
-  private final int[] outcomeIds;
+  /** Outcome ids as unsigned bytes ({@link #of} takes models of at most 256 outcomes). */
+  private final byte[] outcomeIds;
+
   private final double[] weights;
 
   /**
@@ -51,39 +56,31 @@ final class NgramScorer {
 
   private final int[] denseRow;
 
-  private NgramScorer(Map<String, Context> pmap, int outcomes) {
+  /**
+   * The scorer of predicates {@code 0 .. grams.length}: predicate p is the n-gram {@code grams[p]}
+   * (see {@link #key}), and its weights are {@code weights[starts[p] .. starts[p + 1])} for the
+   * outcomes {@code outcomeIds} there. Builds the lookup table and the dense rows; keeps the arrays
+   * given.
+   */
+  private NgramScorer(
+      int outcomes, long[] grams, int[] starts, byte[] outcomeIds, double[] weights) {
     this.outcomes = outcomes;
-    int capacity = Integer.highestOneBit(Math.max(16, pmap.size() * 3 / 2)) * 2; // load 0.5 to 0.75
+    int p = grams.length;
+    int capacity = Integer.highestOneBit(Math.max(16, p * 3 / 2)) * 2; // load 0.5 to 0.75
     this.keys = new long[capacity];
     this.predicates = new int[capacity];
     this.mask = capacity - 1;
-    int total = 0;
-    for (Context c : pmap.values()) {
-      total += c.getOutcomes().length;
-    }
-    this.starts = new int[pmap.size() + 1];
-    this.outcomeIds = new int[total];
-    this.weights = new double[total];
-    int p = 0;
-    int at = 0;
-    for (Map.Entry<String, Context> e : pmap.entrySet()) {
-      String gram = e.getKey();
-      if (gram.length() < MIN_GRAM || gram.length() > MAX_GRAM) {
-        continue; // never generated from text, so never looked up
+    this.starts = starts;
+    this.outcomeIds = outcomeIds;
+    this.weights = weights;
+    for (int q = 0; q < p; q++) {
+      int slot = slot(grams[q]);
+      if (keys[slot] != 0) {
+        throw new IllegalArgumentException("n-gram " + Long.toHexString(grams[q]) + " twice");
       }
-      int[] ids = e.getValue().getOutcomes();
-      double[] params = e.getValue().getParameters();
-      starts[p] = at;
-      System.arraycopy(ids, 0, outcomeIds, at, ids.length);
-      System.arraycopy(params, 0, weights, at, ids.length);
-      at += ids.length;
-      long key = key(gram.toCharArray(), 0, gram.length());
-      int slot = slot(key);
-      keys[slot] = key;
-      predicates[slot] = p;
-      p++;
+      keys[slot] = grams[q];
+      predicates[slot] = q;
     }
-    starts[p] = at;
     this.denseRow = new int[p];
     int rows = 0;
     for (int q = 0; q < p; q++) {
@@ -93,16 +90,20 @@ final class NgramScorer {
     for (int q = 0; q < p; q++) {
       if (denseRow[q] >= 0) {
         for (int w = starts[q]; w < starts[q + 1]; w++) {
-          dense[denseRow[q] * outcomes + outcomeIds[w]] = weights[w];
+          dense[denseRow[q] * outcomes + (outcomeIds[w] & 0xff)] = weights[w];
         }
       }
     }
   }
 
-  /** The scorer of {@code model}, or null when its features are not the default factory's. */
+  /**
+   * The scorer of {@code model}, or null when its features are not the default factory's (or it has
+   * more than 256 outcomes).
+   */
   static NgramScorer of(LanguageDetectorModel model) {
     MaxentModel maxent = model.getMaxentModel();
     if (model.getFactory() == null
+        || maxent.getNumOutcomes() > 256
         || model.getFactory().getClass() != LanguageDetectorFactory.class
         || !(maxent instanceof AbstractModel abstractModel)) {
       return null;
@@ -113,7 +114,92 @@ final class NgramScorer {
     }
     @SuppressWarnings("unchecked")
     Map<String, Context> pmap = (Map<String, Context>) map;
-    return new NgramScorer(pmap, maxent.getNumOutcomes());
+    // Predicates in the order of their keys, not of the model's hash map: the compiled form
+    // (CompiledModel) is then the same bytes whatever the JDK's HashMap does.
+    List<Map.Entry<String, Context>> entries = new ArrayList<>();
+    int total = 0;
+    for (Map.Entry<String, Context> e : pmap.entrySet()) {
+      int length = e.getKey().length();
+      if (length >= MIN_GRAM && length <= MAX_GRAM) { // others never come from text
+        entries.add(e);
+        total += e.getValue().getOutcomes().length;
+      }
+    }
+    entries.sort(Comparator.comparingLong(e -> key(e.getKey())));
+    long[] grams = new long[entries.size()];
+    int[] starts = new int[entries.size() + 1];
+    byte[] outcomeIds = new byte[total];
+    double[] weights = new double[total];
+    int at = 0;
+    for (int p = 0; p < grams.length; p++) {
+      Context c = entries.get(p).getValue();
+      int[] ids = c.getOutcomes();
+      grams[p] = key(entries.get(p).getKey());
+      starts[p] = at;
+      for (int i = 0; i < ids.length; i++) {
+        outcomeIds[at + i] = (byte) ids[i];
+      }
+      System.arraycopy(c.getParameters(), 0, weights, at, ids.length);
+      at += ids.length;
+    }
+    starts[grams.length] = at;
+    return new NgramScorer(maxent.getNumOutcomes(), grams, starts, outcomeIds, weights);
+  }
+
+  /**
+   * The scorer made of arrays as {@link #grams()} and the accessors below give them (read back from
+   * {@link CompiledModel}); checks that they fit together.
+   */
+  static NgramScorer of(
+      int outcomes, long[] grams, int[] starts, byte[] outcomeIds, double[] weights) {
+    if (outcomes > 256
+        || starts.length != grams.length + 1
+        || starts[0] != 0
+        || starts[grams.length] != outcomeIds.length
+        || weights.length != outcomeIds.length) {
+      throw new IllegalArgumentException("inconsistent n-gram tables");
+    }
+    for (int p = 0; p < grams.length; p++) {
+      if (starts[p + 1] < starts[p] || grams[p] == 0) {
+        throw new IllegalArgumentException("inconsistent n-gram tables at predicate " + p);
+      }
+    }
+    for (byte id : outcomeIds) {
+      if ((id & 0xff) >= outcomes) {
+        throw new IllegalArgumentException("outcome " + (id & 0xff) + " of " + outcomes);
+      }
+    }
+    return new NgramScorer(outcomes, grams, starts, outcomeIds, weights);
+  }
+
+  /** The n-gram key of each predicate, in predicate order (rebuilt from the lookup table). */
+  long[] grams() {
+    long[] grams = new long[starts.length - 1];
+    for (int i = 0; i < keys.length; i++) {
+      if (keys[i] != 0) {
+        grams[predicates[i]] = keys[i];
+      }
+    }
+    return grams;
+  }
+
+  /** Where each predicate's weights start, and one past the last: shared, not to be changed. */
+  int[] starts() {
+    return starts;
+  }
+
+  /** The outcome of each weight, an unsigned byte: shared, not to be changed. */
+  byte[] outcomeIds() {
+    return outcomeIds;
+  }
+
+  /** The weights: shared, not to be changed. */
+  double[] weights() {
+    return weights;
+  }
+
+  private static long key(String gram) {
+    return key(gram.toCharArray(), 0, gram.length());
   }
 
   /** A non-zero key for chars {@code [from, to)} of {@code s}, 1 to 3 UTF-16 units. */
@@ -194,7 +280,7 @@ final class NgramScorer {
           }
         } else {
           for (int w = starts[p]; w < starts[p + 1]; w++) {
-            sums[outcomeIds[w]] += weights[w];
+            sums[outcomeIds[w] & 0xff] += weights[w];
           }
         }
       }

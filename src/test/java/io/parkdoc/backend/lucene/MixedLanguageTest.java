@@ -186,6 +186,63 @@ class MixedLanguageTest {
     }
   }
 
+  /**
+   * Re-indexing a changed English file opens the English index only for writing: not the Korean and
+   * Japanese ones (an IndexWriter takes its folder's write.lock, a file Lucene creates and leaves;
+   * removed after the first run, it shows which were opened), and the manifest still counts them.
+   */
+  @Test
+  void aChangedFileOpensOnlyTheLanguagesItHasOrHad(@TempDir Path tmp) throws IOException {
+    Path docs = tmp.resolve("docs");
+    // Written an hour ago: a file written within two seconds of a run is read again by the next
+    // (its time is not trusted), which would write its languages' indices.
+    var hourAgo =
+        java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() - 3_600_000);
+    Files.setLastModifiedTime(write(docs, "ko.txt", KOREAN_WITH_ENGLISH), hourAgo);
+    Files.setLastModifiedTime(write(docs, "ja.txt", JAPANESE_WITH_ENGLISH), hourAgo);
+    Path en = write(docs, "en.txt", ENGLISH_ONLY);
+    IndexLayout layout = new IndexLayout(tmp.resolve("index"));
+    IndexAndSearchTest.index(layout, docs);
+    Map<String, String> countsBefore = documentCounts(layout);
+    long koGeneration = generation(layout, "ko");
+    for (String lang : List.of("ko", "ja", "en")) {
+      Files.delete(layout.languageDir(lang).resolve("write.lock"));
+    }
+
+    Files.writeString(en, ENGLISH_ONLY + "\nThe mean absolute deviation is seldom used.\n");
+    IndexSummary second = IndexAndSearchTest.index(layout, docs);
+    assertEquals(1, second.updated());
+    assertTrue(Files.exists(layout.languageDir("en").resolve("write.lock")), "en written");
+    assertFalse(Files.exists(layout.languageDir("ko").resolve("write.lock")), "ko not opened");
+    assertFalse(Files.exists(layout.languageDir("ja").resolve("write.lock")), "ja not opened");
+    assertEquals(koGeneration, generation(layout, "ko"));
+    assertEquals(countsBefore, documentCounts(layout), "every language still counted");
+    try (LuceneSearcher s = LuceneSearcher.open(layout)) {
+      assertEquals(List.of("en.txt"), IndexAndSearchTest.names(search(s, "seldom")));
+      assertEquals(List.of("ko.txt"), IndexAndSearchTest.names(search(s, "편차")));
+    }
+  }
+
+  private static long generation(IndexLayout layout, String lang) throws IOException {
+    try (var dir = org.apache.lucene.store.FSDirectory.open(layout.languageDir(lang))) {
+      return org.apache.lucene.index.SegmentInfos.getLastCommitGeneration(dir);
+    }
+  }
+
+  /** The manifest's documents per language. */
+  private static Map<String, String> documentCounts(IndexLayout layout) {
+    Map<String, String> counts = new java.util.TreeMap<>();
+    layout
+        .readManifest()
+        .forEach(
+            (k, v) -> {
+              if (k.toString().endsWith(".documents")) {
+                counts.put(k.toString(), v.toString());
+              }
+            });
+    return counts;
+  }
+
   @Test
   void aPartLeftByACrashIsIndexedAgain(@TempDir Path tmp) throws IOException {
     Path docs = tmp.resolve("docs");
