@@ -213,6 +213,7 @@ public final class TranslationEval {
     String targetLang = lexLang(to);
     DocFrequencies df = (lang, text) -> lang.equals(targetLang) ? docFreq(dst, text) : 0;
     int n = 0;
+    int misses = 0;
     double[] r = new double[3];
     double[] mrr = new double[3];
     for (String id : ids) {
@@ -234,6 +235,9 @@ public final class TranslationEval {
         rank(dst, query(dst, title, t), id),
         rank(dst, query(dst, answerTitle, null), id)
       };
+      if (ranks[1] == 0 && misses++ < MISSES) {
+        System.out.println(miss(from, to, title, t, targetLang, answerTitle, ranks));
+      }
       for (int k = 0; k < 3; k++) {
         if (ranks[k] > 0) {
           r[k]++;
@@ -243,6 +247,40 @@ public final class TranslationEval {
     }
     double d = Math.max(n, 1);
     return new Row(from, to, n, r[0] / d, mrr[0] / d, r[1] / d, mrr[1] / d, r[2] / d, mrr[2] / d);
+  }
+
+  /**
+   * How many misses of the translated query (the right page not in its top 10) each direction
+   * prints, with what the query became: {@code -Dparkdoc.eval.misses=N} (0 by default).
+   */
+  private static final int MISSES = Integer.getInteger("parkdoc.eval.misses", 0);
+
+  /** One miss as a line: the title, each word and its translations into the target, the answer. */
+  private static String miss(
+      String from,
+      String to,
+      String title,
+      QueryTranslation t,
+      String targetLang,
+      String answerTitle,
+      int[] ranks) {
+    StringBuilder b = new StringBuilder("miss " + from + "->" + to + ": " + title + " =>");
+    for (QueryTranslation.Term term : t.terms()) {
+      List<String> alts = term.targets().get(targetLang);
+      b.append(' ')
+          .append(term.source())
+          .append('[')
+          .append(alts == null ? "-" : String.join("|", alts))
+          .append(']');
+    }
+    return b.append("  answer: ")
+        .append(answerTitle)
+        .append("  (plain rank ")
+        .append(ranks[0])
+        .append(", ceiling ")
+        .append(ranks[2])
+        .append(')')
+        .toString();
   }
 
   /** Prints {@code rows} as the table docs/translation.md carries. */
@@ -299,7 +337,10 @@ public final class TranslationEval {
         (System.nanoTime() - t1) / 1e9);
     List<Row> rows;
     if (args.length > 3) {
-      rows = List.of(eval.direction(args[2], args[3], half, Translator.bundled()));
+      rows = new ArrayList<>();
+      for (int i = 2; i + 1 < args.length; i += 2) {
+        rows.add(eval.direction(args[i], args[i + 1], half, Translator.bundled()));
+      }
     } else {
       int perTerm = Integer.getInteger("perTerm", Translator.PER_TERM);
       rows = eval.run(half, new Translator(Lexicon.bundled(), perTerm));
