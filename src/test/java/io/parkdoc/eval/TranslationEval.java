@@ -157,6 +157,11 @@ public final class TranslationEval {
    * translated word never matches one of its pieces alone).
    */
   static Query query(Collection target, String text, QueryTranslation translation) {
+    if (translation != null
+        && translation.terms().stream()
+            .anyMatch(t -> t.sourceLang().equals(lexLang(target.lang())))) {
+      return sameLanguage(target, text, translation);
+    }
     QueryBuilder qb = new QueryBuilder(target.analyzer());
     BooleanQuery.Builder b = new BooleanQuery.Builder();
     Query plain = qb.createBooleanQuery(FIELD, text, BooleanClause.Occur.SHOULD);
@@ -181,6 +186,47 @@ public final class TranslationEval {
     }
     return b.build();
   }
+
+  /**
+   * The query searched when the title is in the target's own language (zh-cn and zh-tw, one index
+   * language), as the search builds it: the title as typed at full weight, OR'd with the title as
+   * the other standard writes it (each word by its variants where it has any, else as typed), the
+   * latter at the weight of a translated match.
+   */
+  private static Query sameLanguage(Collection target, String text, QueryTranslation translation) {
+    QueryBuilder qb = new QueryBuilder(target.analyzer());
+    String lang = lexLang(target.lang());
+    BooleanQuery.Builder b = new BooleanQuery.Builder();
+    Query plain = qb.createBooleanQuery(FIELD, text, BooleanClause.Occur.SHOULD);
+    if (plain != null) {
+      b.add(plain, BooleanClause.Occur.SHOULD);
+    }
+    if (translation.into(lang).isEmpty()) {
+      return b.build();
+    }
+    BooleanQuery.Builder other = new BooleanQuery.Builder();
+    for (QueryTranslation.Term term : translation.terms()) {
+      List<String> alternatives = term.targets().getOrDefault(lang, List.of(term.source()));
+      List<Query> qs = new ArrayList<>();
+      for (String alt : alternatives) {
+        Query q = qb.createPhraseQuery(FIELD, alt);
+        if (q != null) {
+          qs.add(qs.isEmpty() ? q : new org.apache.lucene.search.BoostQuery(q, LATER));
+        }
+      }
+      if (!qs.isEmpty()) {
+        other.add(new DisjunctionMaxQuery(qs, TIE), BooleanClause.Occur.SHOULD);
+      }
+    }
+    b.add(
+        new org.apache.lucene.search.BoostQuery(other.build(), SAME_LANGUAGE),
+        BooleanClause.Occur.SHOULD);
+    return b.build();
+  }
+
+  /** What the other standard's words weigh beside what was typed (the search's translated 0.5). */
+  private static final float SAME_LANGUAGE =
+      Float.parseFloat(System.getProperty("parkdoc.translatedFactor", "0.5"));
 
   /** The rank (1-based) of {@code id} in the top 10 of {@code q} on {@code c}, or 0. */
   static int rank(Collection c, Query q, String id) throws IOException {

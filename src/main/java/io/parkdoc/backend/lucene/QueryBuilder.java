@@ -426,10 +426,21 @@ public final class QueryBuilder {
    */
   Query translated(QueryPlan plan, QueryTranslation translation, String lang, boolean relaxed) {
     boolean all = !plan.natural() && !relaxed;
+    // A word written in lang itself with translations into lang: a Chinese word the other standard
+    // writes differently (信息 / 資訊). The query is then searched as that standard writes it: such
+    // words by their other spellings, the other words of lang as typed.
+    boolean variants =
+        translation.terms().stream()
+            .anyMatch(t -> t.sourceLang().equals(lang) && t.targets().containsKey(lang));
     BooleanQuery.Builder b = new BooleanQuery.Builder();
     int words = 0;
     for (QueryTranslation.Term term : translation.terms()) {
       List<String> alternatives = term.targets().get(lang);
+      if ((alternatives == null || alternatives.isEmpty())
+          && variants
+          && term.sourceLang().equals(lang)) {
+        alternatives = List.of(term.source());
+      }
       if (alternatives == null || alternatives.isEmpty()) {
         if (all && !term.sourceLang().equals(lang)) {
           return null;

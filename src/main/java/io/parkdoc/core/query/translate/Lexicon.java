@@ -99,6 +99,41 @@ public final class Lexicon {
     return line < 0 ? null : part.terms(line);
   }
 
+  /**
+   * The words the other standard of Chinese writes for {@code word} (Mainland 信息, Taiwan 資訊), each
+   * as that standard writes it; empty when both write it alike. From OpenCC's phrase tables ({@code
+   * zh-variants.tsv}, by {@code tools/gen-zh-variants}), keyed by parkdoc's folded spelling, loaded
+   * on first use (1,548 words).
+   */
+  public List<String> chineseVariants(String word) {
+    List<String> v = ChineseVariants.TABLE.get(HanVariants.toSimplified(word));
+    return v == null ? List.of() : v;
+  }
+
+  /** The table of {@link #chineseVariants}, read on first use. */
+  private static final class ChineseVariants {
+    static final Map<String, List<String>> TABLE = read();
+
+    private static Map<String, List<String>> read() {
+      Map<String, List<String>> table = new java.util.HashMap<>();
+      try (InputStream in = Lexicon.class.getResourceAsStream("zh-variants.tsv")) {
+        if (in == null) {
+          return table;
+        }
+        for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+          int tab = line.indexOf('\t');
+          if (line.startsWith("#") || tab <= 0) {
+            continue;
+          }
+          table.put(line.substring(0, tab), List.of(line.substring(tab + 1).split(" ")));
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot read parkdoc's zh-variants.tsv", e);
+      }
+      return table;
+    }
+  }
+
   /** The languages whose translations' terms are stored ({@link #terms}). */
   static final List<String> TERMS = List.of("en", "ko", "ja", "zh");
 
