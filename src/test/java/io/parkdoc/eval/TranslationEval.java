@@ -157,6 +157,11 @@ public final class TranslationEval {
    * translated word never matches one of its pieces alone).
    */
   static Query query(Collection target, String text, QueryTranslation translation) {
+    if (translation != null
+        && translation.terms().stream()
+            .anyMatch(t -> t.sourceLang().equals(lexLang(target.lang())))) {
+      return sameLanguage(target, text, translation);
+    }
     QueryBuilder qb = new QueryBuilder(target.analyzer());
     BooleanQuery.Builder b = new BooleanQuery.Builder();
     Query plain = qb.createBooleanQuery(FIELD, text, BooleanClause.Occur.SHOULD);
@@ -181,6 +186,47 @@ public final class TranslationEval {
     }
     return b.build();
   }
+
+  /**
+   * The query searched when the title is in the target's own language (zh-cn and zh-tw, one index
+   * language), as the search builds it: the title as typed at full weight, OR'd with the title as
+   * the other standard writes it (each word by its variants where it has any, else as typed), the
+   * latter at the weight of a translated match.
+   */
+  private static Query sameLanguage(Collection target, String text, QueryTranslation translation) {
+    QueryBuilder qb = new QueryBuilder(target.analyzer());
+    String lang = lexLang(target.lang());
+    BooleanQuery.Builder b = new BooleanQuery.Builder();
+    Query plain = qb.createBooleanQuery(FIELD, text, BooleanClause.Occur.SHOULD);
+    if (plain != null) {
+      b.add(plain, BooleanClause.Occur.SHOULD);
+    }
+    if (translation.into(lang).isEmpty()) {
+      return b.build();
+    }
+    BooleanQuery.Builder other = new BooleanQuery.Builder();
+    for (QueryTranslation.Term term : translation.terms()) {
+      List<String> alternatives = term.targets().getOrDefault(lang, List.of(term.source()));
+      List<Query> qs = new ArrayList<>();
+      for (String alt : alternatives) {
+        Query q = qb.createPhraseQuery(FIELD, alt);
+        if (q != null) {
+          qs.add(qs.isEmpty() ? q : new org.apache.lucene.search.BoostQuery(q, LATER));
+        }
+      }
+      if (!qs.isEmpty()) {
+        other.add(new DisjunctionMaxQuery(qs, TIE), BooleanClause.Occur.SHOULD);
+      }
+    }
+    b.add(
+        new org.apache.lucene.search.BoostQuery(other.build(), SAME_LANGUAGE),
+        BooleanClause.Occur.SHOULD);
+    return b.build();
+  }
+
+  /** What the other standard's words weigh beside what was typed (the search's translated 0.5). */
+  private static final float SAME_LANGUAGE =
+      Float.parseFloat(System.getProperty("parkdoc.translatedFactor", "0.5"));
 
   /** The rank (1-based) of {@code id} in the top 10 of {@code q} on {@code c}, or 0. */
   static int rank(Collection c, Query q, String id) throws IOException {
@@ -213,6 +259,7 @@ public final class TranslationEval {
     String targetLang = lexLang(to);
     DocFrequencies df = (lang, text) -> lang.equals(targetLang) ? docFreq(dst, text) : 0;
     int n = 0;
+    int misses = 0;
     double[] r = new double[3];
     double[] mrr = new double[3];
     for (String id : ids) {
@@ -234,6 +281,9 @@ public final class TranslationEval {
         rank(dst, query(dst, title, t), id),
         rank(dst, query(dst, answerTitle, null), id)
       };
+      if (ranks[1] == 0 && misses++ < MISSES) {
+        System.out.println(miss(from, to, title, t, targetLang, answerTitle, ranks));
+      }
       for (int k = 0; k < 3; k++) {
         if (ranks[k] > 0) {
           r[k]++;
@@ -243,6 +293,40 @@ public final class TranslationEval {
     }
     double d = Math.max(n, 1);
     return new Row(from, to, n, r[0] / d, mrr[0] / d, r[1] / d, mrr[1] / d, r[2] / d, mrr[2] / d);
+  }
+
+  /**
+   * How many misses of the translated query (the right page not in its top 10) each direction
+   * prints, with what the query became: {@code -Dparkdoc.eval.misses=N} (0 by default).
+   */
+  private static final int MISSES = Integer.getInteger("parkdoc.eval.misses", 0);
+
+  /** One miss as a line: the title, each word and its translations into the target, the answer. */
+  private static String miss(
+      String from,
+      String to,
+      String title,
+      QueryTranslation t,
+      String targetLang,
+      String answerTitle,
+      int[] ranks) {
+    StringBuilder b = new StringBuilder("miss " + from + "->" + to + ": " + title + " =>");
+    for (QueryTranslation.Term term : t.terms()) {
+      List<String> alts = term.targets().get(targetLang);
+      b.append(' ')
+          .append(term.source())
+          .append('[')
+          .append(alts == null ? "-" : String.join("|", alts))
+          .append(']');
+    }
+    return b.append("  answer: ")
+        .append(answerTitle)
+        .append("  (plain rank ")
+        .append(ranks[0])
+        .append(", ceiling ")
+        .append(ranks[2])
+        .append(')')
+        .toString();
   }
 
   /** Prints {@code rows} as the table docs/translation.md carries. */
@@ -299,7 +383,10 @@ public final class TranslationEval {
         (System.nanoTime() - t1) / 1e9);
     List<Row> rows;
     if (args.length > 3) {
-      rows = List.of(eval.direction(args[2], args[3], half, Translator.bundled()));
+      rows = new ArrayList<>();
+      for (int i = 2; i + 1 < args.length; i += 2) {
+        rows.add(eval.direction(args[i], args[i + 1], half, Translator.bundled()));
+      }
     } else {
       int perTerm = Integer.getInteger("perTerm", Translator.PER_TERM);
       rows = eval.run(half, new Translator(Lexicon.bundled(), perTerm));

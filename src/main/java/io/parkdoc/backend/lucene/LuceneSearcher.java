@@ -21,6 +21,7 @@ import io.parkdoc.core.query.Analysis;
 import io.parkdoc.core.query.QueryCompiler;
 import io.parkdoc.core.query.QueryPlan;
 import io.parkdoc.core.query.QuerySyntax;
+import io.parkdoc.core.query.translate.Lexicon;
 import io.parkdoc.core.query.translate.PlanTranslation;
 import io.parkdoc.core.query.translate.QueryTranslation;
 import java.io.IOException;
@@ -141,6 +142,11 @@ public final class LuceneSearcher implements SearchBackend {
     return analyzers.analyzer(lang);
   }
 
+  /** The analyzers this searcher has made so far ({@link AnalyzerCache#made}), for tests. */
+  java.util.Set<String> analyzersMade() {
+    return analyzers.made();
+  }
+
   /**
    * Does once what the first query would otherwise do while the user waits: loads every language's
    * analyzers (nori, kuromoji and smartcn read their dictionaries on first use, not when created)
@@ -217,16 +223,25 @@ public final class LuceneSearcher implements SearchBackend {
     return PlanTranslation.of(plan, languages, this::docFreq);
   }
 
-  /** Documents of {@code lang}'s index holding every term {@code text} analyzes to there. */
+  /**
+   * Documents of {@code lang}'s index holding every term {@code text} analyzes to there (the terms
+   * the lexicon stores for it where it has them, so that the analyzer is not loaded for them).
+   */
   private long docFreq(String lang, String text) {
     String field = Fields.text(lang);
-    List<String> terms = io.parkdoc.core.analysis.Terms.of(analyzers.analyzer(lang), field, text);
+    List<String> terms = Lexicon.bundled().terms(lang, text);
+    if (terms == null) {
+      terms = io.parkdoc.core.analysis.Terms.of(analyzers.analyzer(lang), field, text);
+    }
     if (terms.isEmpty()) {
       return 0;
     }
     long min = Long.MAX_VALUE;
     try {
       for (String t : terms) {
+        if (t.isEmpty()) {
+          continue; // a position a stored phrase skips (Lexicon.terms)
+        }
         min = Math.min(min, reader.docFreq(new Term(field, t)));
       }
     } catch (IOException e) {

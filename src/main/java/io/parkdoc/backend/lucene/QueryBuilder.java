@@ -6,6 +6,7 @@ import io.parkdoc.core.analysis.Languages;
 import io.parkdoc.core.analysis.Terms;
 import io.parkdoc.core.query.QueryCompiler;
 import io.parkdoc.core.query.QueryPlan;
+import io.parkdoc.core.query.translate.Lexicon;
 import io.parkdoc.core.query.translate.PlanTranslation;
 import io.parkdoc.core.query.translate.QueryTranslation;
 import java.io.IOException;
@@ -27,6 +28,7 @@ import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.util.BytesRef;
@@ -424,12 +426,21 @@ public final class QueryBuilder {
    */
   Query translated(QueryPlan plan, QueryTranslation translation, String lang, boolean relaxed) {
     boolean all = !plan.natural() && !relaxed;
-    org.apache.lucene.util.QueryBuilder phrases =
-        new org.apache.lucene.util.QueryBuilder(analyzers.analyzer(lang));
+    // A word written in lang itself with translations into lang: a Chinese word the other standard
+    // writes differently (信息 / 資訊). The query is then searched as that standard writes it: such
+    // words by their other spellings, the other words of lang as typed.
+    boolean variants =
+        translation.terms().stream()
+            .anyMatch(t -> t.sourceLang().equals(lang) && t.targets().containsKey(lang));
     BooleanQuery.Builder b = new BooleanQuery.Builder();
     int words = 0;
     for (QueryTranslation.Term term : translation.terms()) {
       List<String> alternatives = term.targets().get(lang);
+      if ((alternatives == null || alternatives.isEmpty())
+          && variants
+          && term.sourceLang().equals(lang)) {
+        alternatives = List.of(term.source());
+      }
       if (alternatives == null || alternatives.isEmpty()) {
         if (all && !term.sourceLang().equals(lang)) {
           return null;
@@ -438,7 +449,7 @@ public final class QueryBuilder {
       }
       List<Query> qs = new ArrayList<>();
       for (String alt : alternatives) {
-        Query q = phrases.createPhraseQuery(Fields.text(lang), alt);
+        Query q = translationPhrase(lang, alt);
         if (q != null) {
           qs.add(qs.isEmpty() ? q : new BoostQuery(q, LATER_TRANSLATION));
         }
@@ -449,6 +460,52 @@ public final class QueryBuilder {
       }
     }
     return words == 0 ? null : ownLanguageFirst(b.build());
+  }
+
+  /**
+   * One translation {@code alt} into {@code lang} as a query on the language's text field: the
+   * phrase of its analysed terms (one term: a term query; none: null), from the terms the lexicon
+   * stores for it ({@link Lexicon#terms}) where it has them, so that the analyzer (kuromoji's,
+   * smartcn's, nori's dictionaries) is not loaded for it; else by analysing it. Both give the same
+   * query ({@code TranslationTermsTest}).
+   */
+  Query translationPhrase(String lang, String alt) {
+    String field = Fields.text(lang);
+    List<String> stored = Lexicon.bundled().terms(lang, alt);
+    if (stored == null) {
+      return new org.apache.lucene.util.QueryBuilder(analyzers.analyzer(lang))
+          .createPhraseQuery(field, alt);
+    }
+    return phraseOf(field, stored);
+  }
+
+  /**
+   * The query Lucene's {@code QueryBuilder.createPhraseQuery} makes of terms in the form of {@link
+   * Terms#sequence} (an empty string: a position skipped): null for none, a term query for one,
+   * else an exact phrase at their positions.
+   */
+  static Query phraseOf(String field, List<String> terms) {
+    List<String> words = new ArrayList<>(terms.size());
+    for (String t : terms) {
+      if (!t.isEmpty()) {
+        words.add(t);
+      }
+    }
+    if (words.isEmpty()) {
+      return null;
+    }
+    if (words.size() == 1) {
+      return new TermQuery(new Term(field, words.get(0)));
+    }
+    PhraseQuery.Builder p = new PhraseQuery.Builder();
+    int position = -1;
+    for (String t : terms) {
+      position++;
+      if (!t.isEmpty()) {
+        p.add(new Term(field, t), position);
+      }
+    }
+    return p.build();
   }
 
   /**

@@ -5,6 +5,7 @@ import io.parkdoc.core.analysis.Fields;
 import io.parkdoc.core.analysis.Terms;
 import io.parkdoc.core.query.QueryPlan;
 import io.parkdoc.core.query.translate.DocFrequencies;
+import io.parkdoc.core.query.translate.Lexicon;
 import io.parkdoc.core.query.translate.PlanTranslation;
 import io.parkdoc.core.query.translate.QueryTranslation;
 import java.util.ArrayList;
@@ -79,12 +80,19 @@ final class SolrTranslations {
     return lang + '\u0000' + text;
   }
 
-  /** The terms {@code text} makes in {@code lang}'s text field, as the local index counts them. */
+  /**
+   * The terms {@code text} makes in {@code lang}'s text field, as the local index counts them: the
+   * terms the lexicon stores for a translation ({@link Lexicon#terms}), so that the analyzers of
+   * the languages translated into are not loaded, else by analysing it.
+   */
   private static List<Term> terms(AnalyzerCache analyzers, String lang, String text) {
     String field = Fields.text(lang);
+    List<String> stored = Lexicon.bundled().terms(lang, text);
     List<Term> out = new ArrayList<>();
-    for (String t : Terms.of(analyzers.analyzer(lang), field, text)) {
-      out.add(new Term(field, t));
+    for (String t : stored != null ? stored : Terms.of(analyzers.analyzer(lang), field, text)) {
+      if (!t.isEmpty()) { // an empty stored term is a position skipped
+        out.add(new Term(field, t));
+      }
     }
     return out;
   }

@@ -23,6 +23,14 @@ public final class AnalyzerCache implements AutoCloseable {
     return analyzers.computeIfAbsent(lang, Languages::newAnalyzer);
   }
 
+  /**
+   * The analyzers made so far, by name: a language ({@code ja}), or {@code bigram:}, {@code query:}
+   * or {@code query-bigram:} and a language (what a search has loaded, for tests).
+   */
+  public java.util.Set<String> made() {
+    return java.util.Set.copyOf(analyzers.keySet());
+  }
+
   /** The analyzer of the CJK bigram field of {@code lang}, or null when it has none. */
   public Analyzer bigramAnalyzer(String lang) {
     return Languages.isCjk(lang)

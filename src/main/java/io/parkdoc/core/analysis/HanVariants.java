@@ -1,9 +1,7 @@
 package io.parkdoc.core.analysis;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
@@ -20,7 +18,13 @@ import java.nio.charset.StandardCharsets;
  */
 public final class HanVariants {
   private static final int FIRST = 0x3400;
-  private static final int LAST = 0xFAFF;
+
+  /**
+   * The last character the table can fold: every variant it holds is a CJK Unified Ideograph
+   * (Extension A and the main block), so Hangul, kana and everything above never load it.
+   */
+  private static final int LAST = 0x9FFF;
+
   private static final byte TRADITIONAL = 1;
   private static final byte SHINJITAI = 2;
   private static final byte SIMPLIFIED_ONLY = 3;
@@ -33,28 +37,36 @@ public final class HanVariants {
     static final byte[] KIND = new byte[LAST - FIRST + 1];
 
     static {
-      try (InputStream in = HanVariants.class.getResourceAsStream("han-fold.tsv");
-          BufferedReader r =
-              new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-        String line;
-        while ((line = r.readLine()) != null) {
-          if (line.isEmpty() || line.charAt(0) == '#' || line.length() < 5) {
-            continue;
-          }
-          char from = line.charAt(0);
-          char to = line.charAt(2);
-          if (from < FIRST || from > LAST) {
-            continue;
-          }
-          switch (line.charAt(4)) {
-            case 'T' -> set(from, to, TRADITIONAL);
-            case 'J' -> set(from, to, SHINJITAI);
-            case 'S' -> KIND[from - FIRST] = SIMPLIFIED_ONLY;
-            default -> {}
+      // One decode and one pass over the characters: the table loads in the first search of a
+      // fresh JVM, where a line reader's strings cost more than the table itself.
+      String text;
+      try (InputStream in = HanVariants.class.getResourceAsStream("han-fold.tsv")) {
+        text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      } catch (IOException | NullPointerException e) {
+        throw new UncheckedIOException(
+            "parkdoc's jar lacks han-fold.tsv",
+            e instanceof IOException io ? io : new IOException(e));
+      }
+      int n = text.length();
+      int start = 0;
+      while (start < n) {
+        int end = text.indexOf('\n', start);
+        if (end < 0) {
+          end = n;
+        }
+        if (end - start >= 5 && text.charAt(start) != '#') {
+          char from = text.charAt(start);
+          char to = text.charAt(start + 2);
+          if (from >= FIRST && from <= LAST) {
+            switch (text.charAt(start + 4)) {
+              case 'T' -> set(from, to, TRADITIONAL);
+              case 'J' -> set(from, to, SHINJITAI);
+              case 'S' -> KIND[from - FIRST] = SIMPLIFIED_ONLY;
+              default -> {}
+            }
           }
         }
-      } catch (IOException e) {
-        throw new UncheckedIOException("parkdoc's jar lacks han-fold.tsv", e);
+        start = end + 1;
       }
     }
 

@@ -79,11 +79,69 @@ public final class Lexicon {
     return part != null && part.find(key.getBytes(StandardCharsets.UTF_8)) >= 0;
   }
 
+  /**
+   * The terms {@code lang}'s analyzer makes of {@code text}, a translation the lexicon gives into
+   * {@code lang}, as {@code tools/build-lexicon} stored them; null when they were not stored (the
+   * text is no translation the lexicon gives, or its analysis is more than a sequence of terms: see
+   * {@link io.parkdoc.core.analysis.Terms#sequence}, whose form this is: each position skipped
+   * before a term is an empty string before it). A search then builds a translation's query and
+   * counts its documents without loading that language's analyzer (kuromoji's, smartcn's and nori's
+   * dictionaries take tens of milliseconds to load). Empty when the analyzer makes no term of it.
+   */
+  public List<String> terms(String lang, String text) {
+    if (text.isEmpty() || !TERMS.contains(lang)) {
+      return null;
+    }
+    Part part =
+        parts.computeIfAbsent(
+            "terms/" + lang + "-" + (text.charAt(0) % BUCKETS), f -> Part.load(f, "terms"));
+    int line = part.find(text.getBytes(StandardCharsets.UTF_8));
+    return line < 0 ? null : part.terms(line);
+  }
+
+  /**
+   * The words the other standard of Chinese writes for {@code word} (Mainland 信息, Taiwan 資訊), each
+   * as that standard writes it; empty when both write it alike. From OpenCC's phrase tables ({@code
+   * zh-variants.tsv}, by {@code tools/gen-zh-variants}), keyed by parkdoc's folded spelling, loaded
+   * on first use (1,548 words).
+   */
+  public List<String> chineseVariants(String word) {
+    List<String> v = ChineseVariants.TABLE.get(HanVariants.toSimplified(word));
+    return v == null ? List.of() : v;
+  }
+
+  /** The table of {@link #chineseVariants}, read on first use. */
+  private static final class ChineseVariants {
+    static final Map<String, List<String>> TABLE = read();
+
+    private static Map<String, List<String>> read() {
+      Map<String, List<String>> table = new java.util.HashMap<>();
+      try (InputStream in = Lexicon.class.getResourceAsStream("zh-variants.tsv")) {
+        if (in == null) {
+          return table;
+        }
+        for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+          int tab = line.indexOf('\t');
+          if (line.startsWith("#") || tab <= 0) {
+            continue;
+          }
+          table.put(line.substring(0, tab), List.of(line.substring(tab + 1).split(" ")));
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot read parkdoc's zh-variants.tsv", e);
+      }
+      return table;
+    }
+  }
+
+  /** The languages whose translations' terms are stored ({@link #terms}). */
+  static final List<String> TERMS = List.of("en", "ko", "ja", "zh");
+
   /** Loads every part now (for benchmarks and warm-up); look-ups load them on demand otherwise. */
   public void loadAll() {
     for (String lang : PARTS) {
       for (int b = 0; b < BUCKETS; b++) {
-        parts.computeIfAbsent(lang + "-" + b, Part::load);
+        parts.computeIfAbsent(lang + "-" + b, f -> Part.load(f, "lexicon"));
       }
     }
   }
@@ -92,7 +150,8 @@ public final class Lexicon {
     if (!PARTS.contains(lang)) {
       return null;
     }
-    return parts.computeIfAbsent(lang + "-" + (key.charAt(0) % BUCKETS), Part::load);
+    return parts.computeIfAbsent(
+        lang + "-" + (key.charAt(0) % BUCKETS), f -> Part.load(f, "lexicon"));
   }
 
   /**
@@ -104,8 +163,8 @@ public final class Lexicon {
    * @param first the offset of the first line after the header's comment lines
    */
   private record Part(byte[] data, int first) {
-    static Part load(String file) {
-      String name = "lexicon/" + file + ".tsv.gz";
+    static Part load(String file, String folder) {
+      String name = folder + "/" + file.substring(file.indexOf('/') + 1) + ".tsv.gz";
       try (InputStream raw = Lexicon.class.getResourceAsStream(name)) {
         if (raw == null) {
           return new Part(new byte[0], 0); // no key of this language falls here
@@ -169,6 +228,30 @@ public final class Lexicon {
         }
         i++;
       }
+    }
+
+    /**
+     * The stored terms of the line at {@code start}: {@code TEXT} alone is its one term, {@code
+     * TEXT<TAB>} none, {@code TEXT<TAB>TERM TERM...} those terms, an empty string for each position
+     * skipped before a term (two spaces in a row).
+     */
+    List<String> terms(int start) {
+      int tab = start;
+      while (tab < data.length && data[tab] != '\t' && data[tab] != '\n') {
+        tab++;
+      }
+      if (tab == data.length || data[tab] == '\n') {
+        return List.of(new String(data, start, tab - start, StandardCharsets.UTF_8));
+      }
+      int end = tab + 1;
+      while (end < data.length && data[end] != '\n') {
+        end++;
+      }
+      if (end == tab + 1) {
+        return List.of();
+      }
+      return List.of(
+          new String(data, tab + 1, end - tab - 1, StandardCharsets.UTF_8).split(" ", -1));
     }
 
     List<Entry> entries(int start) {

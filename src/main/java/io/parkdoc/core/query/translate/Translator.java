@@ -35,6 +35,14 @@ public final class Translator {
 
   private static final int GLOSSES_PIVOTED = 3;
 
+  /**
+   * Whether a Chinese word is also searched as the other standard writes it (Mainland 信息, Taiwan
+   * 資訊; {@link Lexicon#chineseVariants}): on by default, {@code -Dparkdoc.chineseVariants=false}
+   * for the measurement without.
+   */
+  static final boolean CHINESE_VARIANTS =
+      Boolean.parseBoolean(System.getProperty("parkdoc.chineseVariants", "true"));
+
   private static final Set<String> ENGLISH_STOP =
       Set.of(
           "a", "an", "and", "are", "as", "at", "be", "but", "by", "for", "if", "in", "into", "is",
@@ -83,12 +91,17 @@ public final class Translator {
     for (SourceTerm term : terms(text, sourceLang)) {
       Map<String, List<String>> byLang = new LinkedHashMap<>();
       for (String target : LANGUAGES) {
-        if (target.equals(term.lang()) || !targets.contains(target)) {
+        if (!targets.contains(target)
+            || (target.equals(term.lang()) && !(CHINESE_VARIANTS && "zh".equals(target)))) {
           continue;
         }
         List<String> kept = new ArrayList<>();
         int checked = 0;
-        for (String c : candidates(term, target)) {
+        List<String> candidates =
+            target.equals(term.lang())
+                ? lexicon.chineseVariants(term.text()) // the other standard's word: 信息 / 資訊
+                : candidates(term, target);
+        for (String c : candidates) {
           if (kept.size() == perTerm || checked++ == MAX_CHECKED) {
             break;
           }

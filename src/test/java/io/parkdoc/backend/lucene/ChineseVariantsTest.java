@@ -1,0 +1,84 @@
+package io.parkdoc.backend.lucene;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.parkdoc.core.SearchRequest;
+import io.parkdoc.core.SearchResults;
+import io.parkdoc.core.query.translate.Lexicon;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A Chinese word is also searched as the other standard writes it (Mainland 信息 / 对象 / 宏, Taiwan 資訊
+ * / 物件 / 巨集), with translation on; the page holding the typed word comes first.
+ */
+class ChineseVariantsTest {
+  @TempDir static Path dir;
+  private static LuceneSearcher searcher;
+
+  @BeforeAll
+  static void index() throws IOException {
+    Path docs = dir.resolve("docs");
+    Files.createDirectories(docs);
+    Files.writeString(docs.resolve("tw-info.txt"), "本頁說明如何在對話方塊中檢視檔案的資訊與屬性，以及相關的設定。\n");
+    Files.writeString(docs.resolve("tw-macro.txt"), "使用巨集可以自動執行重複的工作，例如格式化儲存格。\n");
+    Files.writeString(docs.resolve("cn-info.txt"), "本页说明如何在对话框中查看文件的信息与属性，以及相关的设置。\n");
+    Files.writeString(docs.resolve("cn-object.txt"), "这里介绍如何在程序中使用对象，并调用它的方法。\n");
+    IndexLayout layout = new IndexLayout(dir.resolve("index"));
+    IndexAndSearchTest.index(layout, docs);
+    searcher = LuceneSearcher.open(layout);
+  }
+
+  @AfterAll
+  static void close() {
+    searcher.close();
+  }
+
+  private static SearchResults search(String q, boolean translate) {
+    return searcher.search(new SearchRequest(q, Set.of(), 10, 0, 1, false, translate));
+  }
+
+  @Test
+  void theTableHoldsBothDirections() {
+    assertEquals(List.of("資訊"), Lexicon.bundled().chineseVariants("信息"));
+    assertEquals(List.of("信息"), Lexicon.bundled().chineseVariants("資訊"));
+    assertTrue(Lexicon.bundled().chineseVariants("巨集").contains("宏"));
+    assertEquals(List.of("雷射"), Lexicon.bundled().chineseVariants("激光")); // laser, in Taiwan
+    assertEquals(List.of(), Lexicon.bundled().chineseVariants("长春"));
+  }
+
+  @Test
+  void aMainlandWordFindsTheTaiwanPageAfterItsOwn() {
+    SearchResults on = search("信息", true);
+    assertEquals(List.of("cn-info.txt", "tw-info.txt"), IndexAndSearchTest.names(on));
+    assertEquals("信息 -> 資訊 (zh)", on.translation().summary());
+    assertEquals(List.of("cn-info.txt"), IndexAndSearchTest.names(search("信息", false)));
+  }
+
+  @Test
+  void aTaiwanWordFindsTheMainlandPage() {
+    assertEquals(List.of("tw-macro.txt"), IndexAndSearchTest.names(search("巨集", false)));
+    assertEquals(List.of("cn-object.txt"), IndexAndSearchTest.names(search("物件", true)));
+    assertEquals(List.of(), IndexAndSearchTest.names(search("物件", false)));
+  }
+
+  @Test
+  void everyWordOfAShortQueryStillCounts() {
+    // 使用 and 物件 (对象) both stand in the Mainland page only; 使用 also stands in tw-macro.txt
+    assertEquals(List.of("cn-object.txt"), IndexAndSearchTest.names(search("使用物件", true)));
+  }
+
+  @Test
+  void offSearchesOnlyWhatWasTyped() {
+    assertNull(search("信息", false).translation());
+  }
+}
