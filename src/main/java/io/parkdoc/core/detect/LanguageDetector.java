@@ -66,6 +66,15 @@ public final class LanguageDetector {
   /** Below this many letters a paragraph is too short for a verdict of its own. */
   static final int MIN_OWN_LETTERS = 40;
 
+  /**
+   * Chars of a Latin-script text's paragraphs the model reads before a paragraph whose stop words
+   * agree with every verdict so far is taken without reading it (see {@link #decideGroup}).
+   */
+  static final int VOUCH_AFTER_CHARS = 256;
+
+  /** Stop words a paragraph needs before it can be vouched for. */
+  static final int VOUCH_MIN_STOPWORDS = 3;
+
   /** How much likelier a paragraph's own language must be than the document's to be kept. */
   static final double OVERRIDE_RATIO = 2.0;
 
@@ -604,6 +613,20 @@ public final class LanguageDetector {
       }
       letters += other.letters;
     }
+
+    /**
+     * Adds {@code factor} times another text's evidence: about what text {@code factor} times as
+     * long and written alike would give.
+     */
+    void addScaled(Evidence other, double factor) {
+      for (int i = 0; i < logProbabilities.length; i++) {
+        logProbabilities[i] += factor * other.logProbabilities[i];
+      }
+      for (int i = 0; i < missingLetters.length; i++) {
+        missingLetters[i] += (int) Math.round(factor * other.missingLetters[i]);
+      }
+      letters += (int) Math.round(factor * other.letters);
+    }
   }
 
   private void decideStatistical(CharSequence text, List<Piece> pieces) {
@@ -626,6 +649,13 @@ public final class LanguageDetector {
    * Decides the paragraphs of one script: each sampled paragraph is read by the model once; their
    * summed evidence gives the document-level verdict, which short paragraphs, paragraphs that only
    * weakly prefer another language, and unsampled paragraphs take.
+   *
+   * <p>Once the model has read {@value #VOUCH_AFTER_CHARS} chars of a Latin-script text's
+   * paragraphs and every verdict it gave was the same language, a further paragraph whose stop
+   * words clearly are that language's ({@link StopwordGuess#clearLanguage}) is not read: it is
+   * <em>vouched for</em>, and takes the document's verdict if that is the language (else it is read
+   * after all). A paragraph in another language uses other stop words, or too few, and is read as
+   * before; so is every paragraph of a text whose verdicts disagree.
    */
   private static void decideGroup(
       DetectorModel m, Script script, List<Piece> group, CharSequence text) {
@@ -637,11 +667,23 @@ public final class LanguageDetector {
     long stride = Math.max(1, (chars + MODEL_BUDGET_CHARS - 1) / MODEL_BUDGET_CHARS);
     boolean[] sampled = new boolean[group.size()];
     Evidence[] own = new Evidence[group.size()];
+    Verdict[] verdicts = new Verdict[group.size()];
+    String[] vouched = new String[group.size()];
     Evidence all = new Evidence(m.labelCount());
     StringBuilder buffer = new StringBuilder();
     // Short paragraphs need no verdict of their own, only to count for the document: they are
     // read in batches, which saves the model's per-call cost on texts made of many short lines.
     StringBuilder shortOnes = new StringBuilder();
+    // the language every verdict so far gave (null before the first; "" once two differ)
+    String agreed = null;
+    long readChars = 0;
+    // the evidence of the paragraphs read while they agreed, and of their chars; the chars vouched
+    // for count in the document's verdict as that evidence in proportion
+    Evidence agreeing = new Evidence(m.labelCount());
+    long agreeingChars = 0;
+    long vouchedChars = 0;
+    String vouchLang = null;
+    boolean vouching = script == Script.LATIN && group.size() > 1;
     for (int i = 0; i < group.size(); i += (int) stride) {
       Piece p = group.get(i);
       sampled[i] = true;
@@ -655,24 +697,77 @@ public final class LanguageDetector {
         }
         continue;
       }
+      if (vouching
+          && readChars >= VOUCH_AFTER_CHARS
+          && agreed != null
+          && !agreed.isEmpty()
+          && agreed.equals(StopwordGuess.clearLanguage(text, p.start, end, VOUCH_MIN_STOPWORDS))) {
+        vouched[i] = agreed;
+        vouchLang = agreed; // the same for all: once verdicts disagree, none is vouched for
+        vouchedChars += end - p.start;
+        continue;
+      }
       buffer.setLength(0);
       appendInScript(buffer, text, p.start, end, script);
       own[i] = m.readParagraph(buffer);
       all.add(own[i]);
+      if (group.size() > 1) {
+        verdicts[i] = m.decide(script, own[i]);
+        readChars += end - p.start;
+        agreed = agreed == null || agreed.equals(verdicts[i].lang) ? verdicts[i].lang : "";
+        if (!agreed.isEmpty()) {
+          agreeing.add(own[i]);
+          agreeingChars += end - p.start;
+        }
+      }
     }
     if (!shortOnes.isEmpty()) {
       all.add(m.read(shortOnes));
     }
     Verdict doc = m.decide(script, all);
+    if (vouchedChars > 0) {
+      // The paragraphs vouched for count as the agreeing ones read, in proportion to their chars.
+      // Should the document then not be in their language after all (the paragraphs read were
+      // code, the vouched ones prose), they are read, and all is as without vouching.
+      Evidence withVouched = new Evidence(m.labelCount());
+      withVouched.add(all);
+      withVouched.addScaled(agreeing, (double) vouchedChars / agreeingChars);
+      Verdict estimate = m.decide(script, withVouched);
+      if (estimate.lang.equals(vouchLang)) {
+        doc = estimate;
+      } else {
+        for (int i = 0; i < group.size(); i++) {
+          if (vouched[i] != null) {
+            Piece p = group.get(i);
+            buffer.setLength(0);
+            appendInScript(
+                buffer,
+                text,
+                p.start,
+                Math.min(p.end, p.start + MODEL_CHARS_PER_PARAGRAPH),
+                script);
+            own[i] = m.readParagraph(buffer);
+            all.add(own[i]);
+            verdicts[i] = m.decide(script, own[i]);
+            vouched[i] = null;
+          }
+        }
+        doc = m.decide(script, all);
+      }
+    }
     if (group.size() == 1) {
       assign(group.get(0), doc);
       return;
+    }
+    boolean anyVouched = false;
+    for (String v : vouched) {
+      anyVouched |= v != null;
     }
     double sampledLetters = 0;
     double sampledCertainty = 0;
     for (int i = 0; i < group.size(); i++) {
       Piece p = group.get(i);
-      if (!sampled[i]) {
+      if (!sampled[i] || vouched[i] != null) {
         continue;
       }
       if (own[i] == null) {
@@ -680,7 +775,7 @@ public final class LanguageDetector {
         p.lang = doc.lang;
         p.certainty = doc.certainty * p.letters / MIN_OWN_LETTERS;
       } else {
-        Verdict v = m.decide(script, own[i]);
+        Verdict v = verdicts[i];
         if (v.lang.equals(doc.lang)
             || v.probability(v.lang) >= OVERRIDE_RATIO * v.probability(doc.lang)) {
           assign(p, v);
@@ -699,6 +794,26 @@ public final class LanguageDetector {
     }
     double unsampledCertainty =
         sampledLetters > 0 ? sampledCertainty / sampledLetters : doc.certainty;
+    if (anyVouched) {
+      // as certain as the read paragraphs of the same language, on average
+      double ownLetters = 0;
+      double ownCertainty = 0;
+      for (int i = 0; i < group.size(); i++) {
+        Piece p = group.get(i);
+        if (own[i] != null && p.lang.equals(doc.lang)) {
+          ownLetters += p.letters;
+          ownCertainty += p.letters * p.certainty;
+        }
+      }
+      double vouchedCertainty = ownLetters > 0 ? ownCertainty / ownLetters : doc.certainty;
+      for (int i = 0; i < group.size(); i++) {
+        if (vouched[i] != null) {
+          Piece p = group.get(i);
+          p.lang = doc.lang;
+          p.certainty = vouchedCertainty;
+        }
+      }
+    }
     for (int i = 0; i < group.size(); i++) {
       if (!sampled[i]) {
         Piece p = group.get(i);

@@ -10,6 +10,7 @@ import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.apache.lucene.analysis.CharArrayMap;
 import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.WordlistLoader;
 
@@ -91,6 +92,95 @@ public final class StopwordGuess {
         return null;
       }
     }
+  }
+
+  /**
+   * Every stop word of the lists, with the languages (bits, in {@link #LANGUAGES}) it is one of.
+   */
+  private static final class ByWord {
+    static final String[] LANGUAGES =
+        Lists.STOPWORDS.keySet().stream().sorted().toArray(String[]::new);
+    static final CharArrayMap<Integer> MASKS = masks();
+
+    private static CharArrayMap<Integer> masks() {
+      CharArrayMap<Integer> m = new CharArrayMap<>(4096, false);
+      for (int k = 0; k < LANGUAGES.length; k++) {
+        int bit = 1 << k;
+        for (Object word : Lists.STOPWORDS.get(LANGUAGES[k])) {
+          char[] w = word instanceof char[] chars ? chars : word.toString().toCharArray();
+          Integer had = m.get(w, 0, w.length);
+          m.put(w, had == null ? bit : had | bit);
+        }
+      }
+      return m;
+    }
+  }
+
+  /** The longest stop word looked up; longer words are none. */
+  private static final int MAX_WORD = 32;
+
+  /**
+   * The one language whose stop words {@code text[start, end)} clearly uses, or null: at least
+   * {@code minHits} of its words (counted each time they occur) are stop words of that language,
+   * and twice as many as of any other language. English prose uses a stop word in every second or
+   * third word (the, of, and, to, is), which other languages written in Latin letters share little
+   * of; a label, a list of menu commands or code uses few. One pass over the chars, no allocation:
+   * cheap beside the statistical model, which it spares where the two would agree.
+   */
+  static String clearLanguage(CharSequence text, int start, int end, int minHits) {
+    String[] languages = ByWord.LANGUAGES;
+    if (languages.length > 31) {
+      return null;
+    }
+    CharArrayMap<Integer> masks = ByWord.MASKS;
+    int[] hits = new int[languages.length];
+    char[] word = new char[MAX_WORD];
+    int i = start;
+    while (i < end) {
+      char c = text.charAt(i);
+      if (!Character.isLetter(c)) {
+        i++;
+        continue;
+      }
+      int n = 0;
+      boolean tooLong = false;
+      while (i < end) {
+        c = text.charAt(i);
+        if (!Character.isLetter(c)
+            && c != '\''
+            && Character.getType(c) != Character.NON_SPACING_MARK) {
+          break;
+        }
+        if (n < MAX_WORD) {
+          word[n++] = Character.toLowerCase(c);
+        } else {
+          tooLong = true;
+        }
+        i++;
+      }
+      if (tooLong) {
+        continue;
+      }
+      Integer mask = masks.get(word, 0, n);
+      if (mask != null) {
+        for (int bits = mask; bits != 0; bits &= bits - 1) {
+          hits[Integer.numberOfTrailingZeros(bits)]++;
+        }
+      }
+    }
+    int best = -1;
+    int second = 0;
+    for (int k = 0; k < hits.length; k++) {
+      if (best < 0 || hits[k] > hits[best]) {
+        if (best >= 0) {
+          second = Math.max(second, hits[best]);
+        }
+        best = k;
+      } else {
+        second = Math.max(second, hits[k]);
+      }
+    }
+    return best >= 0 && hits[best] >= minHits && hits[best] >= 2 * second ? languages[best] : null;
   }
 
   /**
