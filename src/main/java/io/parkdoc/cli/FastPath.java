@@ -29,24 +29,13 @@ public final class FastPath {
    * SearchCommand} would run it (CliTest compares the two). Anything else, null: picocli parses it.
    */
   static Integer plainSearch(ParkdocCommand top, PrintWriter out, PrintWriter err, String... args) {
-    if ("false".equals(System.getProperty("parkdoc.fastpath"))) {
-      return null;
-    }
-    int i = 0;
-    String indexArg = null;
-    if (args.length > 1 && args[0].equals("--index")) {
-      indexArg = args[1];
-      i = 2;
-    } else if (args.length > 0 && args[0].startsWith("--index=")) {
-      indexArg = args[0].substring("--index=".length());
-      i = 1;
-    }
-    if (i >= args.length || !args[i].equals("search") || i + 1 >= args.length) {
+    Plain plain = Plain.of(args, "search");
+    if (plain == null) {
       return null;
     }
     List<String> words = new ArrayList<>();
     String translate = null;
-    for (int w = i + 1; w < args.length; w++) {
+    for (int w = plain.rest(); w < args.length; w++) {
       String a = args[w];
       String value = null;
       if (a.startsWith("--translate=")) {
@@ -64,14 +53,8 @@ public final class FastPath {
       }
       translate = value;
     }
-    if (words.isEmpty()) {
+    if (words.isEmpty() || !plain.locate(top)) {
       return null;
-    }
-    try {
-      top.index = indexArg;
-      top.location();
-    } catch (RuntimeException e) {
-      return null; // picocli says what is wrong with it
     }
     String query = String.join(" ", words);
     try {
@@ -110,24 +93,13 @@ public final class FastPath {
    * at once (CliTest compares the two). Anything else, null: picocli parses it.
    */
   static Integer plainIndex(ParkdocCommand top, PrintWriter out, PrintWriter err, String... args) {
-    if ("false".equals(System.getProperty("parkdoc.fastpath"))) {
-      return null;
-    }
-    int i = 0;
-    String indexArg = null;
-    if (args.length > 1 && args[0].equals("--index")) {
-      indexArg = args[1];
-      i = 2;
-    } else if (args.length > 0 && args[0].startsWith("--index=")) {
-      indexArg = args[0].substring("--index=".length());
-      i = 1;
-    }
-    if (i >= args.length || !args[i].equals("index")) {
+    Plain plain = Plain.of(args, "index");
+    if (plain == null) {
       return null;
     }
     boolean quiet = false;
     List<java.nio.file.Path> paths = new ArrayList<>();
-    for (int a = i + 1; a < args.length; a++) {
+    for (int a = plain.rest(); a < args.length; a++) {
       String arg = args[a];
       if (arg.equals("-q") || arg.equals("--quiet")) {
         if (quiet) {
@@ -144,19 +116,47 @@ public final class FastPath {
         }
       }
     }
-    if (paths.isEmpty()) {
-      return null;
-    }
-    try {
-      top.index = indexArg;
-      top.location();
-    } catch (RuntimeException e) {
+    if (paths.isEmpty() || !plain.locate(top)) {
       return null;
     }
     try {
       return IndexCommand.plain(top, paths, quiet).run(out, err);
     } catch (RuntimeException e) {
       return top.report(e, err);
+    }
+  }
+
+  /**
+   * A command line of the form {@code [--index DIR] COMMAND ARG...}: the index given (null for the
+   * default) and where the command's own arguments start.
+   */
+  private record Plain(String index, int rest) {
+    /** The line read so, when its command is {@code command} with an argument; else null. */
+    static Plain of(String[] args, String command) {
+      if ("false".equals(System.getProperty("parkdoc.fastpath"))) {
+        return null;
+      }
+      int i = 0;
+      String index = null;
+      if (args.length > 1 && args[0].equals("--index")) {
+        index = args[1];
+        i = 2;
+      } else if (args.length > 0 && args[0].startsWith("--index=")) {
+        index = args[0].substring("--index=".length());
+        i = 1;
+      }
+      return i + 1 < args.length && args[i].equals(command) ? new Plain(index, i + 1) : null;
+    }
+
+    /** Sets {@code top}'s index; false when it is no usable location (picocli then says why). */
+    boolean locate(ParkdocCommand top) {
+      try {
+        top.index = index;
+        top.location();
+        return true;
+      } catch (RuntimeException e) {
+        return false;
+      }
     }
   }
 

@@ -172,19 +172,28 @@ public final class TranslationEval {
     }
     if (translation != null) {
       for (List<String> alternatives : translation.into(lexLang(target.lang()))) {
-        List<Query> qs = new ArrayList<>();
-        for (String alt : alternatives) {
-          Query q = qb.createPhraseQuery(FIELD, alt);
-          if (q != null) {
-            qs.add(qs.isEmpty() ? q : new org.apache.lucene.search.BoostQuery(q, LATER));
-          }
-        }
-        if (!qs.isEmpty()) {
-          b.add(new DisjunctionMaxQuery(qs, TIE), BooleanClause.Occur.SHOULD);
+        Query q = alternatives(qb, alternatives);
+        if (q != null) {
+          b.add(q, BooleanClause.Occur.SHOULD);
         }
       }
     }
     return b.build();
+  }
+
+  /**
+   * One word's translations as the search weighs them: the first at full weight, later ones at
+   * {@code LATER}, the best of them counting (DisjunctionMax); null when none makes a query.
+   */
+  private static Query alternatives(QueryBuilder qb, List<String> alternatives) {
+    List<Query> qs = new ArrayList<>();
+    for (String alt : alternatives) {
+      Query q = qb.createPhraseQuery(FIELD, alt);
+      if (q != null) {
+        qs.add(qs.isEmpty() ? q : new org.apache.lucene.search.BoostQuery(q, LATER));
+      }
+    }
+    return qs.isEmpty() ? null : new DisjunctionMaxQuery(qs, TIE);
   }
 
   /**
@@ -206,16 +215,9 @@ public final class TranslationEval {
     }
     BooleanQuery.Builder other = new BooleanQuery.Builder();
     for (QueryTranslation.Term term : translation.terms()) {
-      List<String> alternatives = term.targets().getOrDefault(lang, List.of(term.source()));
-      List<Query> qs = new ArrayList<>();
-      for (String alt : alternatives) {
-        Query q = qb.createPhraseQuery(FIELD, alt);
-        if (q != null) {
-          qs.add(qs.isEmpty() ? q : new org.apache.lucene.search.BoostQuery(q, LATER));
-        }
-      }
-      if (!qs.isEmpty()) {
-        other.add(new DisjunctionMaxQuery(qs, TIE), BooleanClause.Occur.SHOULD);
+      Query q = alternatives(qb, term.targets().getOrDefault(lang, List.of(term.source())));
+      if (q != null) {
+        other.add(q, BooleanClause.Occur.SHOULD);
       }
     }
     b.add(
