@@ -179,8 +179,9 @@ public final class HitPrinter {
    * 레이저 (ko) · レーザー (ja) · 激光 (zh)}), once; nothing when the search translated nothing.
    */
   public void translation(PrintWriter out, SearchResults results) {
-    if (results.translation() != null && !results.translation().isEmpty()) {
-      out.println(render(new AttributedString(results.translation().summary(), Styles.DIM)));
+    String line = results.translation() == null ? "" : results.translation().summary();
+    if (!line.isEmpty()) {
+      out.println(render(new AttributedString(line, Styles.DIM)));
     }
   }
 

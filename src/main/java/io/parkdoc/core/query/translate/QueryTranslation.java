@@ -85,11 +85,19 @@ public record QueryTranslation(String query, List<Term> terms) {
     List<String> parts = new ArrayList<>();
     for (String lang : languages()) {
       List<String> words = new ArrayList<>();
-      for (List<String> c : into(lang)) {
-        words.add(c.get(0));
+      boolean same = true;
+      for (Term t : terms) {
+        List<String> c = t.targets().get(lang);
+        if (c != null) {
+          words.add(c.get(0));
+          same &= c.get(0).equals(t.source());
+        }
       }
-      parts.add(String.join(" ", words) + " (" + lang + ")");
+      // 長春 is 長春 in Japanese too: "長春 (ja)" would say the query became itself
+      if (!same) {
+        parts.add(String.join(" ", words) + " (" + lang + ")");
+      }
     }
-    return query + " -> " + String.join(" · ", parts);
+    return parts.isEmpty() ? "" : query + " -> " + String.join(" · ", parts);
   }
 }

@@ -45,6 +45,11 @@ class TranslatorTest {
     assertEquals(
         "laser -> 레이저 (ko) · レーザー (ja) · 激光 (zh)",
         translator.translate("laser", null, ALL, DocFrequencies.ANY).summary());
+    // a translation spelled as typed (長春 is Japanese too) is searched, not shown as a change
+    QueryTranslation changchun = translator.translate("長春", null, ALL, DocFrequencies.ANY);
+    assertEquals(List.of("長春"), changchun.into("ja").get(0).subList(0, 1), changchun::toString);
+    assertFalse(changchun.summary().contains("(ja)"), changchun::summary);
+    assertTrue(changchun.summary().startsWith("長春 -> "), changchun::summary);
   }
 
   @Test
