@@ -1,6 +1,8 @@
 package io.parkdoc.eval;
 
+import io.parkdoc.backend.lucene.TranslatedWords;
 import io.parkdoc.core.analysis.Languages;
+import io.parkdoc.core.analysis.Terms;
 import io.parkdoc.core.query.translate.DocFrequencies;
 import io.parkdoc.core.query.translate.Lexicon;
 import io.parkdoc.core.query.translate.QueryTranslation;
@@ -34,7 +36,6 @@ import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
@@ -60,9 +61,7 @@ public final class TranslationEval {
   public static final List<String> COLLECTIONS = List.of("en", "ko", "ja", "zh-cn", "zh-tw");
   private static final Pattern LATIN = Pattern.compile("[A-Za-z]");
   private static final String FIELD = "body";
-  private static final float LATER = Float.parseFloat(System.getProperty("later", "0.5"));
   private static final float PLAIN = Float.parseFloat(System.getProperty("plain", "0.2"));
-  private static final float TIE = Float.parseFloat(System.getProperty("tie", "0.1"));
 
   private final Map<String, Collection> collections = new LinkedHashMap<>();
   private final List<String> ids;
@@ -171,29 +170,40 @@ public final class TranslationEval {
           BooleanClause.Occur.SHOULD);
     }
     if (translation != null) {
+      List<List<List<String>>> near = new ArrayList<>();
       for (List<String> alternatives : translation.into(lexLang(target.lang()))) {
-        Query q = alternatives(qb, alternatives);
+        Query q = alternatives(target, alternatives, near);
         if (q != null) {
           b.add(q, BooleanClause.Occur.SHOULD);
         }
+      }
+      Query close = TranslatedWords.near(FIELD, near);
+      if (close != null) {
+        b.add(close, BooleanClause.Occur.SHOULD);
       }
     }
     return b.build();
   }
 
   /**
-   * One word's translations as the search weighs them: the first at full weight, later ones at
-   * {@code LATER}, the best of them counting (DisjunctionMax); null when none makes a query.
+   * One word's translations as the search weighs them ({@link TranslatedWords#word}), their term
+   * sequences added to {@code near}; null when none makes a query.
    */
-  private static Query alternatives(QueryBuilder qb, List<String> alternatives) {
-    List<Query> qs = new ArrayList<>();
+  private static Query alternatives(
+      Collection target, List<String> alternatives, List<List<List<String>>> near) {
+    List<List<String>> sequences = new ArrayList<>();
+    List<Query> queries = new ArrayList<>();
+    QueryBuilder qb = new QueryBuilder(target.analyzer());
     for (String alt : alternatives) {
-      Query q = qb.createPhraseQuery(FIELD, alt);
-      if (q != null) {
-        qs.add(qs.isEmpty() ? q : new org.apache.lucene.search.BoostQuery(q, LATER));
-      }
+      List<String> seq = Terms.sequence(target.analyzer(), FIELD, alt);
+      sequences.add(seq);
+      queries.add(seq == null ? qb.createPhraseQuery(FIELD, alt) : null);
     }
-    return qs.isEmpty() ? null : new DisjunctionMaxQuery(qs, TIE);
+    Query q = TranslatedWords.word(FIELD, sequences, queries);
+    if (q != null) {
+      near.add(sequences);
+    }
+    return q;
   }
 
   /**
@@ -214,11 +224,17 @@ public final class TranslationEval {
       return b.build();
     }
     BooleanQuery.Builder other = new BooleanQuery.Builder();
+    List<List<List<String>>> near = new ArrayList<>();
     for (QueryTranslation.Term term : translation.terms()) {
-      Query q = alternatives(qb, term.targets().getOrDefault(lang, List.of(term.source())));
+      Query q =
+          alternatives(target, term.targets().getOrDefault(lang, List.of(term.source())), near);
       if (q != null) {
         other.add(q, BooleanClause.Occur.SHOULD);
       }
+    }
+    Query close = TranslatedWords.near(FIELD, near);
+    if (close != null) {
+      other.add(close, BooleanClause.Occur.SHOULD);
     }
     b.add(
         new org.apache.lucene.search.BoostQuery(other.build(), SAME_LANGUAGE),

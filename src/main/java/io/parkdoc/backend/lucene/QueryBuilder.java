@@ -25,7 +25,6 @@ import org.apache.lucene.queries.function.FunctionScoreQuery;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
-import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.PhraseQuery;
@@ -413,16 +412,13 @@ public final class QueryBuilder {
   static final float TYPED_BESIDE_TRANSLATION = 0.2f;
 
   /**
-   * What a later (less likely) translation of a word weighs beside the first (bench/translation).
-   */
-  static final float LATER_TRANSLATION = 0.5f;
-
-  /**
    * The query's translations into {@code lang} as one clause, or null when there are none: per word
-   * of the query, the disjunction (max) of its translations, each a phrase of its analyzed terms on
-   * the language's text field, so a translated word never matches one of its pieces alone (水素 is
-   * not 水 + 素). Every word must match unless the query is natural text or relaxed, as for what was
-   * typed; a word with no translation into {@code lang} then leaves the language out.
+   * of the query, its translations as one structured clause ({@link TranslatedWords#word}: those of
+   * one term as synonyms, others as phrases of their analyzed terms on the language's text field,
+   * so a translated word never matches one of its pieces alone: 水素 is not 水 + 素), and the words'
+   * translations near each other as one more ({@link TranslatedWords#near}). Every word must match
+   * unless the query is natural text or relaxed, as for what was typed; a word with no translation
+   * into {@code lang} then leaves the language out.
    */
   Query translated(QueryPlan plan, QueryTranslation translation, String lang, boolean relaxed) {
     boolean all = !plan.natural() && !relaxed;
@@ -433,6 +429,8 @@ public final class QueryBuilder {
         translation.terms().stream()
             .anyMatch(t -> t.sourceLang().equals(lang) && t.targets().containsKey(lang));
     BooleanQuery.Builder b = new BooleanQuery.Builder();
+    String field = Fields.text(lang);
+    List<List<List<String>>> near = new ArrayList<>();
     int words = 0;
     for (QueryTranslation.Term term : translation.terms()) {
       List<String> alternatives = term.targets().get(lang);
@@ -447,36 +445,45 @@ public final class QueryBuilder {
         }
         continue;
       }
-      List<Query> qs = new ArrayList<>();
+      List<List<String>> sequences = new ArrayList<>();
+      List<Query> queries = new ArrayList<>();
       for (String alt : alternatives) {
-        Query q = translationPhrase(lang, alt);
-        if (q != null) {
-          qs.add(qs.isEmpty() ? q : new BoostQuery(q, LATER_TRANSLATION));
-        }
+        List<String> seq = translationTerms(lang, alt);
+        sequences.add(seq);
+        queries.add(
+            seq != null
+                ? null
+                : new org.apache.lucene.util.QueryBuilder(analyzers.analyzer(lang))
+                    .createPhraseQuery(field, alt));
       }
-      if (!qs.isEmpty()) {
-        b.add(new DisjunctionMaxQuery(qs, 0.1f), all ? Occur.MUST : Occur.SHOULD);
+      Query q = TranslatedWords.word(field, sequences, queries);
+      if (q != null) {
+        b.add(q, all ? Occur.MUST : Occur.SHOULD);
+        near.add(sequences);
         words++;
       }
+    }
+    Query close = TranslatedWords.near(field, near);
+    if (close != null) {
+      b.add(close, Occur.SHOULD);
     }
     return words == 0 ? null : ownLanguageFirst(b.build());
   }
 
   /**
-   * One translation {@code alt} into {@code lang} as a query on the language's text field: the
-   * phrase of its analysed terms (one term: a term query; none: null), from the terms the lexicon
-   * stores for it ({@link Lexicon#terms}) where it has them, so that the analyzer (kuromoji's,
-   * smartcn's, nori's dictionaries) is not loaded for it; else by analysing it. Both give the same
-   * query ({@code TranslationTermsTest}).
+   * One translation {@code alt} into {@code lang} as the analysed terms of the language's text
+   * field, in the form of {@link Terms#sequence}: those the lexicon stores for it ({@link
+   * Lexicon#terms}) where it has them, so that the analyzer (kuromoji's, smartcn's, nori's
+   * dictionaries) is not loaded for it; else by analysing it. Both give the same terms ({@code
+   * TranslationTermsTest}). Null when the analysis is no plain sequence (then a phrase query of
+   * Lucene's QueryBuilder stands for it).
    */
-  Query translationPhrase(String lang, String alt) {
-    String field = Fields.text(lang);
+  List<String> translationTerms(String lang, String alt) {
     List<String> stored = Lexicon.bundled().terms(lang, alt);
-    if (stored == null) {
-      return new org.apache.lucene.util.QueryBuilder(analyzers.analyzer(lang))
-          .createPhraseQuery(field, alt);
+    if (stored != null) {
+      return stored;
     }
-    return phraseOf(field, stored);
+    return Terms.sequence(analyzers.analyzer(lang), Fields.text(lang), alt);
   }
 
   /**

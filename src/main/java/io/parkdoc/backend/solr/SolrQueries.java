@@ -1,5 +1,6 @@
 package io.parkdoc.backend.solr;
 
+import io.parkdoc.backend.lucene.TranslatedWords;
 import io.parkdoc.core.ParkdocException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -117,8 +118,17 @@ final class SolrQueries {
         for (Term t : s.getTerms()) {
           terms.add(t.text());
         }
-        yield one("synonym", map("field", s.getField(), "terms", terms));
+        Map<String, Object> m = map("field", s.getField(), "terms", terms);
+        List<Float> boosts = synonymBoosts(s);
+        if (boosts.stream().anyMatch(b -> b != 1f)) {
+          m.put("boosts", boosts);
+        }
+        yield one("synonym", m);
       }
+      case TranslatedWords.Near n ->
+          one(
+              "near",
+              map("field", n.spec().field(), "words", n.spec().words(), "width", n.spec().width()));
       case FunctionScoreQuery f -> json(boostByQuery(f));
       case DisjunctionMaxQuery d -> {
         List<Object> queries = new ArrayList<>();
@@ -153,6 +163,25 @@ final class SolrQueries {
       throw new ParkdocException(
           "cannot send this query to Solr (a function score other than a boost by a query): " + f,
           e);
+    }
+  }
+
+  /**
+   * The weight of each term of a synonym query, in {@link SynonymQuery#getTerms} order (a
+   * translated word's later translations weigh less: {@code TranslatedWords}), read from Lucene's
+   * private record: SynonymQuery exposes its terms only.
+   */
+  static List<Float> synonymBoosts(SynonymQuery s) {
+    try {
+      Object[] terms = (Object[]) field(s, "terms");
+      List<Float> out = new ArrayList<>(terms.length);
+      for (Object t : terms) {
+        out.add((Float) field(t, "boost"));
+      }
+      return out;
+    } catch (ReflectiveOperationException | ClassCastException | NullPointerException e) {
+      throw new ParkdocException(
+          "cannot send this query to Solr (a synonym query's weights): " + s, e);
     }
   }
 

@@ -5,6 +5,9 @@ import java.util.List;
 import java.util.Map;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.queries.function.FunctionScoreQuery;
+import org.apache.lucene.queries.intervals.IntervalQuery;
+import org.apache.lucene.queries.intervals.Intervals;
+import org.apache.lucene.queries.intervals.IntervalsSource;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
@@ -38,7 +41,10 @@ import org.noggit.ObjectBuilder;
  *   {"boost":[Q,FLOAT]}  {"constant":Q}  {"all":true}  {"none":true}
  *   {"phrase":{"field":F,"terms":[...],"positions":[...],"slop":N}}
  *   {"multiphrase":{"field":F,"terms":[[...],...],"positions":[...],"slop":N}}
- *   {"synonym":{"field":F,"terms":[...]}}
+ *   {"synonym":{"field":F,"terms":[...],"boosts":[...]}}  (boosts optional, each in (0,1])
+ *   {"near":{"field":F,"words":[[[TERM or "" (a gap),...],...],...],"width":N}}
+ *        (a translated query's words close together: an interval query, each word one of its
+ *         translations' term sequences, all within N positions in any order)
  *   {"boostByQuery":{"query":Q,"boostQuery":Q,"factor":FLOAT}}
  *   {"dismax":{"queries":[Q,...],"tie":FLOAT}}        (a translated word's alternatives)
  * </pre>
@@ -135,10 +141,26 @@ public final class ParkdocQParserPlugin extends QParserPlugin {
         Map<String, Object> p = (Map<String, Object>) v;
         String field = (String) p.get("field");
         SynonymQuery.Builder q = new SynonymQuery.Builder(field);
-        for (Object t : (List<Object>) p.get("terms")) {
-          q.addTerm(new Term(field, (String) t));
+        List<Object> terms = (List<Object>) p.get("terms");
+        List<Object> boosts = (List<Object>) p.get("boosts");
+        for (int i = 0; i < terms.size(); i++) {
+          q.addTerm(new Term(field, (String) terms.get(i)),
+              boosts == null ? 1f : ((Number) boosts.get(i)).floatValue());
         }
         return q.build();
+      }
+      case "near": {
+        Map<String, Object> p = (Map<String, Object>) v;
+        List<IntervalsSource> words = new ArrayList<>();
+        for (Object word : (List<Object>) p.get("words")) {
+          List<IntervalsSource> alts = new ArrayList<>();
+          for (Object seq : (List<Object>) word) {
+            alts.add(sequence((List<Object>) seq));
+          }
+          words.add(alts.size() == 1 ? alts.get(0) : Intervals.or(alts.toArray(new IntervalsSource[0])));
+        }
+        return new IntervalQuery((String) p.get("field"), Intervals.maxwidth(((Number) p.get("width")).intValue(),
+            Intervals.unordered(words.toArray(new IntervalsSource[0]))));
       }
       case "boostByQuery": {
         Map<String, Object> p = (Map<String, Object>) v;
@@ -156,6 +178,24 @@ public final class ParkdocQParserPlugin extends QParserPlugin {
       default:
         throw new IllegalArgumentException("unknown query type " + e.getKey());
     }
+  }
+
+  /** A translation's term sequence as an interval source: its term, or its terms in order with its gaps. */
+  private static IntervalsSource sequence(List<Object> seq) {
+    List<IntervalsSource> parts = new ArrayList<>();
+    int gaps = 0;
+    for (Object t : seq) {
+      if (((String) t).isEmpty()) {
+        gaps++;
+      } else {
+        parts.add(Intervals.term((String) t));
+      }
+    }
+    if (parts.size() == 1) {
+      return parts.get(0);
+    }
+    IntervalsSource[] array = parts.toArray(new IntervalsSource[0]);
+    return gaps == 0 ? Intervals.phrase(array) : Intervals.maxgaps(gaps, Intervals.ordered(array));
   }
 
   private static BooleanClause.Occur occur(String name) {
