@@ -51,6 +51,13 @@ public final class TranslatedWords {
   public static final float NEAR_WEIGHT =
       Float.parseFloat(System.getProperty("parkdoc.nearWeight", "3"));
 
+  /**
+   * The most words a query may have for the near clause: a title or a question's key words are near
+   * each other, the words of a pasted paragraph are not all within a few positions, and an interval
+   * query over dozens of words costs more than it tells.
+   */
+  public static final int NEAR_MAX_WORDS = 8;
+
   /** Positions per word the near clause allows its words to span, at most. */
   public static final int NEAR_WIDTH = Integer.getInteger("parkdoc.nearWidth", 3);
 
@@ -110,9 +117,10 @@ public final class TranslatedWords {
   /**
    * The clause that adds up to {@link #NEAR_WEIGHT} to a document holding a translation of every
    * word of {@code words} (each word: its translations' term sequences) within {@link #NEAR_WIDTH}
-   * positions a word, in any order; null for fewer than two words. A page whose title is the
-   * query's translation holds its words side by side, a page that merely uses them apart does not:
-   * on the tuning half, mean R@10 .688 -> .719 (docs/translation.md).
+   * positions a word, in any order; null for fewer than two words or more than {@link
+   * #NEAR_MAX_WORDS}. A page whose title is the query's translation holds its words side by side, a
+   * page that merely uses them apart does not: on the tuning half, mean R@10 .688 -> .719
+   * (docs/translation.md).
    */
   public static Query near(String field, List<List<List<String>>> words) {
     List<List<List<String>>> kept = new ArrayList<>();
@@ -127,7 +135,7 @@ public final class TranslatedWords {
         kept.add(List.copyOf(alts));
       }
     }
-    if (kept.size() < 2 || NEAR_WEIGHT <= 0) {
+    if (kept.size() < 2 || kept.size() > NEAR_MAX_WORDS || NEAR_WEIGHT <= 0) {
       return null;
     }
     return new BoostQuery(

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.parkdoc.core.Hit;
+import io.parkdoc.core.MatchExplanation;
 import io.parkdoc.core.SearchRequest;
 import io.parkdoc.core.SearchResults;
 import java.io.IOException;
@@ -110,6 +111,30 @@ class TranslatedSearchTest {
     assertTrue(r.translation().into("zh").size() == 2, r.translation().toString());
     assertTrue(
         IndexAndSearchTest.nameSet(r).contains("003"), IndexAndSearchTest.names(r).toString());
+  }
+
+  @Test
+  void explainShowsTheTranslatedTermsThatMatchedAndTheScoreOfTheHit() {
+    SearchRequest request =
+        new SearchRequest("technology innovation", Set.of(), 10, 0, 1, false, true);
+    SearchResults r = seeds.search(request);
+    Hit chinese =
+        r.hits().stream()
+            .filter(h -> Path.of(h.path()).getFileName().toString().startsWith("003"))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError(IndexAndSearchTest.names(r).toString()));
+    MatchExplanation e = seeds.explain(request, false, chinese.path());
+    assertTrue(e.matched(), e.toString());
+    assertEquals(
+        chinese.score(), e.score().value(), 1e-4, "the explained score is the hit's score");
+    List<String> zh =
+        e.matches().stream()
+            .filter(m -> m.field().equals("text_zh"))
+            .flatMap(m -> m.texts().stream())
+            .toList();
+    for (String word : r.translation().into("zh").stream().map(List::getFirst).toList()) {
+      assertTrue(zh.stream().anyMatch(t -> t.contains(word)), word + " not among " + zh);
+    }
   }
 
   @Test

@@ -2,6 +2,7 @@ package io.parkdoc.backend.lucene;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -133,6 +134,12 @@ class TranslatedWordsTest {
     both.add(near, Occur.SHOULD);
     assertEquals("d1", first(s, both.build()));
     assertNull(TranslatedWords.near(F, List.of(seqs("statistical"))), "one word: no clause");
+    List<List<List<String>>> many = new ArrayList<>();
+    for (int i = 0; i <= TranslatedWords.NEAR_MAX_WORDS; i++) {
+      many.add(seqs("w" + i));
+    }
+    assertNull(TranslatedWords.near(F, many), "a paragraph's words: no clause");
+    assertNotNull(TranslatedWords.near(F, many.subList(0, TranslatedWords.NEAR_MAX_WORDS)));
   }
 
   @Test
