@@ -161,6 +161,25 @@ public final class Translator {
     return String.join(" ", words);
   }
 
+  /**
+   * Whether {@code c}, a candidate into Korean, is a Korean function word rather than a
+   * translation: pairs mined from parallel text pair a word with the words around it as well (表示 ->
+   * 표시, 수, 있: "can be shown"). Dropped: one-syllable words too common or ambiguous to translate
+   * ({@link #KOREAN_ONE_SYLLABLE_STOP}) and the stems of 있다, 없다, 하다, 되다, 않다 and nouns such as 내, 때,
+   * 위. Measured against dropping every one-syllable candidate after the first (표 -> 표 kept, 追加 ->
+   * 추가, 덧, 셈 losing 덧 and 셈), which lost more right ones than it dropped wrong ones (en -> ko R@10
+   * .763 -> .757 on the tuning half).
+   */
+  private static boolean koreanNoise(String target, String c) {
+    return "ko".equals(target)
+        && c.length() == 1
+        && (KOREAN_ONE_SYLLABLE_STOP.contains(c) || KOREAN_FUNCTION_WORDS.contains(c));
+  }
+
+  /** Korean one-syllable stems and nouns that mining pairs with whatever stands beside them. */
+  private static final Set<String> KOREAN_FUNCTION_WORDS =
+      Set.of("있", "없", "하", "되", "않", "내", "때", "위", "대");
+
   /** The translations of {@code term} into {@code target} the index holds, best first. */
   private List<String> kept(SourceTerm term, String target, DocFrequencies df) {
     List<String> kept = new ArrayList<>();
@@ -173,7 +192,7 @@ public final class Translator {
       if (kept.size() == perTerm || checked++ == MAX_CHECKED) {
         break;
       }
-      if (df.docFreq(target, c) > 0) {
+      if (!koreanNoise(target, c) && df.docFreq(target, c) > 0) {
         kept.add(c);
       }
     }
@@ -189,7 +208,7 @@ public final class Translator {
           if (kept.size() == perTerm || checked++ == MAX_CHECKED) {
             break;
           }
-          if (!kept.contains(c) && df.docFreq(target, c) > 0) {
+          if (!kept.contains(c) && !koreanNoise(target, c) && df.docFreq(target, c) > 0) {
             kept.add(c);
           }
         }
