@@ -170,8 +170,9 @@ public final class Translator {
    * 추가, 덧, 셈 losing 덧 and 셈), which lost more right ones than it dropped wrong ones (en -> ko R@10
    * .763 -> .757 on the tuning half).
    */
-  private static boolean koreanNoise(String target, String c) {
+  private static boolean koreanNoise(SourceTerm term, String target, String c) {
     return "ko".equals(target)
+        && !"en".equals(term.lang())
         && c.length() == 1
         && (KOREAN_ONE_SYLLABLE_STOP.contains(c) || KOREAN_FUNCTION_WORDS.contains(c));
   }
@@ -192,7 +193,7 @@ public final class Translator {
       if (kept.size() == perTerm || checked++ == MAX_CHECKED) {
         break;
       }
-      if (!koreanNoise(target, c) && df.docFreq(target, c) > 0) {
+      if (!koreanNoise(term, target, c) && df.docFreq(target, c) > 0) {
         kept.add(c);
       }
     }
@@ -208,7 +209,7 @@ public final class Translator {
           if (kept.size() == perTerm || checked++ == MAX_CHECKED) {
             break;
           }
-          if (!kept.contains(c) && !koreanNoise(target, c) && df.docFreq(target, c) > 0) {
+          if (!kept.contains(c) && !koreanNoise(term, target, c) && df.docFreq(target, c) > 0) {
             kept.add(c);
           }
         }
