@@ -251,6 +251,21 @@ public final class Translator {
             sourceLang != null && List.of("ja", "zh").contains(sourceLang)
                 ? sourceLang
                 : hasKana ? "ja" : "zh";
+        if ("zh".equals(lang) && sourceLang == null && run.length() > 1) {
+          // Han only: Chinese, or Japanese where the Japanese words cover more of it (水素, which
+          // Chinese has no word for; 表計算, which Chinese would cut to 計算) or as much in fewer words.
+          List<String> zh = cover(run, "zh", run.length() + 1);
+          List<String> ja = cover(run, "ja", run.length() + 1);
+          int zhCovered = zh.stream().mapToInt(String::length).sum();
+          int jaCovered = ja.stream().mapToInt(String::length).sum();
+          boolean japanese =
+              jaCovered > zhCovered || (jaCovered == zhCovered && ja.size() < zh.size());
+          for (String word : japanese ? ja : zh) {
+            out.add(new SourceTerm(word, japanese ? "ja" : "zh"));
+          }
+          i = j;
+          continue;
+        }
         int before = out.size();
         segment(run, lang, out);
         if ("zh".equals(lang) && sourceLang == null && out.size() == before) {

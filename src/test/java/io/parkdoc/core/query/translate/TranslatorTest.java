@@ -250,4 +250,11 @@ class TranslatorTest {
     assertTrue(!ko.contains("수") && !ko.contains("있"), ko::toString);
     assertTrue(ko.contains("표시"), ko::toString);
   }
+
+  @Test
+  void aHanOnlyRunIsJapaneseWhereJapaneseWordsCoverMoreOfIt() {
+    // Chinese has no 表計算 and would search 計算 alone; Japanese has the whole word.
+    assertEquals(List.of(new Translator.SourceTerm("表計算", "ja")), translator.terms("表計算", null));
+    assertEquals(List.of(new Translator.SourceTerm("计算机", "zh")), translator.terms("计算机", null));
+  }
 }
