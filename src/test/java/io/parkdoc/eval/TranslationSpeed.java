@@ -41,17 +41,23 @@ public final class TranslationSpeed {
       }
     }
     long worst = 0;
+    String slowest = "";
     long t0 = System.nanoTime();
     for (String t : titles) {
       long s = System.nanoTime();
       tr.translate(t, null, all, df);
-      worst = Math.max(worst, System.nanoTime() - s);
+      long took = System.nanoTime() - s;
+      if (took > worst) {
+        worst = took;
+        slowest = t;
+      }
     }
     System.out.printf(
         Locale.ROOT,
-        "translating a title: %.4f ms mean, %.2f ms the slowest, over %d titles%n",
+        "translating a title: %.4f ms mean, %.2f ms the slowest (%s), over %d titles%n",
         (System.nanoTime() - t0) / 1e6 / titles.size(),
         worst / 1e6,
+        slowest,
         titles.size());
   }
 }
