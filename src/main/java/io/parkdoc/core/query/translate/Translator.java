@@ -13,13 +13,15 @@ import java.util.Set;
  * Translates a query's words between English, Korean, Japanese and Chinese with the {@link
  * Lexicon}, keeping only the translations the index holds.
  *
- * <p>Words are found per script: Latin words are English; Hangul, kana and Han runs are cut into
- * the longest lexicon words (never a single Han character out of a longer run, so 水素 is not 水 + 素).
- * Each word gets candidates per target language: directly from the dictionary where one exists
- * (CC-CEDICT zh-en, EDICT ja-en, Wiktionary en-ko), through the Han spelling of Sino-Korean words
- * (수소 = 水素) between Korean and Chinese or Japanese, the same Han word between Japanese and Chinese,
- * and otherwise through the English glosses (pivot). The search backend's {@link DocFrequencies}
- * then drops candidates no document holds, and the best {@link #PER_TERM} stay. Thread-safe.
+ * <p>Words are found per script: Latin words are English; Hangul runs are cut into the longest
+ * lexicon words, kana and Han runs into the lexicon words that cover most of them ({@link #cover};
+ * never a single Han character out of a longer Han word, so 水素 is not 水 + 素). A compound with no
+ * translation into a language is searched there as the phrase of its parts' translations. Each word
+ * gets candidates per target language: directly from the dictionary where one exists (CC-CEDICT
+ * zh-en, EDICT ja-en, Wiktionary en-ko), through the Han spelling of Sino-Korean words (수소 = 水素)
+ * between Korean and Chinese or Japanese, the same Han word between Japanese and Chinese, and
+ * otherwise through the English glosses (pivot). The search backend's {@link DocFrequencies} then
+ * drops candidates no document holds, and the best {@link #PER_TERM} stay. Thread-safe.
  */
 public final class Translator {
   /** Translations kept per word and target language (the measured setting). */
@@ -321,9 +323,10 @@ public final class Translator {
   }
 
   /**
-   * Cuts a Hangul, kana or Han run into the longest words the lexicon has for {@code lang}, left to
-   * right. A word has two characters at least, except a run that is one Han character and nothing
-   * else; characters that start no word (particles, endings) are skipped.
+   * Cuts a Hangul run into the longest words the lexicon has for {@code lang}, left to right (a
+   * kana or Han run into its {@link #cover}). A word has two characters at least, except a run that
+   * is one Han character and nothing else; characters that start no word (particles, endings) are
+   * skipped.
    */
   private void segment(String run, String lang, List<SourceTerm> out) {
     int n = run.length();
