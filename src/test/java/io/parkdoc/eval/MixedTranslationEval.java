@@ -52,7 +52,8 @@ public final class MixedTranslationEval {
 
   /**
    * Copies the evaluation half of {@code corpus} ({@code libreoffice-help}, one folder per
-   * language) into {@code work/docs/<lang>/} and reads the titles.
+   * language) into {@code work/docs/<lang>/} and reads the titles; the tuning half with {@code
+   * -Dparkdoc.eval.half=0} (for deciding a change, as {@code bench/translation 0} does).
    */
   public MixedTranslationEval(Path corpus, Path work) throws IOException {
     docs = work.resolve("docs");
@@ -69,7 +70,8 @@ public final class MixedTranslationEval {
         ids.retainAll(Set.copyOf(files));
       }
     }
-    ids.removeIf(id -> TranslationEval.half(id) != 1);
+    int half = Integer.getInteger("parkdoc.eval.half", 1);
+    ids.removeIf(id -> TranslationEval.half(id) != half);
     for (String c : TranslationEval.COLLECTIONS) {
       Map<String, String> t = new HashMap<>();
       Files.createDirectories(docs.resolve(c));

@@ -96,7 +96,23 @@ public final class Lexicon {
         parts.computeIfAbsent(
             "terms/" + lang + "-" + (text.charAt(0) % BUCKETS), f -> Part.load(f, "terms"));
     int line = part.find(text.getBytes(StandardCharsets.UTF_8));
-    return line < 0 ? null : part.terms(line);
+    if (line >= 0) {
+      return part.terms(line);
+    }
+    if (text.indexOf(' ') > 0 && !text.endsWith(" ")) {
+      // A phrase the translator made of a compound's parts' translations (Translator#byParts):
+      // the terms of each part in turn, when every part's are stored.
+      List<String> out = new ArrayList<>();
+      for (String piece : text.split(" ")) {
+        List<String> t = piece.isEmpty() ? null : terms(lang, piece);
+        if (t == null) {
+          return null;
+        }
+        out.addAll(t);
+      }
+      return out;
+    }
+    return null;
   }
 
   /**

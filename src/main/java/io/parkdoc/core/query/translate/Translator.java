@@ -13,13 +13,15 @@ import java.util.Set;
  * Translates a query's words between English, Korean, Japanese and Chinese with the {@link
  * Lexicon}, keeping only the translations the index holds.
  *
- * <p>Words are found per script: Latin words are English; Hangul, kana and Han runs are cut into
- * the longest lexicon words (never a single Han character out of a longer run, so 水素 is not 水 + 素).
- * Each word gets candidates per target language: directly from the dictionary where one exists
- * (CC-CEDICT zh-en, EDICT ja-en, Wiktionary en-ko), through the Han spelling of Sino-Korean words
- * (수소 = 水素) between Korean and Chinese or Japanese, the same Han word between Japanese and Chinese,
- * and otherwise through the English glosses (pivot). The search backend's {@link DocFrequencies}
- * then drops candidates no document holds, and the best {@link #PER_TERM} stay. Thread-safe.
+ * <p>Words are found per script: Latin words are English; Hangul runs are cut into the longest
+ * lexicon words, kana and Han runs into the lexicon words that cover most of them ({@link #cover};
+ * never a single Han character out of a longer Han word, so 水素 is not 水 + 素). A compound with no
+ * translation into a language is searched there as the phrase of its parts' translations. Each word
+ * gets candidates per target language: directly from the dictionary where one exists (CC-CEDICT
+ * zh-en, EDICT ja-en, Wiktionary en-ko), through the Han spelling of Sino-Korean words (수소 = 水素)
+ * between Korean and Chinese or Japanese, the same Han word between Japanese and Chinese, and
+ * otherwise through the English glosses (pivot). The search backend's {@link DocFrequencies} then
+ * drops candidates no document holds, and the best {@link #PER_TERM} stay. Thread-safe.
  */
 public final class Translator {
   /** Translations kept per word and target language (the measured setting). */
@@ -95,27 +97,127 @@ public final class Translator {
             || (target.equals(term.lang()) && !(CHINESE_VARIANTS && "zh".equals(target)))) {
           continue;
         }
-        List<String> kept = new ArrayList<>();
-        int checked = 0;
-        List<String> candidates =
-            target.equals(term.lang())
-                ? lexicon.chineseVariants(term.text()) // the other standard's word: 信息 / 資訊
-                : candidates(term, target);
-        for (String c : candidates) {
-          if (kept.size() == perTerm || checked++ == MAX_CHECKED) {
-            break;
-          }
-          if (df.docFreq(target, c) > 0) {
-            kept.add(c);
-          }
+        List<String> kept = kept(term, target, df);
+        if (kept.isEmpty() && !target.equals(term.lang())) {
+          kept = byParts(term, target, df);
         }
         if (!kept.isEmpty()) {
-          byLang.put(target, List.copyOf(kept));
+          byLang.put(target, kept);
         }
       }
       out.add(new QueryTranslation.Term(term.text(), term.lang(), byLang));
     }
     return new QueryTranslation(text.strip(), out);
+  }
+
+  /**
+   * Whether a compound with no translation is searched by its parts ({@code
+   * -Dparkdoc.compoundParts=false} for the measurement without).
+   */
+  static final boolean COMPOUND_PARTS =
+      Boolean.parseBoolean(System.getProperty("parkdoc.compoundParts", "true"));
+
+  /**
+   * The translations into {@code target} of a Japanese or Chinese compound that has none of its
+   * own, from its parts: the longest lexicon words inside it (never a single Han character cut out
+   * of a Han word), as a phrase of the parts' first translations (表計算 has only "spread sheet",
+   * which no English page writes: 表 + 計算 -> calculation); empty when no part has one.
+   */
+  private List<String> byParts(SourceTerm term, String target, DocFrequencies df) {
+    if (!COMPOUND_PARTS || "en".equals(term.lang()) || "ko".equals(term.lang())) {
+      return List.of();
+    }
+    List<String> words = cover(term.text(), term.lang(), term.text().length());
+    List<List<String>> translated = new ArrayList<>();
+    for (String word : words) {
+      List<String> kept = kept(new SourceTerm(word, term.lang()), target, df);
+      if (!kept.isEmpty()) {
+        translated.add(kept);
+      }
+    }
+    if (translated.isEmpty()) {
+      return List.of();
+    }
+    List<String> out = new ArrayList<>();
+    // the first translation of every part, then each part's second in turn
+    out.add(phrase(translated, -1));
+    for (int k = 0; k < translated.size() && out.size() < perTerm; k++) {
+      if (translated.get(k).size() > 1) {
+        out.add(phrase(translated, k));
+      }
+    }
+    return out.stream().filter(p -> df.docFreq(target, p) > 0).distinct().toList();
+  }
+
+  /**
+   * The parts' translations as one phrase, each part's first, or its second for part {@code
+   * second}. Joined by spaces in every language: the search analyses them as one phrase of their
+   * terms (三角 函数 finds 三角函数 as 三角函数 would), and the terms the lexicon stores for each part make the
+   * phrase's ({@link Lexicon#terms}), so no analyzer is loaded for it.
+   */
+  private static String phrase(List<List<String>> translated, int second) {
+    List<String> words = new ArrayList<>();
+    for (int k = 0; k < translated.size(); k++) {
+      words.add(translated.get(k).get(k == second ? 1 : 0));
+    }
+    return String.join(" ", words);
+  }
+
+  /**
+   * Whether {@code c}, a candidate into Korean, is a Korean function word rather than a
+   * translation: pairs mined from parallel text pair a word with the words around it as well (表示 ->
+   * 표시, 수, 있: "can be shown"). Dropped: one-syllable words too common or ambiguous to translate
+   * ({@link #KOREAN_ONE_SYLLABLE_STOP}) and the stems of 있다, 없다, 하다, 되다, 않다 and nouns such as 내, 때,
+   * 위. Measured against dropping every one-syllable candidate after the first (표 -> 표 kept, 追加 ->
+   * 추가, 덧, 셈 losing 덧 and 셈), which lost more right ones than it dropped wrong ones (en -> ko R@10
+   * .763 -> .757 on the tuning half).
+   */
+  private static boolean koreanNoise(SourceTerm term, String target, String c) {
+    return "ko".equals(target)
+        && !"en".equals(term.lang())
+        && c.length() == 1
+        && (KOREAN_ONE_SYLLABLE_STOP.contains(c) || KOREAN_FUNCTION_WORDS.contains(c));
+  }
+
+  /** Korean one-syllable stems and nouns that mining pairs with whatever stands beside them. */
+  private static final Set<String> KOREAN_FUNCTION_WORDS =
+      Set.of("있", "없", "하", "되", "않", "내", "때", "위", "대");
+
+  /** The translations of {@code term} into {@code target} the index holds, best first. */
+  private List<String> kept(SourceTerm term, String target, DocFrequencies df) {
+    List<String> kept = new ArrayList<>();
+    int checked = 0;
+    List<String> candidates =
+        target.equals(term.lang())
+            ? lexicon.chineseVariants(term.text()) // the other standard's word: 信息 / 資訊
+            : candidates(term, target);
+    for (String c : candidates) {
+      if (kept.size() == perTerm || checked++ == MAX_CHECKED) {
+        break;
+      }
+      if (!koreanNoise(term, target, c) && df.docFreq(target, c) > 0) {
+        kept.add(c);
+      }
+    }
+    if ("zh".equals(term.lang())
+        && !"zh".equals(target)
+        && CHINESE_VARIANTS
+        && kept.size() < perTerm) {
+      // Few of its own: also the candidates of the word as the other standard writes it
+      // (列印 -> 打印 -> print; 函式 -> 函数 -> function).
+      checked = 0;
+      for (String v : lexicon.chineseVariants(term.text())) {
+        for (String c : candidates(new SourceTerm(v, "zh"), target)) {
+          if (kept.size() == perTerm || checked++ == MAX_CHECKED) {
+            break;
+          }
+          if (!kept.contains(c) && !koreanNoise(term, target, c) && df.docFreq(target, c) > 0) {
+            kept.add(c);
+          }
+        }
+      }
+    }
+    return List.copyOf(kept);
   }
 
   /** The words of {@code text} that translation looks up, in order. */
@@ -151,6 +253,21 @@ public final class Translator {
             sourceLang != null && List.of("ja", "zh").contains(sourceLang)
                 ? sourceLang
                 : hasKana ? "ja" : "zh";
+        if ("zh".equals(lang) && sourceLang == null && run.length() > 1) {
+          // Han only: Chinese, or Japanese where the Japanese words cover more of it (水素, which
+          // Chinese has no word for; 表計算, which Chinese would cut to 計算) or as much in fewer words.
+          List<String> zh = cover(run, "zh", run.length() + 1);
+          List<String> ja = cover(run, "ja", run.length() + 1);
+          int zhCovered = zh.stream().mapToInt(String::length).sum();
+          int jaCovered = ja.stream().mapToInt(String::length).sum();
+          boolean japanese =
+              jaCovered > zhCovered || (jaCovered == zhCovered && ja.size() < zh.size());
+          for (String word : japanese ? ja : zh) {
+            out.add(new SourceTerm(word, japanese ? "ja" : "zh"));
+          }
+          i = j;
+          continue;
+        }
         int before = out.size();
         segment(run, lang, out);
         if ("zh".equals(lang) && sourceLang == null && out.size() == before) {
@@ -206,9 +323,10 @@ public final class Translator {
   }
 
   /**
-   * Cuts a Hangul, kana or Han run into the longest words the lexicon has for {@code lang}, left to
-   * right. A word has two characters at least, except a run that is one Han character and nothing
-   * else; characters that start no word (particles, endings) are skipped.
+   * Cuts a Hangul run into the longest words the lexicon has for {@code lang}, left to right (a
+   * kana or Han run into its {@link #cover}). A word has two characters at least, except a run that
+   * is one Han character and nothing else; characters that start no word (particles, endings) are
+   * skipped.
    */
   private void segment(String run, String lang, List<SourceTerm> out) {
     int n = run.length();
@@ -224,6 +342,12 @@ public final class Translator {
         && !startsLongerWord(run, lang)) {
       // One syllable and a particle or ending: 표에서 (in the table), 찾기 (finding).
       out.add(new SourceTerm(run.substring(0, 1), lang));
+      return;
+    }
+    if (!"ko".equals(lang)) {
+      for (String word : cover(run, lang, n + 1)) {
+        out.add(new SourceTerm(word, lang));
+      }
       return;
     }
     int before = out.size();
@@ -251,6 +375,106 @@ public final class Translator {
       // from parallel text are keyed by nori's pieces (글꼴 -> 글 -> font, 날짜 -> 날 -> date).
       out.add(new SourceTerm(run.substring(0, 1), lang));
     }
+  }
+
+  /**
+   * The words of a Japanese or Chinese run: the lexicon words (shorter than {@code maxLength}) that
+   * cover most of its characters other than hiragana, in the fewest words, the earlier and longer
+   * word first where two covers tie. Greedy longest-first cut マスタードキュメント into マスタード (mustard) + メン;
+   * the best cover is マスター + ドキュメント. A word has two characters at least; one Han character is a
+   * word only where it stands between kana (下へ, 値を) or is a prefix before a word (非表示, 再計算), never
+   * out of a longer Han word (水素 is not 水 + 素).
+   */
+  List<String> cover(String run, String lang, int maxLength) {
+    int n = run.length();
+    int[] covered = new int[n + 1];
+    int[] words = new int[n + 1];
+    int[] next = new int[n + 1]; // the end of the word starting at i, or -1: character i skipped
+    for (int i = n - 1; i >= 0; i--) {
+      covered[i] = covered[i + 1];
+      words[i] = words[i + 1];
+      next[i] = -1;
+      for (int j = Math.min(n, i + Math.min(12, maxLength - 1)); j >= i + 1; j--) {
+        String piece = run.substring(i, j);
+        if (!(j - i == 1
+            ? singleHanWord(run, i, lang)
+            : worthLooking(piece) && knows(lang, piece))) {
+          continue;
+        }
+        int c = covered[j] + content(piece);
+        int w = words[j] + 1;
+        if (c > covered[i]
+            || (c == covered[i] && (w < words[i] || (w == words[i] && next[i] < 0)))) {
+          covered[i] = c;
+          words[i] = w;
+          next[i] = j;
+        }
+      }
+    }
+    List<String> out = new ArrayList<>();
+    for (int i = 0; i < n; ) {
+      if (next[i] < 0) {
+        i++;
+      } else {
+        out.add(run.substring(i, next[i]));
+        i = next[i];
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The characters of {@code piece} a cover counts: all but hiragana, which are mostly endings
+   * (複製する is 複製 + する, not 複 + 製する).
+   */
+  private static int content(String piece) {
+    int c = 0;
+    for (int k = 0; k < piece.length(); k++) {
+      char ch = piece.charAt(k);
+      if (ch < 0x3040 || ch > 0x309F) {
+        c++;
+      }
+    }
+    return c;
+  }
+
+  /**
+   * Han prefixes kept as words of their own before a word the lexicon has (非表示 -> 非 + 表示, not 表示,
+   * which says the opposite; 再計算 -> 再 + 計算).
+   */
+  private static final Set<String> HAN_PREFIXES = Set.of("非", "不", "未", "無", "无", "再", "逆", "副");
+
+  /** Whether the one Han character at {@code i} of {@code run} is a word of its own there. */
+  private boolean singleHanWord(String run, int i, String lang) {
+    char c = run.charAt(i);
+    if (!isHan(c) || !lexicon.contains(lang, String.valueOf(c))) {
+      return false;
+    }
+    boolean hanBefore = i > 0 && isHan(run.charAt(i - 1));
+    boolean hanAfter = i + 1 < run.length() && isHan(run.charAt(i + 1));
+    if (!hanBefore && !hanAfter) {
+      return "ja".equals(lang); // 下へ, 左に, 値を: kana around it
+    }
+    return !hanBefore && HAN_PREFIXES.contains(String.valueOf(c)) && startsWord(run, i + 1, lang);
+  }
+
+  /** Whether a lexicon word of two characters or more starts at {@code from} in {@code run}. */
+  private boolean startsWord(String run, int from, String lang) {
+    for (int j = Math.min(run.length(), from + 12); j >= from + 2; j--) {
+      if (knows(lang, run.substring(from, j))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether {@code piece} is a word in {@code lang}: a lexicon key, or for Chinese a word only the
+   * other standard's table knows (函式, which the lexicon has as 函数).
+   */
+  private boolean knows(String lang, String piece) {
+    return lexicon.contains(lang, piece)
+        || (CHINESE_VARIANTS && "zh".equals(lang) && !lexicon.chineseVariants(piece).isEmpty());
   }
 
   /**

@@ -176,4 +176,85 @@ class TranslatorTest {
         List.of("수소"),
         translator.terms("수소는", null).stream().map(Translator.SourceTerm::text).toList());
   }
+
+  private List<String> words(String text, String lang) {
+    return translator.terms(text, lang).stream().map(Translator.SourceTerm::text).toList();
+  }
+
+  @Test
+  void aRunIsCutIntoTheWordsThatCoverMostOfIt() {
+    // Longest first took マスタード (mustard) and left メン of ドキュメント.
+    assertEquals(List.of("マスター", "ドキュメント"), words("マスタードキュメント", "ja"));
+    // Hiragana endings count for nothing: 複製 + する, not 複 + 製する.
+    assertEquals(List.of("オブジェクト", "複製"), words("オブジェクトを複製する", "ja"));
+  }
+
+  @Test
+  void oneHanCharacterBetweenKanaOrAsAPrefix() {
+    assertEquals(List.of("下"), words("下へ", "ja"));
+    assertEquals(List.of("左"), words("左に", "ja"));
+    has(one("下へ", DocFrequencies.ANY), "en", "down");
+    // A prefix stays a word (非表示 is not 表示, its opposite), unless the whole is a word.
+    assertEquals(List.of("非", "表示"), words("非表示", "ja"));
+    assertEquals(List.of("再", "計算"), words("再計算", "ja"));
+    assertEquals(List.of("非常"), words("非常", "zh"));
+    // Never one character out of a longer Han word.
+    assertEquals(List.of("水素"), words("水素", "ja"));
+    assertEquals(List.of("計算"), words("表計算", "zh"));
+  }
+
+  @Test
+  void aCompoundWithNoTranslationIsSearchedByItsParts() {
+    // 表計算's only English gloss, "spread sheet", is in no document: its part 計算 is searched.
+    DocFrequencies noSpreadSheet = (lang, text) -> text.equals("spread sheet") ? 0 : 1;
+    List<String> en =
+        translator.translate("表計算", "ja", ALL, noSpreadSheet).terms().get(0).targets().get("en");
+    List<String> part =
+        translator.translate("計算", "ja", ALL, noSpreadSheet).terms().get(0).targets().get("en");
+    assertEquals(part.subList(0, 2), en);
+    assertFalse(one("表計算", (lang, text) -> 0).containsKey("en"));
+    // Two parts: a phrase of their translations (データ + フィールド into Korean).
+    List<String> whole = translator.candidates(new Translator.SourceTerm("データフィールド", "ja"), "ko");
+    DocFrequencies noWhole = (lang, text) -> whole.contains(text) ? 0 : 1;
+    QueryTranslation field = translator.translate("データフィールド", "ja", Set.of("ko"), noWhole);
+    assertEquals(1, field.terms().size(), field::toString);
+    assertEquals("데이터 필드", field.terms().get(0).targets().get("ko").get(0), field::toString);
+    // The phrase's terms are its parts' stored terms: no analyzer is loaded for it.
+    assertEquals(
+        List.of("三角", "函数"),
+        io.parkdoc.core.query.translate.Lexicon.bundled().terms("zh", "三角 函数"));
+  }
+
+  @Test
+  void aTaiwanWordAlsoThroughItsMainlandSpelling() {
+    // 列印 has only "print out" of its own; 打印 gives print. 函式 is a word though only the
+    // variant table knows it.
+    has(one("列印", DocFrequencies.ANY), "en", "print");
+    assertEquals(List.of("資料庫", "函式"), words("資料庫函式", "zh"));
+    has(
+        translator.translate("資料庫函式", "zh", ALL, DocFrequencies.ANY).terms().get(1).targets(),
+        "en",
+        "function");
+  }
+
+  @Test
+  void koreanFunctionWordsAreNoTranslation() {
+    // Mining paired 表示 (display) with 표시, and with 수 and 있 of 표시할 수 있다.
+    List<String> ko =
+        translator
+            .translate("表示", "ja", ALL, DocFrequencies.ANY)
+            .terms()
+            .get(0)
+            .targets()
+            .get("ko");
+    assertTrue(!ko.contains("수") && !ko.contains("있"), ko::toString);
+    assertTrue(ko.contains("표시"), ko::toString);
+  }
+
+  @Test
+  void aHanOnlyRunIsJapaneseWhereJapaneseWordsCoverMoreOfIt() {
+    // Chinese has no 表計算 and would search 計算 alone; Japanese has the whole word.
+    assertEquals(List.of(new Translator.SourceTerm("表計算", "ja")), translator.terms("表計算", null));
+    assertEquals(List.of(new Translator.SourceTerm("计算机", "zh")), translator.terms("计算机", null));
+  }
 }
