@@ -115,22 +115,42 @@ public final class Lexicon {
     static final Map<String, List<String>> TABLE = read();
 
     private static Map<String, List<String>> read() {
+      String mined = System.getProperty("parkdoc.zhVariants.mined", "first");
       Map<String, List<String>> table = new java.util.HashMap<>();
-      try (InputStream in = Lexicon.class.getResourceAsStream("zh-variants.tsv")) {
+      if (mined.equals("first")) {
+        read("zh-variants-mined.tsv", table);
+      }
+      read("zh-variants.tsv", table);
+      if (mined.equals("last")) {
+        read("zh-variants-mined.tsv", table);
+      }
+      table.replaceAll((k, v) -> List.copyOf(v));
+      return table;
+    }
+
+    /** Adds a table's words to {@code table}, after those it holds, each other word once. */
+    private static void read(String name, Map<String, List<String>> table) {
+      try (InputStream in = Lexicon.class.getResourceAsStream(name)) {
         if (in == null) {
-          return table;
+          return;
         }
         for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
           int tab = line.indexOf('\t');
           if (line.startsWith("#") || tab <= 0) {
             continue;
           }
-          table.put(line.substring(0, tab), List.of(line.substring(tab + 1).split(" ")));
+          List<String> words =
+              table.computeIfAbsent(line.substring(0, tab), k -> new ArrayList<>());
+          for (String w : line.substring(tab + 1).split(" ")) {
+            String folded = HanVariants.toSimplified(w);
+            if (words.stream().noneMatch(o -> HanVariants.toSimplified(o).equals(folded))) {
+              words.add(w);
+            }
+          }
         }
       } catch (IOException e) {
-        throw new UncheckedIOException("cannot read parkdoc's zh-variants.tsv", e);
+        throw new UncheckedIOException("cannot read parkdoc's " + name, e);
       }
-      return table;
     }
   }
 
