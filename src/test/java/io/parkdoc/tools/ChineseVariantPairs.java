@@ -48,6 +48,9 @@ final class ChineseVariantPairs {
    * beside the others).
    */
   public static void main(String[] args) throws IOException {
+    // The words of a line are read without the pairs mined before: the same pages give the same
+    // pairs, run after run.
+    System.setProperty("parkdoc.zhVariants.mined", "off");
     Path corpus = Path.of(args[0]);
     Set<String> ids = new java.util.TreeSet<>();
     try (var s = Files.list(corpus.resolve("zh-cn"))) {

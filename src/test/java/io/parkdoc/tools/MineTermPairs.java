@@ -53,6 +53,9 @@ public final class MineTermPairs {
   private MineTermPairs() {}
 
   public static void main(String[] args) throws IOException {
+    // The words of a line are read without the pairs mined before: the same pages give the same
+    // pairs, run after run.
+    System.setProperty("parkdoc.zhVariants.mined", "off");
     Path corpus = Path.of(args[0]);
     Set<String> ids = new TreeSet<>();
     try (Stream<Path> s = Files.list(corpus.resolve("en"))) {

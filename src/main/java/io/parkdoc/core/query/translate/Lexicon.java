@@ -69,15 +69,22 @@ public final class Lexicon {
     return line < 0 ? List.of() : part.entries(line);
   }
 
-  /** Whether the lexicon has {@code term} as a key in {@code lang}. */
+  /**
+   * Whether the lexicon has {@code term} as a key in {@code lang}; in Chinese, also a word with
+   * {@link #chineseVariants} (a Taiwan word such as 函式 or 試算表 that no dictionary here lists).
+   */
   public boolean contains(String lang, String term) {
     if (term.isEmpty()) {
       return false;
     }
     String key = "en".equals(lang) ? term : HanVariants.toSimplified(term);
     Part part = part(lang, key);
-    return part != null && part.find(key.getBytes(StandardCharsets.UTF_8)) >= 0;
+    return part != null && part.find(key.getBytes(StandardCharsets.UTF_8)) >= 0
+        || "zh".equals(lang) && VARIANT_WORDS && ChineseVariants.TABLE.containsKey(key);
   }
+
+  private static final boolean VARIANT_WORDS =
+      Boolean.parseBoolean(System.getProperty("parkdoc.zhVariants.words", "true"));
 
   /**
    * The terms {@code lang}'s analyzer makes of {@code text}, a translation the lexicon gives into
