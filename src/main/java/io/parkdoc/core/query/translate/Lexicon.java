@@ -61,6 +61,20 @@ public final class Lexicon {
       return List.of();
     }
     String key = "en".equals(lang) ? term : HanVariants.toSimplified(term);
+    List<Entry> entries = entries(lang, key);
+    if (entries.isEmpty() && "zh".equals(lang) && VARIANT_WORDS && contains(lang, key)) {
+      // A word only the variants' table has (Taiwan 函式): its variant's neighbours (函数 -> function).
+      for (String v : chineseVariants(key)) {
+        entries = entries(lang, HanVariants.toSimplified(v));
+        if (!entries.isEmpty()) {
+          break;
+        }
+      }
+    }
+    return entries;
+  }
+
+  private List<Entry> entries(String lang, String key) {
     Part part = part(lang, key);
     if (part == null) {
       return List.of();
@@ -78,10 +92,37 @@ public final class Lexicon {
       return false;
     }
     String key = "en".equals(lang) ? term : HanVariants.toSimplified(term);
-    Part part = part(lang, key);
-    return part != null && part.find(key.getBytes(StandardCharsets.UTF_8)) >= 0
-        || "zh".equals(lang) && VARIANT_WORDS && ChineseVariants.TABLE.containsKey(key);
+    return has(lang, key)
+        || "zh".equals(lang)
+            && VARIANT_WORDS
+            && ChineseVariants.TABLE.containsKey(key)
+            && variantWord.computeIfAbsent(key, k -> !splits(k, 0));
   }
+
+  private boolean has(String lang, String key) {
+    Part part = part(lang, key);
+    return part != null && part.find(key.getBytes(StandardCharsets.UTF_8)) >= 0;
+  }
+
+  /**
+   * Whether {@code key} from {@code from} on is a sequence of Chinese words of two characters or
+   * more that the lexicon has: such a word of the variants' table is left to them (資料來源 is read as
+   * 資料 and 來源, each with its translations), so that the table only adds words the lexicon has no
+   * reading of (函式, 試算表).
+   */
+  private boolean splits(String key, int from) {
+    for (int to = from + 2; to <= key.length(); to++) {
+      if ((from > 0 || to < key.length())
+          && has("zh", key.substring(from, to))
+          && (to == key.length() || splits(key, to))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Per word of the variants' table that the lexicon lacks, whether it is read as one word. */
+  private final Map<String, Boolean> variantWord = new ConcurrentHashMap<>();
 
   private static final boolean VARIANT_WORDS =
       Boolean.parseBoolean(System.getProperty("parkdoc.zhVariants.words", "true"));
