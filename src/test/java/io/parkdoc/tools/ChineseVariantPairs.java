@@ -26,17 +26,26 @@ import java.util.TreeMap;
  * not paired. A Mainland word pairs with a Taiwan word when they stand in the lines' differences
  * together, each is the other's best partner by Dice over all lines (so a word both standards
  * usually write alike, such as 执行, has a low coefficient with anything), at least {@link
- * #MIN_TOGETHER} lines together and Dice at least {@link #MIN_DICE}. Words are those query
- * translation reads (the lexicon's longest words, {@link Translator#terms}), so a pair's key is a
- * word a query can hold.
+ * #MIN_TOGETHER} lines together and Dice at least {@link #MIN_DICE}. A word is rewritten into its
+ * partner only if the other standard rarely writes it too ({@link #SPECIFIC}). Words are those
+ * query translation reads (the lexicon's longest words and the variants' tables' own, {@link
+ * Translator#terms}), so a pair's key is a word a query can hold.
  *
  * <p>Output: lines {@code WORD<TAB>OTHER OTHER...}, WORD folded, each OTHER as the other standard
- * writes it, sorted, both directions; deterministic for the same pages.
+ * writes it, sorted; deterministic for the same pages. docs/translation.md has the measurements
+ * behind the thresholds.
  */
 final class ChineseVariantPairs {
   static final int MIN_TOGETHER = Integer.getInteger("parkdoc.mine.zh.together", 3);
   static final double MIN_DICE =
       Double.parseDouble(System.getProperty("parkdoc.mine.zh.dice", "0.3"));
+
+  /**
+   * A word is rewritten only if the other standard's lines hold it at most this often against its
+   * own standard's (执行 stands in zh-cn and zh-tw alike: it does not become 运行).
+   */
+  static final double SPECIFIC =
+      Double.parseDouble(System.getProperty("parkdoc.mine.zh.specific", "0.5"));
 
   /** Where a line's words come from: the lexicon's segmentation, the analyzer's tokens, or both. */
   private static final String WORDS = System.getProperty("parkdoc.mine.zh.words", "lexicon");
@@ -163,6 +172,7 @@ final class ChineseVariantPairs {
     }
     Map<String, List<String>> table = new TreeMap<>();
     int pairs = 0;
+    int rewritten = 0;
     for (var e : new TreeMap<>(bestOfCn).entrySet()) {
       String x = e.getKey();
       String y = e.getValue();
@@ -173,8 +183,14 @@ final class ChineseVariantPairs {
       pairs++;
       String cnWord = cn.written(x);
       String twWord = tw.written(y);
-      add(table, x, twWord); // a Mainland word -> the Taiwan word, as Taiwan writes it
-      add(table, y, cnWord); // a Taiwan word -> the Mainland word, as the Mainland writes it
+      if (tw.lines.getOrDefault(x, 0) <= SPECIFIC * cn.lines.get(x)) {
+        add(table, x, twWord); // a Mainland word -> the Taiwan word, as Taiwan writes it
+        rewritten++;
+      }
+      if (cn.lines.getOrDefault(y, 0) <= SPECIFIC * tw.lines.get(y)) {
+        add(table, y, cnWord); // a Taiwan word -> the Mainland word, as the Mainland writes it
+        rewritten++;
+      }
       System.err.printf(
           Locale.ROOT,
           "zh-cn-zh-tw pair\t%s\t%s\t%d\t%.3f%n",
@@ -198,13 +214,16 @@ final class ChineseVariantPairs {
     }
     System.err.printf(
         Locale.ROOT,
-        "zh-cn-zh-tw: %d aligned line pairs, %d word pairs kept (%s words, together >= %d, Dice >="
-            + " %.2f)%n",
+        "zh-cn-zh-tw: %d aligned line pairs, %d word pairs kept, %d of their %d directions (%s"
+            + " words, together >= %d, Dice >= %.2f, specific %.2f)%n",
         linePairs,
         pairs,
+        rewritten,
+        2 * pairs,
         WORDS,
         MIN_TOGETHER,
-        MIN_DICE);
+        MIN_DICE,
+        SPECIFIC);
   }
 
   private static void better(
