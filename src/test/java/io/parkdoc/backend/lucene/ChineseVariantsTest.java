@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.parkdoc.core.SearchRequest;
 import io.parkdoc.core.SearchResults;
 import io.parkdoc.core.query.translate.Lexicon;
+import io.parkdoc.core.query.translate.Translator;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -70,6 +71,35 @@ class ChineseVariantsTest {
     // Where both have a word, the mined ones come first, each other word once.
     assertEquals(List.of("默认", "缺省"), Lexicon.bundled().chineseVariants("預設"));
     assertEquals(List.of("預設"), Lexicon.bundled().chineseVariants("默认"));
+  }
+
+  @Test
+  void aWordBothStandardsWriteIsNotRewritten() {
+    // 和 / 與 and 一起 / 一同 pair up in the help's lines, but Taiwan text writes 和 and 一起 too.
+    assertEquals(List.of(), Lexicon.bundled().chineseVariants("和"));
+    assertEquals(List.of(), Lexicon.bundled().chineseVariants("一起"));
+  }
+
+  @Test
+  void aTaiwanWordNoDictionaryListsIsAWordOfTheQuery() {
+    // 函式 (function, in Taiwan) is in no dictionary here: before, 顯示函式 was read as 顯示 alone.
+    assertEquals(
+        List.of("顯示", "函式"),
+        Translator.bundled().terms("顯示函式", null).stream()
+            .map(Translator.SourceTerm::text)
+            .toList());
+    assertTrue(Lexicon.bundled().contains("zh", "函式"));
+    assertEquals(Lexicon.bundled().lookup("zh", "函数"), Lexicon.bundled().lookup("zh", "函式"));
+    assertTrue(
+        Lexicon.bundled().lookup("zh", "函式").contains(new Lexicon.Entry("en", "function", false)));
+    // A table word that the lexicon's own words make up stays two words, each with its translations
+    // (OpenCC's 云端计算 / 雲端運算).
+    assertTrue(!Lexicon.bundled().chineseVariants("雲端計算").isEmpty());
+    assertEquals(
+        List.of("雲端", "計算"),
+        Translator.bundled().terms("雲端計算", null).stream()
+            .map(Translator.SourceTerm::text)
+            .toList());
   }
 
   @Test
