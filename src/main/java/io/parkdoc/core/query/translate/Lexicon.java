@@ -176,6 +176,17 @@ public final class Lexicon {
       return table;
     }
 
+    /** Whether {@code words} holds {@code w} in some spelling. */
+    private static boolean hasFolded(List<String> words, String w) {
+      String folded = HanVariants.toSimplified(w);
+      for (String o : words) {
+        if (HanVariants.toSimplified(o).equals(folded)) {
+          return true;
+        }
+      }
+      return false;
+    }
+
     /** Adds a table's words to {@code table}, after those it holds, each other word once. */
     private static void read(String name, Map<String, List<String>> table) {
       try (InputStream in = Lexicon.class.getResourceAsStream(name)) {
@@ -190,8 +201,7 @@ public final class Lexicon {
           List<String> words =
               table.computeIfAbsent(line.substring(0, tab), k -> new ArrayList<>());
           for (String w : line.substring(tab + 1).split(" ")) {
-            String folded = HanVariants.toSimplified(w);
-            if (words.stream().noneMatch(o -> HanVariants.toSimplified(o).equals(folded))) {
+            if (!hasFolded(words, w)) {
               words.add(w);
             }
           }
