@@ -35,7 +35,11 @@ import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
  * untranslated (the same text on both sides) are skipped. Output lines: {@code
  * LANG<TAB>WORD<TAB>LANG<TAB>WORD<TAB>DICE}.
  *
- * <p>{@code MineTermPairs CORPUS OUT}.
+ * <p>The two standards of Chinese (zh-cn, zh-tw) are one index language whose spellings the
+ * analyzer folds; what they write differently (信息 / 資訊) is mined apart by {@link
+ * ChineseVariantPairs} into {@code ZH_OUT} when given.
+ *
+ * <p>{@code MineTermPairs CORPUS OUT [ZH_OUT]}.
  */
 public final class MineTermPairs {
   static final int MIN_TOGETHER = 3;
@@ -49,6 +53,9 @@ public final class MineTermPairs {
   private MineTermPairs() {}
 
   public static void main(String[] args) throws IOException {
+    // The words of a line are read without the pairs mined before: the same pages give the same
+    // pairs, run after run.
+    System.setProperty("parkdoc.zhVariants.mined", "off");
     Path corpus = Path.of(args[0]);
     Set<String> ids = new TreeSet<>();
     try (Stream<Path> s = Files.list(corpus.resolve("en"))) {
@@ -82,15 +89,21 @@ public final class MineTermPairs {
           String ca = COLLECTIONS.get(a);
           String cb = COLLECTIONS.get(b);
           if (ca.startsWith("zh") && cb.startsWith("zh")) {
-            continue; // one script of one language: folding already joins them
+            continue; // one language: its two standards' words are mined apart, below
           }
           mine(corpus, ids, ca, cb, words.get(ca), words.get(cb), out);
         }
       }
     }
+    if (args.length > 2) {
+      try (PrintWriter out =
+          new PrintWriter(Files.newBufferedWriter(Path.of(args[2]), StandardCharsets.UTF_8))) {
+        ChineseVariantPairs.mine(corpus, ids, words.get("zh-cn"), words.get("zh-tw"), out);
+      }
+    }
   }
 
-  private static List<String> tokens(Analyzer analyzer, String line, String lang) {
+  static List<String> tokens(Analyzer analyzer, String line, String lang) {
     LinkedHashSet<String> out = new LinkedHashSet<>();
     try (TokenStream ts = analyzer.tokenStream("body", line)) {
       OffsetAttribute off = ts.addAttribute(OffsetAttribute.class);

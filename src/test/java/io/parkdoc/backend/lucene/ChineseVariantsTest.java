@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.parkdoc.core.SearchRequest;
 import io.parkdoc.core.SearchResults;
 import io.parkdoc.core.query.translate.Lexicon;
+import io.parkdoc.core.query.translate.Translator;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,7 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A Chinese word is also searched as the other standard writes it (Mainland 信息 / 对象 / 宏, Taiwan 資訊
- * / 物件 / 巨集), with translation on; the page holding the typed word comes first.
+ * / 物件 / 巨集; OpenCC's tables and pairs mined from the LibreOffice help, 向导 / 精靈), with translation
+ * on; the page holding the typed word comes first.
  */
 class ChineseVariantsTest {
   @TempDir static Path dir;
@@ -33,6 +35,7 @@ class ChineseVariantsTest {
     Files.writeString(docs.resolve("tw-macro.txt"), "使用巨集可以自動執行重複的工作，例如格式化儲存格。\n");
     Files.writeString(docs.resolve("cn-info.txt"), "本页说明如何在对话框中查看文件的信息与属性，以及相关的设置。\n");
     Files.writeString(docs.resolve("cn-object.txt"), "这里介绍如何在程序中使用对象，并调用它的方法。\n");
+    Files.writeString(docs.resolve("tw-wizard.txt"), "開啟精靈，依照步驟完成試算表的版面配置。\n");
     IndexLayout layout = new IndexLayout(dir.resolve("index"));
     IndexAndSearchTest.index(layout, docs);
     searcher = LuceneSearcher.open(layout);
@@ -54,6 +57,58 @@ class ChineseVariantsTest {
     assertTrue(Lexicon.bundled().chineseVariants("巨集").contains("宏"));
     assertEquals(List.of("雷射"), Lexicon.bundled().chineseVariants("激光")); // laser, in Taiwan
     assertEquals(List.of(), Lexicon.bundled().chineseVariants("长春"));
+  }
+
+  @Test
+  void theMinedPairsHoldBothDirections() {
+    // Mined from the LibreOffice help (zh-variants-mined.tsv); OpenCC's tables have none of these.
+    assertEquals(List.of("精靈"), Lexicon.bundled().chineseVariants("向导")); // wizard
+    assertEquals(List.of("向导"), Lexicon.bundled().chineseVariants("精靈"));
+    assertEquals(List.of("試算表"), Lexicon.bundled().chineseVariants("工作表")); // spreadsheet
+    assertEquals(List.of("工作表"), Lexicon.bundled().chineseVariants("試算表"));
+    assertEquals(List.of("目前"), Lexicon.bundled().chineseVariants("当前")); // current
+    assertEquals(List.of("当前"), Lexicon.bundled().chineseVariants("目前"));
+    // Where both have a word, the mined ones come first, each other word once.
+    assertEquals(List.of("默认", "缺省"), Lexicon.bundled().chineseVariants("預設"));
+    assertEquals(List.of("預設"), Lexicon.bundled().chineseVariants("默认"));
+  }
+
+  @Test
+  void aWordBothStandardsWriteIsNotRewritten() {
+    // 和 / 與 and 一起 / 一同 pair up in the help's lines, but Taiwan text writes 和 and 一起 too.
+    assertEquals(List.of(), Lexicon.bundled().chineseVariants("和"));
+    assertEquals(List.of(), Lexicon.bundled().chineseVariants("一起"));
+  }
+
+  @Test
+  void aTaiwanWordNoDictionaryListsIsAWordOfTheQuery() {
+    // 函式 (function, in Taiwan) is in no dictionary here: before, 顯示函式 was read as 顯示 alone.
+    assertEquals(
+        List.of("顯示", "函式"),
+        Translator.bundled().terms("顯示函式", null).stream()
+            .map(Translator.SourceTerm::text)
+            .toList());
+    assertTrue(Lexicon.bundled().contains("zh", "函式"));
+    assertEquals(Lexicon.bundled().lookup("zh", "函数"), Lexicon.bundled().lookup("zh", "函式"));
+    assertTrue(
+        Lexicon.bundled().lookup("zh", "函式").contains(new Lexicon.Entry("en", "function", false)));
+    // A table word that the lexicon's own words make up stays two words, each with its translations
+    // (OpenCC's 云端计算 / 雲端運算).
+    assertTrue(!Lexicon.bundled().chineseVariants("雲端計算").isEmpty());
+    assertEquals(
+        List.of("雲端", "計算"),
+        Translator.bundled().terms("雲端計算", null).stream()
+            .map(Translator.SourceTerm::text)
+            .toList());
+  }
+
+  @Test
+  void aMainlandWordFindsTheTaiwanPageThroughAMinedPair() {
+    SearchResults on = search("向导", true);
+    assertEquals(List.of("tw-wizard.txt"), IndexAndSearchTest.names(on));
+    assertEquals("向导 -> 精靈 (zh)", on.translation().summary());
+    assertEquals(List.of(), IndexAndSearchTest.names(search("向导", false)));
+    assertEquals(List.of("tw-wizard.txt"), IndexAndSearchTest.names(search("工作表", true)));
   }
 
   @Test

@@ -61,6 +61,20 @@ public final class Lexicon {
       return List.of();
     }
     String key = "en".equals(lang) ? term : HanVariants.toSimplified(term);
+    List<Entry> entries = entries(lang, key);
+    if (entries.isEmpty() && "zh".equals(lang) && VARIANT_WORDS && contains(lang, key)) {
+      // A word only the variants' table has (Taiwan 函式): its variant's neighbours (函数 -> function).
+      for (String v : chineseVariants(key)) {
+        entries = entries(lang, HanVariants.toSimplified(v));
+        if (!entries.isEmpty()) {
+          break;
+        }
+      }
+    }
+    return entries;
+  }
+
+  private List<Entry> entries(String lang, String key) {
     Part part = part(lang, key);
     if (part == null) {
       return List.of();
@@ -69,15 +83,49 @@ public final class Lexicon {
     return line < 0 ? List.of() : part.entries(line);
   }
 
-  /** Whether the lexicon has {@code term} as a key in {@code lang}. */
+  /**
+   * Whether the lexicon has {@code term} as a key in {@code lang}; in Chinese, also a word with
+   * {@link #chineseVariants} (a Taiwan word such as 函式 or 試算表 that no dictionary here lists).
+   */
   public boolean contains(String lang, String term) {
     if (term.isEmpty()) {
       return false;
     }
     String key = "en".equals(lang) ? term : HanVariants.toSimplified(term);
+    return has(lang, key)
+        || "zh".equals(lang)
+            && VARIANT_WORDS
+            && ChineseVariants.TABLE.containsKey(key)
+            && variantWord.computeIfAbsent(key, k -> !splits(k, 0));
+  }
+
+  private boolean has(String lang, String key) {
     Part part = part(lang, key);
     return part != null && part.find(key.getBytes(StandardCharsets.UTF_8)) >= 0;
   }
+
+  /**
+   * Whether {@code key} from {@code from} on is a sequence of Chinese words of two characters or
+   * more that the lexicon has: such a word of the variants' table is left to them (資料來源 is read as
+   * 資料 and 來源, each with its translations), so that the table only adds words the lexicon has no
+   * reading of (函式, 試算表).
+   */
+  private boolean splits(String key, int from) {
+    for (int to = from + 2; to <= key.length(); to++) {
+      if ((from > 0 || to < key.length())
+          && has("zh", key.substring(from, to))
+          && (to == key.length() || splits(key, to))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Per word of the variants' table that the lexicon lacks, whether it is read as one word. */
+  private final Map<String, Boolean> variantWord = new ConcurrentHashMap<>();
+
+  private static final boolean VARIANT_WORDS =
+      Boolean.parseBoolean(System.getProperty("parkdoc.zhVariants.words", "true"));
 
   /**
    * The terms {@code lang}'s analyzer makes of {@code text}, a translation the lexicon gives into
@@ -131,22 +179,52 @@ public final class Lexicon {
     static final Map<String, List<String>> TABLE = read();
 
     private static Map<String, List<String>> read() {
+      String mined = System.getProperty("parkdoc.zhVariants.mined", "first");
       Map<String, List<String>> table = new java.util.HashMap<>();
-      try (InputStream in = Lexicon.class.getResourceAsStream("zh-variants.tsv")) {
+      if (mined.equals("first")) {
+        read("zh-variants-mined.tsv", table);
+      }
+      read("zh-variants.tsv", table);
+      if (mined.equals("last")) {
+        read("zh-variants-mined.tsv", table);
+      }
+      table.replaceAll((k, v) -> List.copyOf(v));
+      return table;
+    }
+
+    /** Whether {@code words} holds {@code w} in some spelling. */
+    private static boolean hasFolded(List<String> words, String w) {
+      String folded = HanVariants.toSimplified(w);
+      for (String o : words) {
+        if (HanVariants.toSimplified(o).equals(folded)) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    /** Adds a table's words to {@code table}, after those it holds, each other word once. */
+    private static void read(String name, Map<String, List<String>> table) {
+      try (InputStream in = Lexicon.class.getResourceAsStream(name)) {
         if (in == null) {
-          return table;
+          return;
         }
         for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
           int tab = line.indexOf('\t');
           if (line.startsWith("#") || tab <= 0) {
             continue;
           }
-          table.put(line.substring(0, tab), List.of(line.substring(tab + 1).split(" ")));
+          List<String> words =
+              table.computeIfAbsent(line.substring(0, tab), k -> new ArrayList<>());
+          for (String w : line.substring(tab + 1).split(" ")) {
+            if (!hasFolded(words, w)) {
+              words.add(w);
+            }
+          }
         }
       } catch (IOException e) {
-        throw new UncheckedIOException("cannot read parkdoc's zh-variants.tsv", e);
+        throw new UncheckedIOException("cannot read parkdoc's " + name, e);
       }
-      return table;
     }
   }
 
