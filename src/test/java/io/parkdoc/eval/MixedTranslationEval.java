@@ -176,7 +176,7 @@ public final class MixedTranslationEval {
     for (Row r : rows) {
       out.printf(
           Locale.ROOT,
-          "| %s | %d | %.3f | %.3f | %.3f | %.3f |%n",
+          "| %s | %d | %.4f | %.4f | %.4f | %.4f |%n",
           r.from(),
           r.queries(),
           r.mrrOwnOff(),

@@ -37,9 +37,11 @@ class TranslationEvalTest {
             eval.direction("zh-cn", "ko", 1, Translator.bundled()));
     TranslationEval.print(rows, System.out);
     for (TranslationEval.Row r : rows) {
-      // Measured 0.58-0.74 (docs/translation.md); without translation 0.00-0.43.
+      // Measured 0.69-0.78 (docs/translation.md: en -> ko .752, ko -> en .751, en -> ja .784,
+      // ja -> zh-tw .689, zh-cn -> ko .694); 0.58-0.74 before translated words were searched as
+      // synonyms near each other; without translation 0.00-0.43.
       assertTrue(
-          r.r10Translated() >= 0.5 && r.r10Translated() >= r.r10Plain() + 0.25,
+          r.r10Translated() >= 0.65 && r.r10Translated() >= r.r10Plain() + 0.3,
           () -> r.from() + " -> " + r.to() + ": R@10 " + r.r10Plain() + " -> " + r.r10Translated());
     }
   }

@@ -469,9 +469,9 @@ public final class Translator {
   }
 
   /**
-   * Whether {@code piece} is a word in {@code lang}: a lexicon key, which for Chinese includes a word
-   * only the other standard's table knows (函式, which the lexicon has as 函数) unless the lexicon's
-   * own words make it up ({@link Lexicon#contains}).
+   * Whether {@code piece} is a word in {@code lang}: a lexicon key, which for Chinese includes a
+   * word only the other standard's table knows (函式, which the lexicon has as 函数) unless the
+   * lexicon's own words make it up ({@link Lexicon#contains}).
    */
   private boolean knows(String lang, String piece) {
     return lexicon.contains(lang, piece);
