@@ -74,6 +74,21 @@ class ChineseVariantsTest {
   }
 
   @Test
+  void aQuestionIsNotRewrittenWordByWord() {
+    SearchResults word = search("向导", true);
+    assertTrue(IndexAndSearchTest.nameSet(word).contains("tw-wizard.txt"), word.hits().toString());
+    assertEquals(List.of(List.of("精靈")), word.translation().into("zh"));
+    // Natural text (a question): its words as typed find both standards' pages; rewriting them one
+    // by one cost the relevance sets (PlanTranslation.withoutVariants).
+    SearchResults question = search("如何在对话框中使用向导完成工作表的设置？", true);
+    assertTrue(
+        question.translation() == null || question.translation().into("zh").isEmpty(),
+        question.translation() == null ? "none" : question.translation().summary());
+    assertTrue(
+        IndexAndSearchTest.nameSet(question).contains("cn-info.txt"), question.hits().toString());
+  }
+
+  @Test
   void aWordBothStandardsWriteIsNotRewritten() {
     // 和 / 與 and 一起 / 一同 pair up in the help's lines, but Taiwan text writes 和 and 一起 too.
     assertEquals(List.of(), Lexicon.bundled().chineseVariants("和"));
