@@ -89,7 +89,10 @@ public record QueryTranslation(String query, List<Term> terms) {
       for (Term t : terms) {
         List<String> c = t.targets().get(lang);
         if (c != null) {
-          words.add(c.get(0));
+          // Two words of the query with one translation (樞紐 and 分析表, both "pivot") show it once.
+          if (words.isEmpty() || !words.getLast().equals(c.get(0))) {
+            words.add(c.get(0));
+          }
           same &= c.get(0).equals(t.source());
         }
       }

@@ -26,6 +26,27 @@ class TranslatorTest {
   }
 
   @Test
+  void theLineShowsATranslationTwoNeighbouringWordsShareOnce() {
+    QueryTranslation t =
+        new QueryTranslation(
+            "樞紐分析表 欄位",
+            List.of(
+                new QueryTranslation.Term("樞紐", "zh", Map.of("en", List.of("pivot"))),
+                new QueryTranslation.Term("分析表", "zh", Map.of("en", List.of("pivot", "analysis"))),
+                new QueryTranslation.Term("欄位", "zh", Map.of("en", List.of("field")))));
+    assertEquals("樞紐分析表 欄位 -> pivot field (en)", t.summary());
+    // Not neighbours: both stay (the line is what each word became, in order).
+    QueryTranslation apart =
+        new QueryTranslation(
+            "a b c",
+            List.of(
+                new QueryTranslation.Term("a", "en", Map.of("ko", List.of("x"))),
+                new QueryTranslation.Term("b", "en", Map.of("ko", List.of("y"))),
+                new QueryTranslation.Term("c", "en", Map.of("ko", List.of("x")))));
+    assertEquals("a b c -> x y x (ko)", apart.summary());
+  }
+
+  @Test
   void laserIntoEveryLanguageAndBack() {
     Map<String, List<String>> laser = one("laser", DocFrequencies.ANY);
     assertEquals("레이저", laser.get("ko").get(0));
