@@ -398,7 +398,7 @@ public final class Translator {
         String piece = run.substring(i, j);
         if (!(j - i == 1
             ? singleHanWord(run, i, lang)
-            : worthLooking(piece) && knows(lang, piece))) {
+            : worthLooking(piece) && lexicon.contains(lang, piece))) {
           continue;
         }
         int c = covered[j] + content(piece);
@@ -461,20 +461,11 @@ public final class Translator {
   /** Whether a lexicon word of two characters or more starts at {@code from} in {@code run}. */
   private boolean startsWord(String run, int from, String lang) {
     for (int j = Math.min(run.length(), from + 12); j >= from + 2; j--) {
-      if (knows(lang, run.substring(from, j))) {
+      if (lexicon.contains(lang, run.substring(from, j))) {
         return true;
       }
     }
     return false;
-  }
-
-  /**
-   * Whether {@code piece} is a word in {@code lang}: a lexicon key, which for Chinese includes a
-   * word only the other standard's table knows (函式, which the lexicon has as 函数) unless the
-   * lexicon's own words make it up ({@link Lexicon#contains}).
-   */
-  private boolean knows(String lang, String piece) {
-    return lexicon.contains(lang, piece);
   }
 
   /**
