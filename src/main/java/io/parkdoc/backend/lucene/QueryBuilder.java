@@ -436,9 +436,10 @@ public final class QueryBuilder {
     int words = 0;
     for (QueryTranslation.Term term : translation.terms()) {
       List<String> alternatives = term.targets().get(lang);
-      if ((alternatives == null || alternatives.isEmpty())
-          && variants
-          && term.sourceLang().equals(lang)) {
+      if ((alternatives == null || alternatives.isEmpty()) && term.sourceLang().equals(lang)) {
+        // A word of lang itself in a query of words of several languages (科学技术 read as
+        // Japanese in 科学技术 创新): searched as typed, and required like the others; left out,
+        // a Japanese page with only 创新's translation matched.
         alternatives = List.of(term.source());
       }
       if (alternatives == null || alternatives.isEmpty()) {
@@ -458,6 +459,15 @@ public final class QueryBuilder {
                 : new org.apache.lucene.util.QueryBuilder(analyzers.analyzer(lang))
                     .createPhraseQuery(field, alt));
       }
+      if (term.sourceLang().equals(lang) && !term.targets().containsKey(lang)) {
+        // Its characters' pairs as well, as what was typed is searched: kuromoji cuts a Chinese
+        // spelling (科学技术) otherwise than the Japanese one it folds to (科学技術).
+        Query pairs = bigramPhrase(lang, term.source());
+        if (pairs != null) {
+          sequences.add(null);
+          queries.add(pairs);
+        }
+      }
       Query q = TranslatedWords.word(field, sequences, queries);
       if (q != null) {
         b.add(q, all ? Occur.MUST : Occur.SHOULD);
@@ -473,6 +483,20 @@ public final class QueryBuilder {
       b.add(close, Occur.SHOULD);
     }
     return words == 0 ? null : ownLanguageFirst(b.build());
+  }
+
+  /**
+   * {@code word} as the phrase of its terms in {@code lang}'s bigram field (of a Korean, Japanese
+   * or Chinese index), or null where the language has none or the word makes no plain sequence
+   * there.
+   */
+  private Query bigramPhrase(String lang, String word) {
+    var bigrams = analyzers.bigramAnalyzer(lang);
+    if (bigrams == null) {
+      return null;
+    }
+    List<String> seq = Terms.sequence(bigrams, Fields.bigrams(lang), word);
+    return seq == null ? null : phraseOf(Fields.bigrams(lang), seq);
   }
 
   /**

@@ -125,10 +125,21 @@ final class SolrQueries {
         }
         yield one("synonym", m);
       }
-      case TranslatedWords.Near n ->
-          one(
-              "near",
-              map("field", n.spec().field(), "words", n.spec().words(), "width", n.spec().width()));
+      case TranslatedWords.Near n -> {
+        yield one(
+            "near",
+            map(
+                "field",
+                n.spec().field(),
+                "words",
+                n.spec().words(),
+                "width",
+                n.spec().width(),
+                "weight",
+                n.spec().weight(),
+                "perIdf",
+                n.spec().perIdf()));
+      }
       case FunctionScoreQuery f -> json(boostByQuery(f));
       case DisjunctionMaxQuery d -> {
         List<Object> queries = new ArrayList<>();

@@ -19,10 +19,13 @@ import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.queries.intervals.IntervalQuery;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SynonymQuery;
@@ -149,5 +152,29 @@ class TranslatedWordsTest {
     Query near = TranslatedWords.near(F, List.of(seqs("insert  table"), seqs("now")));
     assertEquals(1, s.count(near));
     assertEquals("d0", first(s, near));
+  }
+
+  @Test
+  void theNearBonusIsNoMoreThanItsWordsIdf() throws IOException {
+    // Three documents: idf of a word in one of them is log(1 + 2.5 / 1.5), of a word in all three
+    // log(1 + 0.5 / 3.5); the bound (their sum) is below the fixed weight here.
+    IndexSearcher s = index("insert table", "insert", "insert");
+    Query near = TranslatedWords.near(F, List.of(seqs("insert"), seqs("table", "tabl")));
+    Query rewritten = s.rewrite(near);
+    BoostQuery boosted = assertInstanceOf(BoostQuery.class, rewritten);
+    double idf = Math.log(1 + 2.5 / 1.5) + Math.log(1 + 0.5 / 3.5);
+    assertTrue(idf * TranslatedWords.NEAR_PER_IDF < TranslatedWords.NEAR_WEIGHT, "the premise");
+    assertEquals(idf * TranslatedWords.NEAR_PER_IDF, boosted.getBoost(), 1e-5);
+    assertInstanceOf(IntervalQuery.class, boosted.getQuery());
+    // In a larger index the words are rarer and the fixed weight is the bound.
+    String[] many = new String[200];
+    Arrays.fill(many, "other words");
+    many[0] = "insert table";
+    BoostQuery big = assertInstanceOf(BoostQuery.class, index(many).rewrite(near));
+    assertEquals(TranslatedWords.NEAR_WEIGHT, big.getBoost(), 1e-6);
+    // A word whose translations are in no document: nothing can be near.
+    Query absent = TranslatedWords.near(F, List.of(seqs("insert"), seqs("chair")));
+    assertEquals(0, s.count(absent));
+    assertInstanceOf(MatchNoDocsQuery.class, s.rewrite(absent));
   }
 }

@@ -39,11 +39,13 @@ class SolrQueriesTest {
             "t", List.of(List.of(List.of("x")), List.of(List.of("y", "", "z"), List.of("w"))));
     String json = SolrQueries.solr(near);
     assertEquals(
-        "{!parkdoc}{\"boost\":[{\"near\":{\"field\":\"t\",\"words\":[[[\"x\"]],[[\"y\",\"\",\"z\"],[\"w\"]]],\"width\":"
+        "{!parkdoc}{\"near\":{\"field\":\"t\",\"words\":[[[\"x\"]],[[\"y\",\"\",\"z\"],[\"w\"]]],\"width\":"
             + 2 * TranslatedWords.NEAR_WIDTH
-            + "}},"
+            + ",\"weight\":"
             + TranslatedWords.NEAR_WEIGHT
-            + "]}",
+            + ",\"perIdf\":"
+            + TranslatedWords.NEAR_PER_IDF
+            + "}}",
         json);
   }
 }

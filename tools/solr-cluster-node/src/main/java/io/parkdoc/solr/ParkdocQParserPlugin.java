@@ -1,9 +1,12 @@
 package io.parkdoc.solr;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.TermStates;
 import org.apache.lucene.queries.function.FunctionScoreQuery;
 import org.apache.lucene.queries.intervals.IntervalQuery;
 import org.apache.lucene.queries.intervals.Intervals;
@@ -11,7 +14,9 @@ import org.apache.lucene.queries.intervals.IntervalsSource;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.CollectionStatistics;
 import org.apache.lucene.search.ConstantScoreQuery;
+import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.MatchNoDocsQuery;
@@ -19,8 +24,10 @@ import org.apache.lucene.search.MultiPhraseQuery;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.search.SynonymQuery;
 import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TermStatistics;
 import org.apache.lucene.search.WildcardQuery;
 import org.apache.solr.common.SolrException;
 import org.apache.solr.common.params.SolrParams;
@@ -42,9 +49,10 @@ import org.noggit.ObjectBuilder;
  *   {"phrase":{"field":F,"terms":[...],"positions":[...],"slop":N}}
  *   {"multiphrase":{"field":F,"terms":[[...],...],"positions":[...],"slop":N}}
  *   {"synonym":{"field":F,"terms":[...],"boosts":[...]}}  (boosts optional, each in (0,1])
- *   {"near":{"field":F,"words":[[[TERM or "" (a gap),...],...],...],"width":N}}
+ *   {"near":{"field":F,"words":[[[TERM or "" (a gap),...],...],...],"width":N,"weight":W,"perIdf":P}}
  *        (a translated query's words close together: an interval query, each word one of its
- *         translations' term sequences, all within N positions in any order)
+ *         translations' term sequences, all within N positions in any order; weighing W, and at
+ *         most P times its words' idf: {@link Near}; unweighted without W)
  *   {"boostByQuery":{"query":Q,"boostQuery":Q,"factor":FLOAT}}
  *   {"dismax":{"queries":[Q,...],"tie":FLOAT}}        (a translated word's alternatives)
  * </pre>
@@ -159,8 +167,13 @@ public final class ParkdocQParserPlugin extends QParserPlugin {
           }
           words.add(alts.size() == 1 ? alts.get(0) : Intervals.or(alts.toArray(new IntervalsSource[0])));
         }
-        return new IntervalQuery((String) p.get("field"), Intervals.maxwidth(((Number) p.get("width")).intValue(),
+        IntervalQuery q = new IntervalQuery((String) p.get("field"), Intervals.maxwidth(((Number) p.get("width")).intValue(),
             Intervals.unordered(words.toArray(new IntervalsSource[0]))));
+        if (p.get("weight") == null) {
+          return q;
+        }
+        return new Near(q, (List<Object>) p.get("words"), ((Number) p.get("weight")).floatValue(),
+            p.get("perIdf") == null ? 0f : ((Number) p.get("perIdf")).floatValue());
       }
       case "boostByQuery": {
         Map<String, Object> p = (Map<String, Object>) v;
@@ -177,6 +190,87 @@ public final class ParkdocQParserPlugin extends QParserPlugin {
       }
       default:
         throw new IllegalArgumentException("unknown query type " + e.getKey());
+    }
+  }
+
+  /**
+   * The near clause at its weight: {@code weight}, and at most {@code perIdf} times the sum of its
+   * words' BM25 idf (each word: its most common translation's, a phrase's being its terms' sum), from
+   * the searcher's statistics (the collection's with ExactStatsCache). parkdoc's TranslatedWords.Near
+   * computes the same for the local index; no document here can match where a word's translations
+   * are in none.
+   */
+  static final class Near extends Query {
+    private final IntervalQuery query;
+    private final List<Object> words;
+    private final float weight;
+    private final float perIdf;
+
+    Near(IntervalQuery query, List<Object> words, float weight, float perIdf) {
+      this.query = query;
+      this.words = words;
+      this.weight = weight;
+      this.perIdf = perIdf;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public Query rewrite(IndexSearcher searcher) throws IOException {
+      float w = weight;
+      if (perIdf > 0) {
+        CollectionStatistics collection = searcher.collectionStatistics(query.getField());
+        if (collection == null) {
+          return new MatchNoDocsQuery();
+        }
+        double sum = 0;
+        for (Object word : words) {
+          double least = Double.POSITIVE_INFINITY;
+          for (Object seq : (List<Object>) word) {
+            double idf = 0;
+            for (Object t : (List<Object>) seq) {
+              if (((String) t).isEmpty()) {
+                continue;
+              }
+              Term term = new Term(query.getField(), (String) t);
+              TermStates states = TermStates.build(searcher, term, true);
+              if (states.docFreq() == 0) {
+                idf = Double.POSITIVE_INFINITY;
+                break;
+              }
+              TermStatistics stats = searcher.termStatistics(term, states.docFreq(), states.totalTermFreq());
+              idf += Math.log(1 + (collection.docCount() - stats.docFreq() + 0.5) / (stats.docFreq() + 0.5));
+            }
+            least = Math.min(least, idf);
+          }
+          if (least == Double.POSITIVE_INFINITY) {
+            return new MatchNoDocsQuery();
+          }
+          sum += least;
+        }
+        w = (float) Math.min(w, perIdf * sum);
+      }
+      return new BoostQuery(query, w);
+    }
+
+    @Override
+    public void visit(QueryVisitor visitor) {
+      query.visit(visitor);
+    }
+
+    @Override
+    public String toString(String field) {
+      return "near(" + query.toString(field) + ", " + weight + ", " + perIdf + ")";
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return sameClassAs(o) && query.equals(((Near) o).query) && weight == ((Near) o).weight
+          && perIdf == ((Near) o).perIdf;
+    }
+
+    @Override
+    public int hashCode() {
+      return Objects.hash(classHash(), query, weight, perIdf);
     }
   }
 
