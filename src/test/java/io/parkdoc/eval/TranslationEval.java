@@ -164,6 +164,11 @@ public final class TranslationEval {
     QueryBuilder qb = new QueryBuilder(target.analyzer());
     BooleanQuery.Builder b = new BooleanQuery.Builder();
     Query plain = qb.createBooleanQuery(FIELD, text, BooleanClause.Occur.SHOULD);
+    if (translation == null) {
+      // what was typed, in its own language (the ceiling): as the search, with the start clause;
+      // typed words in a language they were translated into get none (QueryBuilder.build)
+      plain = withStart(target, text, plain);
+    }
     if (plain != null) {
       b.add(
           translation == null ? plain : new org.apache.lucene.search.BoostQuery(plain, PLAIN),
@@ -180,6 +185,10 @@ public final class TranslationEval {
       Query close = TranslatedWords.near(FIELD, near);
       if (close != null) {
         b.add(close, BooleanClause.Occur.SHOULD);
+      }
+      Query start = TranslatedWords.start(FIELD, near);
+      if (start != null) {
+        b.add(start, BooleanClause.Occur.SHOULD);
       }
     }
     return b.build();
@@ -216,7 +225,8 @@ public final class TranslationEval {
     QueryBuilder qb = new QueryBuilder(target.analyzer());
     String lang = lexLang(target.lang());
     BooleanQuery.Builder b = new BooleanQuery.Builder();
-    Query plain = qb.createBooleanQuery(FIELD, text, BooleanClause.Occur.SHOULD);
+    Query plain =
+        withStart(target, text, qb.createBooleanQuery(FIELD, text, BooleanClause.Occur.SHOULD));
     if (plain != null) {
       b.add(plain, BooleanClause.Occur.SHOULD);
     }
@@ -242,6 +252,29 @@ public final class TranslationEval {
         new org.apache.lucene.search.BoostQuery(other.build(), SAME_LANGUAGE),
         BooleanClause.Occur.SHOULD);
     return b.build();
+  }
+
+  /**
+   * {@code plain}, the typed query, with the start clause of its terms, as the search adds it
+   * ({@code QueryBuilder.withStart}).
+   */
+  static Query withStart(Collection target, String text, Query plain) {
+    if (plain == null) {
+      return plain;
+    }
+    List<String> terms = Terms.of(target.analyzer(), FIELD, text);
+    List<List<List<String>>> words = new ArrayList<>();
+    for (String t : new java.util.LinkedHashSet<>(terms)) {
+      words.add(List.of(List.of(t)));
+    }
+    Query start = TranslatedWords.start(FIELD, words);
+    if (start == null) {
+      return plain;
+    }
+    return new BooleanQuery.Builder()
+        .add(plain, BooleanClause.Occur.MUST)
+        .add(start, BooleanClause.Occur.SHOULD)
+        .build();
   }
 
   /** What the other standard's words weigh beside what was typed (the search's translated 0.5). */

@@ -202,38 +202,42 @@ public final class QueryBuilder {
       }
       Query q = compile(plan, lang, relaxed, languages.size(), matchesOnly);
       compiled.put(lang, q);
-      if (q != null && Languages.CHINESE.equals(lang)) {
-        q = preferScript(q, plan.script());
-      }
+      float foreign = 1f;
       if (q != null && translated.containsKey(lang) && !sourceLanguages.contains(lang)) {
         // In a language the query was translated into, what was typed is mostly a foreign word
         // found by chance (an English word left in a Korean page): it weighs less than the
         // translation there (bench/translation: R@10 mean .598 at 1, .634 at 0.2).
-        q = new BoostQuery(q, TYPED_BESIDE_TRANSLATION);
-      } else if (q != null
-          && !matchesOnly
-          && plan.latinTerms() != null
-          && Languages.isCjk(lang)
-          && LATIN_IN_CJK != 1f) {
+        foreign = TYPED_BESIDE_TRANSLATION;
+      } else if (q != null && !matchesOnly && plan.latinTerms() != null && Languages.isCjk(lang)) {
         // A query of Latin words found in Korean, Japanese or Chinese text: the words of an API,
         // a brand or an untranslated label, rare there and so scored high by that language's
         // statistics; a text in the words' own script ranks first (EnglishFirstEvalTest).
-        q = new BoostQuery(q, LATIN_IN_CJK);
+        foreign = LATIN_IN_CJK;
       } else if (q != null
           && !matchesOnly
           && plan.latinTerms() != null
           && !plan.natural()
           && !Languages.ENGLISH.equals(lang)
-          && !Languages.isCjk(lang)
-          && OTHER_LATIN != 1f) {
+          && !Languages.isCjk(lang)) {
         if (english == null) {
           english = englishWords(plan);
         }
         if (english) {
           // Words of English text found in a French or German page: the page's own statistics
           // call them rare; the English pages that use them come first (EnglishFirstEvalTest).
-          q = new BoostQuery(q, OTHER_LATIN);
+          foreign = OTHER_LATIN;
         }
+      }
+      if (q != null && !matchesOnly && foreign == 1f) {
+        // Only where the words are the language's own: a Japanese page titled "Bluetooth ..." is
+        // no title match for the English word (EnglishFirstTest).
+        q = withStart(plan, lang, q);
+      }
+      if (q != null && Languages.CHINESE.equals(lang)) {
+        q = preferScript(q, plan.script());
+      }
+      if (q != null && foreign != 1f) {
+        q = new BoostQuery(q, foreign);
       }
       if (q != null) {
         any.add(q, Occur.SHOULD);
@@ -253,6 +257,32 @@ public final class QueryBuilder {
       top.add(f.build(), Occur.FILTER);
     }
     return matchesOnly ? top.build() : preferMainParts(top.build());
+  }
+
+  /**
+   * {@code q}, the query of {@code plan} in {@code lang}, with a bonus for a document that holds
+   * its words at its very beginning, where a title stands ({@link TranslatedWords#start}), as its
+   * translations get: the typed words' terms in the language's text field, each a word. Unchanged
+   * for more than {@link TranslatedWords#NEAR_MAX_WORDS} terms (a pasted paragraph is no title).
+   */
+  private Query withStart(QueryPlan plan, String lang, Query q) {
+    String field = Fields.text(lang);
+    List<List<List<String>>> words = new ArrayList<>();
+    for (String t :
+        new java.util.LinkedHashSet<>(
+            Terms.of(
+                analyzers.analyzer(lang),
+                field,
+                io.parkdoc.core.query.QuerySyntax.positiveText(plan.root(), true)))) {
+      words.add(List.of(List.of(t)));
+      if (words.size() > TranslatedWords.NEAR_MAX_WORDS) {
+        return q;
+      }
+    }
+    Query start = TranslatedWords.start(field, words);
+    return start == null
+        ? q
+        : new BooleanQuery.Builder().add(q, Occur.MUST).add(start, Occur.SHOULD).build();
   }
 
   /**
@@ -481,6 +511,11 @@ public final class QueryBuilder {
     Query close = variants && NO_NEAR_FOR_VARIANTS ? null : TranslatedWords.near(field, near);
     if (close != null) {
       b.add(close, Occur.SHOULD);
+    }
+    // The same rule for the start: what was typed has it in lang already.
+    Query start = variants && NO_NEAR_FOR_VARIANTS ? null : TranslatedWords.start(field, near);
+    if (start != null) {
+      b.add(start, Occur.SHOULD);
     }
     return words == 0 ? null : ownLanguageFirst(b.build());
   }

@@ -8,6 +8,8 @@ import java.util.Objects;
 import java.util.Set;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.TermStates;
+import org.apache.lucene.queries.intervals.FilteredIntervalsSource;
+import org.apache.lucene.queries.intervals.IntervalIterator;
 import org.apache.lucene.queries.intervals.IntervalQuery;
 import org.apache.lucene.queries.intervals.Intervals;
 import org.apache.lucene.queries.intervals.IntervalsSource;
@@ -74,6 +76,16 @@ public final class TranslatedWords {
   public static final int NEAR_WIDTH = Integer.getInteger("parkdoc.nearWidth", 3);
 
   /**
+   * Positions per word within which the start clause ({@link #start}) wants its words from the
+   * document's beginning: a page titled with the query holds them there.
+   */
+  public static final int START_PER_WORD = Integer.getInteger("parkdoc.startPerWord", 2);
+
+  /** What the start clause weighs, at most (bounded by the words' idf as {@link #NEAR_WEIGHT}). */
+  public static final float START_WEIGHT =
+      Float.parseFloat(System.getProperty("parkdoc.startWeight", "3"));
+
+  /**
    * One word's translations in {@code field}, best first, each as its analysed terms in the form of
    * {@code Terms.sequence} (an empty string: a position a stop word left), or as a query the
    * analyzer built where its analysis is no plain sequence ({@code queries}, at the same index as a
@@ -135,6 +147,34 @@ public final class TranslatedWords {
    * (docs/translation.md).
    */
   public static Query near(String field, List<List<List<String>>> words) {
+    List<List<List<String>>> kept = searchable(words);
+    if (kept.size() < 2 || kept.size() > NEAR_MAX_WORDS || NEAR_WEIGHT <= 0) {
+      return null;
+    }
+    return new Near(
+        field, kept, kept.size() * NEAR_WIDTH, NEAR_WEIGHT, NEAR_PER_IDF, Integer.MAX_VALUE);
+  }
+
+  /**
+   * The clause that adds up to {@link #START_WEIGHT} to a document holding every word of {@code
+   * words} (as {@link #near} takes them) at its very beginning, within {@link #START_PER_WORD}
+   * positions a word of its first: where a title stands. Null for more than {@link #NEAR_MAX_WORDS}
+   * words. Both what was typed and its translations get it, so a page titled with the query ranks
+   * first in every language alike. Measured on the tuning half of the LibreOffice help (the page
+   * title as the query): mean R@10 .733 -> .831 with it on the typed and translated queries alike,
+   * and the ceiling (the answer's own title) .81-.88 -> .91-.95; see docs/translation.md.
+   */
+  public static Query start(String field, List<List<List<String>>> words) {
+    List<List<List<String>>> kept = searchable(words);
+    if (kept.isEmpty() || kept.size() > NEAR_MAX_WORDS || START_WEIGHT <= 0) {
+      return null;
+    }
+    int limit = kept.size() * START_PER_WORD;
+    return new Near(field, kept, limit, START_WEIGHT, NEAR_PER_IDF, limit);
+  }
+
+  /** {@code words} without the translations that hold no term, and words left with none. */
+  private static List<List<List<String>>> searchable(List<List<List<String>>> words) {
     List<List<List<String>>> kept = new ArrayList<>();
     for (List<List<String>> word : words) {
       List<List<String>> alts = new ArrayList<>();
@@ -147,12 +187,7 @@ public final class TranslatedWords {
         kept.add(List.copyOf(alts));
       }
     }
-    if (kept.size() < 2
-        || kept.size() > NEAR_MAX_WORDS
-        || (NEAR_PER_IDF <= 0 && NEAR_WEIGHT <= 0)) {
-      return null;
-    }
-    return new Near(field, List.copyOf(kept), kept.size() * NEAR_WIDTH, NEAR_WEIGHT, NEAR_PER_IDF);
+    return List.copyOf(kept);
   }
 
   /**
@@ -163,14 +198,25 @@ public final class TranslatedWords {
    * @param words per word, its translations' term sequences (as {@link #word} takes them)
    */
   public record NearQuery(
-      String field, List<List<List<String>>> words, int width, float weight, float perIdf) {}
+      String field,
+      List<List<List<String>>> words,
+      int width,
+      float weight,
+      float perIdf,
+      int start) {}
 
   /** {@link NearQuery} as a Lucene query: rewrites to the interval query. */
   public static final class Near extends Query {
     private final NearQuery spec;
 
-    Near(String field, List<List<List<String>>> words, int width, float weight, float perIdf) {
-      this.spec = new NearQuery(field, words, width, weight, perIdf);
+    Near(
+        String field,
+        List<List<List<String>>> words,
+        int width,
+        float weight,
+        float perIdf,
+        int start) {
+      this.spec = new NearQuery(field, words, width, weight, perIdf, start);
     }
 
     public NearQuery spec() {
@@ -188,10 +234,14 @@ public final class TranslatedWords {
         sources.add(
             alts.size() == 1 ? alts.get(0) : Intervals.or(alts.toArray(IntervalsSource[]::new)));
       }
+      IntervalsSource all =
+          sources.size() == 1
+              ? sources.get(0)
+              : Intervals.unordered(sources.toArray(IntervalsSource[]::new));
+      IntervalsSource within = Intervals.maxwidth(spec.width(), all);
       return new IntervalQuery(
           spec.field(),
-          Intervals.maxwidth(
-              spec.width(), Intervals.unordered(sources.toArray(IntervalsSource[]::new))));
+          spec.start() == Integer.MAX_VALUE ? within : new Start(within, spec.start()));
     }
 
     /** A term sequence as an interval source: the term, or its terms in order with its gaps. */
@@ -243,7 +293,11 @@ public final class TranslatedWords {
 
     @Override
     public String toString(String field) {
-      return "near(" + spec.width() + ", " + spec.words() + ")";
+      return (spec.start() == Integer.MAX_VALUE ? "near(" : "start(")
+          + spec.width()
+          + ", "
+          + spec.words()
+          + ")";
     }
 
     @Override
@@ -254,6 +308,31 @@ public final class TranslatedWords {
     @Override
     public int hashCode() {
       return Objects.hash(classHash(), spec);
+    }
+  }
+
+  /** Intervals of {@code in} that end before position {@code before}: at a document's start. */
+  private static final class Start extends FilteredIntervalsSource {
+    private final int before;
+
+    Start(IntervalsSource in, int before) {
+      super("START/" + before, in);
+      this.before = before;
+    }
+
+    @Override
+    protected boolean accept(IntervalIterator it) {
+      return it.end() < before;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return super.equals(o) && before == ((Start) o).before;
+    }
+
+    @Override
+    public int hashCode() {
+      return 31 * super.hashCode() + before;
     }
   }
 

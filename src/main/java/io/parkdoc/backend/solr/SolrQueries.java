@@ -126,8 +126,7 @@ final class SolrQueries {
         yield one("synonym", m);
       }
       case TranslatedWords.Near n -> {
-        yield one(
-            "near",
+        Map<String, Object> m =
             map(
                 "field",
                 n.spec().field(),
@@ -138,7 +137,11 @@ final class SolrQueries {
                 "weight",
                 n.spec().weight(),
                 "perIdf",
-                n.spec().perIdf()));
+                n.spec().perIdf());
+        if (n.spec().start() != Integer.MAX_VALUE) {
+          m.put("start", n.spec().start());
+        }
+        yield one("near", m);
       }
       case FunctionScoreQuery f -> json(boostByQuery(f));
       case DisjunctionMaxQuery d -> {

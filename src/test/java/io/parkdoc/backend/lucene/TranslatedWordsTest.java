@@ -177,4 +177,36 @@ class TranslatedWordsTest {
     assertEquals(0, s.count(absent));
     assertInstanceOf(MatchNoDocsQuery.class, s.rewrite(absent));
   }
+
+  @Test
+  void theStartClauseWantsTheWordsWhereATitleStands() throws IOException {
+    String[] texts = new String[40];
+    Arrays.fill(texts, "other words");
+    texts[0] = "table insert then some text about it and more";
+    texts[1] = "about the spreadsheet here insert table insert table insert table";
+    texts[2] = "insert something before the table";
+    IndexSearcher s = index(texts);
+    List<List<List<String>>> words = List.of(seqs("insert"), seqs("table", "tabular"));
+    Query start = TranslatedWords.start(F, words);
+    assertNotNull(start);
+    // 2 words: within their first 4 positions, in any order; d2 holds both, but not there.
+    assertEquals(1, s.count(start));
+    assertEquals("d0", first(s, start));
+    BooleanQuery.Builder plain = new BooleanQuery.Builder();
+    for (List<List<String>> w : words) {
+      plain.add(TranslatedWords.word(F, w, none(w.size())), Occur.MUST);
+    }
+    assertEquals("d1", first(s, plain.build()), "the premise: BM25 alone prefers d1");
+    BooleanQuery.Builder both = new BooleanQuery.Builder();
+    both.add(plain.build(), Occur.MUST);
+    both.add(start, Occur.SHOULD);
+    assertEquals("d0", first(s, both.build()));
+    // One word: the word itself at the start.
+    assertEquals(1, s.count(TranslatedWords.start(F, List.of(seqs("table")))));
+    List<List<List<String>>> many = new ArrayList<>();
+    for (int i = 0; i <= TranslatedWords.NEAR_MAX_WORDS; i++) {
+      many.add(seqs("w" + i));
+    }
+    assertNull(TranslatedWords.start(F, many), "a paragraph's words: no clause");
+  }
 }

@@ -1,6 +1,7 @@
 package io.parkdoc.backend.solr;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.parkdoc.backend.lucene.TranslatedWords;
 import java.util.List;
@@ -47,5 +48,14 @@ class SolrQueriesTest {
             + TranslatedWords.NEAR_PER_IDF
             + "}}",
         json);
+  }
+
+  @Test
+  void theStartClauseIsSentAsANearClauseWithItsLimit() {
+    Query start = TranslatedWords.start("t", List.of(List.of(List.of("x")), List.of(List.of("y"))));
+    String json = SolrQueries.solr(start);
+    int limit = 2 * TranslatedWords.START_PER_WORD;
+    assertTrue(json.contains("\"width\":" + limit + ","), json);
+    assertTrue(json.endsWith(",\"start\":" + limit + "}}"), json);
   }
 }

@@ -8,6 +8,8 @@ import java.util.Objects;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.TermStates;
 import org.apache.lucene.queries.function.FunctionScoreQuery;
+import org.apache.lucene.queries.intervals.FilteredIntervalsSource;
+import org.apache.lucene.queries.intervals.IntervalIterator;
 import org.apache.lucene.queries.intervals.IntervalQuery;
 import org.apache.lucene.queries.intervals.Intervals;
 import org.apache.lucene.queries.intervals.IntervalsSource;
@@ -52,7 +54,8 @@ import org.noggit.ObjectBuilder;
  *   {"near":{"field":F,"words":[[[TERM or "" (a gap),...],...],...],"width":N,"weight":W,"perIdf":P}}
  *        (a translated query's words close together: an interval query, each word one of its
  *         translations' term sequences, all within N positions in any order; weighing W, and at
- *         most P times its words' idf: {@link Near}; unweighted without W)
+ *         most P times its words' idf: {@link Near}; unweighted without W; with "start":S, only
+ *         where the words end before position S, at a document's start: {@link Start})
  *   {"boostByQuery":{"query":Q,"boostQuery":Q,"factor":FLOAT}}
  *   {"dismax":{"queries":[Q,...],"tie":FLOAT}}        (a translated word's alternatives)
  * </pre>
@@ -167,8 +170,12 @@ public final class ParkdocQParserPlugin extends QParserPlugin {
           }
           words.add(alts.size() == 1 ? alts.get(0) : Intervals.or(alts.toArray(new IntervalsSource[0])));
         }
-        IntervalQuery q = new IntervalQuery((String) p.get("field"), Intervals.maxwidth(((Number) p.get("width")).intValue(),
-            Intervals.unordered(words.toArray(new IntervalsSource[0]))));
+        IntervalsSource within = Intervals.maxwidth(((Number) p.get("width")).intValue(),
+            words.size() == 1 ? words.get(0) : Intervals.unordered(words.toArray(new IntervalsSource[0])));
+        if (p.get("start") != null) {
+          within = new Start(within, ((Number) p.get("start")).intValue());
+        }
+        IntervalQuery q = new IntervalQuery((String) p.get("field"), within);
         if (p.get("weight") == null) {
           return q;
         }
@@ -271,6 +278,31 @@ public final class ParkdocQParserPlugin extends QParserPlugin {
     @Override
     public int hashCode() {
       return Objects.hash(classHash(), query, weight, perIdf);
+    }
+  }
+
+  /** Intervals of {@code in} that end before position {@code before}: at a document's start (a title). */
+  static final class Start extends FilteredIntervalsSource {
+    private final int before;
+
+    Start(IntervalsSource in, int before) {
+      super("START/" + before, in);
+      this.before = before;
+    }
+
+    @Override
+    protected boolean accept(IntervalIterator it) {
+      return it.end() < before;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return super.equals(o) && before == ((Start) o).before;
+    }
+
+    @Override
+    public int hashCode() {
+      return 31 * super.hashCode() + before;
     }
   }
 
