@@ -32,7 +32,8 @@ import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
  * <p>Only the tuning half of the pages ({@link TranslationEval#half} == 0) is read, never the half
  * the evaluation reports on. Words are the tokens of parkdoc's own analyzer of each language,
  * written as they appear in the text (so a translation, analyzed again at search time, gives the
- * index's term). Two words pair up when they occur in aligned lines together far more often than
+ * index's term); a Korean compound noun nori cuts into nouns is read whole as well ({@link
+ * KoreanWords}). Two words pair up when they occur in aligned lines together far more often than
  * apart (Dice coefficient over lines, at least {@link #MIN_TOGETHER} lines); lines left
  * untranslated (the same text on both sides) are skipped. Output lines: {@code
  * LANG<TAB>WORD<TAB>LANG<TAB>WORD<TAB>DICE}.
