@@ -20,6 +20,8 @@ import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.ko.POS;
+import org.apache.lucene.analysis.ko.tokenattributes.PartOfSpeechAttribute;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 
 /**
@@ -30,7 +32,8 @@ import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
  * <p>Only the tuning half of the pages ({@link TranslationEval#half} == 0) is read, never the half
  * the evaluation reports on. Words are the tokens of parkdoc's own analyzer of each language,
  * written as they appear in the text (so a translation, analyzed again at search time, gives the
- * index's term). Two words pair up when they occur in aligned lines together far more often than
+ * index's term); a Korean compound noun nori cuts into nouns is read whole as well ({@link
+ * KoreanWords}). Two words pair up when they occur in aligned lines together far more often than
  * apart (Dice coefficient over lines, at least {@link #MIN_TOGETHER} lines); lines left
  * untranslated (the same text on both sides) are skipped. Output lines: {@code
  * LANG<TAB>WORD<TAB>LANG<TAB>WORD<TAB>DICE}.
@@ -65,22 +68,15 @@ public final class MineTermPairs {
     }
     // Per collection and page, each line's words.
     Map<String, Map<String, List<List<String>>>> words = new HashMap<>();
+    // Korean is read twice: its words whole for the pairs keyed by a Korean word, whole and in
+    // nori's pieces for the Korean candidates of the other languages' words (KoreanWords).
+    Map<String, Map<String, List<List<String>>>> koreanCandidates = new HashMap<>();
     for (String c : COLLECTIONS) {
       String lang = c.startsWith("zh") ? "zh" : c;
-      Analyzer analyzer = Languages.newAnalyzer(lang);
-      Map<String, List<List<String>>> pages = new HashMap<>();
-      for (String id : ids) {
-        Path f = corpus.resolve(c).resolve(id);
-        if (!Files.isRegularFile(f)) {
-          continue;
-        }
-        List<List<String>> lines = new ArrayList<>();
-        for (String line : Files.readString(f, StandardCharsets.UTF_8).split("\n", -1)) {
-          lines.add(line.isBlank() ? List.of() : tokens(analyzer, line, lang));
-        }
-        pages.put(id, lines);
+      words.put(c, read(corpus, ids, c, lang, KOREAN_KEYS));
+      if (lang.equals("ko")) {
+        koreanCandidates.put(c, read(corpus, ids, c, lang, KOREAN_CANDIDATES));
       }
-      words.put(c, pages);
     }
     try (PrintWriter out =
         new PrintWriter(Files.newBufferedWriter(Path.of(args[1]), StandardCharsets.UTF_8))) {
@@ -91,7 +87,22 @@ public final class MineTermPairs {
           if (ca.startsWith("zh") && cb.startsWith("zh")) {
             continue; // one language: its two standards' words are mined apart, below
           }
-          mine(corpus, ids, ca, cb, words.get(ca), words.get(cb), out);
+          if (KOREAN_KEYS == KOREAN_CANDIDATES || !(ca.equals("ko") || cb.equals("ko"))) {
+            mine(corpus, ids, ca, cb, words.get(ca), words.get(cb), out, null);
+          } else {
+            mine(corpus, ids, ca, cb, words.get(ca), words.get(cb), out, "ko");
+            String other = ca.equals("ko") ? cb : ca;
+            var ko = koreanCandidates.get("ko");
+            mine(
+                corpus,
+                ids,
+                ca,
+                cb,
+                ca.equals("ko") ? ko : words.get(ca),
+                cb.equals("ko") ? ko : words.get(cb),
+                out,
+                lexLang(other));
+          }
         }
       }
     }
@@ -103,29 +114,123 @@ public final class MineTermPairs {
     }
   }
 
+  /** Each line's words of collection {@code c}'s tuning-half pages, by page. */
+  private static Map<String, List<List<String>>> read(
+      Path corpus, Set<String> ids, String c, String lang, KoreanWords korean) throws IOException {
+    Analyzer analyzer = Languages.newAnalyzer(lang);
+    Map<String, List<List<String>>> pages = new HashMap<>();
+    for (String id : ids) {
+      Path f = corpus.resolve(c).resolve(id);
+      if (!Files.isRegularFile(f)) {
+        continue;
+      }
+      List<List<String>> lines = new ArrayList<>();
+      for (String line : Files.readString(f, StandardCharsets.UTF_8).split("\n", -1)) {
+        lines.add(line.isBlank() ? List.of() : tokens(analyzer, line, lang, korean));
+      }
+      pages.put(id, lines);
+    }
+    return pages;
+  }
+
+  private static String lexLang(String collection) {
+    return collection.startsWith("zh") ? "zh" : collection;
+  }
+
   static List<String> tokens(Analyzer analyzer, String line, String lang) {
+    return tokens(analyzer, line, lang, KoreanWords.PIECES);
+  }
+
+  static List<String> tokens(Analyzer analyzer, String line, String lang, KoreanWords korean) {
     LinkedHashSet<String> out = new LinkedHashSet<>();
+    List<int[]> spans = new ArrayList<>();
+    List<int[]> pieces = new ArrayList<>(); // a compound's nouns, when mined beside the whole word
     try (TokenStream ts = analyzer.tokenStream("body", line)) {
       OffsetAttribute off = ts.addAttribute(OffsetAttribute.class);
+      PartOfSpeechAttribute pos =
+          lang.equals("ko") ? ts.addAttribute(PartOfSpeechAttribute.class) : null;
       ts.reset();
-      while (ts.incrementToken() && out.size() < MAX_WORDS) {
-        String w = line.substring(off.startOffset(), off.endOffset());
-        if (lang.equals("en")) {
-          w = w.toLowerCase(Locale.ROOT);
-          if (!w.chars().allMatch(ch -> (ch >= 'a' && ch <= 'z') || ch == '-') || w.length() < 2) {
+      while (ts.incrementToken()) {
+        int[] span = {off.startOffset(), off.endOffset()};
+        if (pos != null && korean != KoreanWords.PIECES) {
+          // nori cuts a compound noun into its nouns (글꼴 -> 글 + 꼴, 화살표 -> 화살 + 표): the word
+          // the page writes is the pair's Korean side, searched as the phrase of its pieces.
+          boolean noun = isNoun(pos);
+          if (noun
+              && !spans.isEmpty()
+              && spans.getLast()[2] == 1
+              && spans.getLast()[1] == span[0]) {
+            spans.getLast()[1] = span[1];
+            if (korean == KoreanWords.BOTH) {
+              pieces.add(span);
+            }
             continue;
           }
-        } else if (w.codePoints().noneMatch(MineTermPairs::isCjk)
-            || w.codePoints().anyMatch(Character::isWhitespace)) {
-          continue;
+          span = new int[] {span[0], span[1], noun ? 1 : 0};
+          if (korean == KoreanWords.BOTH && noun) {
+            pieces.add(new int[] {span[0], span[1]});
+          }
         }
-        out.add(w);
+        spans.add(span);
       }
       ts.end();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+    for (int[] piece : pieces) {
+      if (spans.stream().noneMatch(w -> w[0] == piece[0] && w[1] == piece[1])) {
+        spans.add(piece);
+      }
+    }
+    for (int[] span : spans) {
+      if (out.size() >= MAX_WORDS) {
+        break;
+      }
+      String w = line.substring(span[0], span[1]);
+      if (lang.equals("en")) {
+        w = w.toLowerCase(Locale.ROOT);
+        if (!w.chars().allMatch(ch -> (ch >= 'a' && ch <= 'z') || ch == '-') || w.length() < 2) {
+          continue;
+        }
+      } else if (w.codePoints().noneMatch(MineTermPairs::isCjk)
+          || w.codePoints().anyMatch(Character::isWhitespace)) {
+        continue;
+      }
+      out.add(w);
+    }
     return new ArrayList<>(out);
+  }
+
+  /**
+   * How a Korean line's words are read: nori's tokens ({@code PIECES}: 글꼴 is 글 + 꼴, 화살표 is 화살 + 표),
+   * a compound noun whole as the page writes it ({@code WHOLE}: 글꼴, 화살표), or both ({@code BOTH}).
+   */
+  enum KoreanWords {
+    PIECES,
+    WHOLE,
+    BOTH
+  }
+
+  /**
+   * The Korean words of the pairs keyed by a Korean word: whole, so that 글꼴 has an entry of its own
+   * and 표 is not 화살표's piece (arrow); {@code -Dparkdoc.mine.koreanKeys=pieces} as before.
+   */
+  static final KoreanWords KOREAN_KEYS =
+      KoreanWords.valueOf(
+          System.getProperty("parkdoc.mine.koreanKeys", "whole").toUpperCase(Locale.ROOT));
+
+  /**
+   * The Korean words paired with the other languages' words: whole and in pieces, the whole word
+   * first where it is as good (字体 -> 글꼴, 꼴, 글); {@code -Dparkdoc.mine.koreanCandidates}.
+   */
+  static final KoreanWords KOREAN_CANDIDATES =
+      KoreanWords.valueOf(
+          System.getProperty("parkdoc.mine.koreanCandidates", "both").toUpperCase(Locale.ROOT));
+
+  /** Whether nori's token is a noun (its tag, or a compound's piece's, starts with N). */
+  private static boolean isNoun(PartOfSpeechAttribute pos) {
+    POS.Tag tag = pos.getLeftPOS();
+    return tag != null && tag.name().startsWith("N") && !tag.name().equals("NR");
   }
 
   static boolean isCjk(int c) {
@@ -142,7 +247,8 @@ public final class MineTermPairs {
       String cb,
       Map<String, List<List<String>>> pa,
       Map<String, List<List<String>>> pb,
-      PrintWriter out)
+      PrintWriter out,
+      String keyLang)
       throws IOException {
     Map<String, Integer> countA = new HashMap<>();
     Map<String, Integer> countB = new HashMap<>();
@@ -210,17 +316,23 @@ public final class MineTermPairs {
       }
     }
     int pairs = 0;
-    for (var e : fromA.entrySet()) {
-      pairs += emit(out, langA, e.getKey(), langB, e.getValue(), fromB);
+    // keyLang: only the pairs keyed by a word of that language (null: both directions)
+    if (keyLang == null || keyLang.equals(langA)) {
+      for (var e : fromA.entrySet()) {
+        pairs += emit(out, langA, e.getKey(), langB, e.getValue(), fromB);
+      }
     }
-    for (var e : fromB.entrySet()) {
-      pairs += emit(out, langB, e.getKey(), langA, e.getValue(), fromA);
+    if (keyLang == null || keyLang.equals(langB)) {
+      for (var e : fromB.entrySet()) {
+        pairs += emit(out, langB, e.getKey(), langA, e.getValue(), fromA);
+      }
     }
     System.err.printf(
         Locale.ROOT,
-        "%s-%s: %d aligned line pairs, %d word pairs kept%n",
+        "%s-%s%s: %d aligned line pairs, %d word pairs kept%n",
         ca,
         cb,
+        keyLang == null ? "" : " (keyed by " + keyLang + ")",
         linePairs,
         pairs);
   }

@@ -90,8 +90,9 @@ public record QueryTranslation(String query, List<Term> terms) {
         List<String> c = t.targets().get(lang);
         if (c != null) {
           // Two words of the query with one translation (樞紐 and 分析表, both "pivot") show it once.
-          if (words.isEmpty() || !words.getLast().equals(c.get(0))) {
-            words.add(c.get(0));
+          String shown = KoreanCandidates.shown(c, lang); // a word, not nori's piece of one
+          if (words.isEmpty() || !words.getLast().equals(shown)) {
+            words.add(shown);
           }
           same &= c.get(0).equals(t.source());
         }

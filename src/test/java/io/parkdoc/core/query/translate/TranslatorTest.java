@@ -47,6 +47,32 @@ class TranslatorTest {
   }
 
   @Test
+  void theLineShowsKoreanWordsNotNorisPiecesOfThem() {
+    // Mined pairs give a compound and the pieces nori indexes it as; the line shows the word.
+    QueryTranslation t =
+        new QueryTranslation(
+            "导航",
+            List.of(
+                new QueryTranslation.Term("导航", "zh", Map.of("ko", List.of("이터", "내비게이터", "비게")))));
+    assertEquals("导航 -> 내비게이터 (ko)", t.summary());
+    assertEquals(List.of("이터", "내비게이터", "비게"), t.into("ko").get(0), "searched as mined");
+    // From the bundled lexicon: font size was shown as 꼴 크 (nori's pieces of 글꼴 크기).
+    String line = translator.translate("font size", null, ALL, DocFrequencies.ANY).summary();
+    assertTrue(line.contains("글꼴 크기 (ko)"), line);
+    String zh = translator.translate("字体大小", "zh", Set.of("ko"), DocFrequencies.ANY).summary();
+    assertEquals("字体大小 -> 글꼴 크기 (ko)", zh);
+  }
+
+  @Test
+  void koreanWordsAreMinedWholeSoAPieceOfOneIsNotItsSense() {
+    // 표 (table) was nori's piece of 화살표 (arrow) in the mined pairs, and arrow came first.
+    assertEquals("table", one("표", DocFrequencies.ANY).get("en").get(0));
+    assertEquals("arrow", one("화살표", DocFrequencies.ANY).get("en").get(0));
+    // A compound noun has an entry of its own, not its first syllable's (글 -> font, header...).
+    assertEquals(List.of("글꼴"), translator.terms("글꼴", "ko").stream().map(t -> t.text()).toList());
+  }
+
+  @Test
   void laserIntoEveryLanguageAndBack() {
     Map<String, List<String>> laser = one("laser", DocFrequencies.ANY);
     assertEquals("레이저", laser.get("ko").get(0));
