@@ -254,7 +254,8 @@ final class ChineseVariantPairs {
       Boolean.parseBoolean(System.getProperty("parkdoc.mine.zh.extend", "true"));
 
   /** The share of a pair's lines that must hold the same next (or previous) character. */
-  static final double EXTEND_SHARE = 0.8;
+  static final double EXTEND_SHARE =
+      Double.parseDouble(System.getProperty("parkdoc.mine.zh.extendShare", "0.8"));
 
   /**
    * The most characters a word grows by: further, lines that repeat one sentence grow it into a
