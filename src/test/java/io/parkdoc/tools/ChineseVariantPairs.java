@@ -120,6 +120,8 @@ final class ChineseVariantPairs {
     Side cn = new Side();
     Side tw = new Side();
     Map<String, Map<String, Integer>> together = new HashMap<>();
+    List<String[]> aligned = new ArrayList<>();
+    List<List<Set<String>>> alignedWords = new ArrayList<>();
     int linePairs = 0;
     for (String id : ids) {
       Path fa = corpus.resolve("zh-cn").resolve(id);
@@ -142,6 +144,8 @@ final class ChineseVariantPairs {
           continue;
         }
         linePairs++;
+        aligned.add(new String[] {la[i], lb[i]});
+        alignedWords.add(List.of(a.keySet(), b.keySet()));
         count(cn, a);
         count(tw, b);
         for (String x : a.keySet()) {
@@ -181,23 +185,39 @@ final class ChineseVariantPairs {
         continue;
       }
       pairs++;
+      double dice = bestDiceCn.get(x);
       String cnWord = cn.written(x);
       String twWord = tw.written(y);
-      if (tw.lines.getOrDefault(x, 0) <= SPECIFIC * cn.lines.get(x)) {
+      int cnOfX = cn.lines.get(x);
+      int twOfX = tw.lines.getOrDefault(x, 0);
+      int twOfY = tw.lines.get(y);
+      int cnOfY = cn.lines.getOrDefault(y, 0);
+      if (EXTEND) {
+        // A word the translator cut short (儲存格 read as 儲存 + 格) is the longer string the pair's
+        // lines hold around it; its counts are then those of the string in each side's lines.
+        String[] xs = extend(x, y, aligned, alignedWords, 0);
+        String[] ys = extend(y, x, aligned, alignedWords, 1);
+        if (!xs[0].equals(x) || !ys[0].equals(y)) {
+          x = xs[0];
+          cnWord = xs[1] == null ? cnWord : xs[1];
+          y = ys[0];
+          twWord = ys[1] == null ? twWord : ys[1];
+          cnOfX = linesHolding(x, aligned, 0);
+          twOfX = linesHolding(x, aligned, 1);
+          twOfY = linesHolding(y, aligned, 1);
+          cnOfY = linesHolding(y, aligned, 0);
+        }
+      }
+      if (twOfX <= SPECIFIC * cnOfX) {
         add(table, x, twWord); // a Mainland word -> the Taiwan word, as Taiwan writes it
         rewritten++;
       }
-      if (cn.lines.getOrDefault(y, 0) <= SPECIFIC * tw.lines.get(y)) {
+      if (cnOfY <= SPECIFIC * twOfY) {
         add(table, y, cnWord); // a Taiwan word -> the Mainland word, as the Mainland writes it
         rewritten++;
       }
       System.err.printf(
-          Locale.ROOT,
-          "zh-cn-zh-tw pair\t%s\t%s\t%d\t%.3f%n",
-          cnWord,
-          twWord,
-          n,
-          bestDiceCn.get(x));
+          Locale.ROOT, "zh-cn-zh-tw pair\t%s\t%s\t%d\t%.3f%n", cnWord, twWord, n, dice);
     }
     out.println(
         "# Words Mainland and Taiwan Chinese write differently, mined by tools/build-lexicon"
@@ -224,6 +244,115 @@ final class ChineseVariantPairs {
         MIN_TOGETHER,
         MIN_DICE,
         SPECIFIC);
+  }
+
+  /**
+   * Whether a pair's word is extended into the string its lines hold around it ({@link #extend});
+   * {@code -Dparkdoc.mine.zh.extend=false} mines without it, for measurements.
+   */
+  static final boolean EXTEND =
+      Boolean.parseBoolean(System.getProperty("parkdoc.mine.zh.extend", "true"));
+
+  /** The share of a pair's lines that must hold the same next (or previous) character. */
+  static final double EXTEND_SHARE =
+      Double.parseDouble(System.getProperty("parkdoc.mine.zh.extendShare", "0.8"));
+
+  /**
+   * The most characters a word grows by: further, lines that repeat one sentence grow it into a
+   * phrase.
+   */
+  static final int EXTEND_MOST = Integer.getInteger("parkdoc.mine.zh.extendMost", 2);
+
+  /** Characters a word is never extended by: particles and conjunctions that follow any word. */
+  private static final String NEVER_EXTENDED = "的了和与及或在中之是为个一这要并至那成以到把被将";
+
+  /**
+   * {@code word} (folded) grown one character at a time while the lines of side {@code side}
+   * ({@code 0} Mainland, {@code 1} Taiwan) that hold it and whose other side holds {@code partner}
+   * hold the same Han character after it (or, failing that, before it) in at least {@link
+   * #EXTEND_SHARE} of them: the Taiwan side of 单元格 / 儲存 is 儲存格, a word no dictionary here has,
+   * which the translator reads as 儲存 + 格. Returns the folded string and how the side writes it (the
+   * first line holding it).
+   */
+  static String[] extend(
+      String word,
+      String partner,
+      List<String[]> aligned,
+      List<List<Set<String>>> words,
+      int side) {
+    List<String> folded = new ArrayList<>();
+    List<String> written = new ArrayList<>();
+    List<boolean[]> covered = new ArrayList<>();
+    for (int i = 0; i < aligned.size(); i++) {
+      String[] pair = aligned.get(i);
+      String mine = HanVariants.toSimplified(pair[side]);
+      if (mine.contains(word) && HanVariants.toSimplified(pair[1 - side]).contains(partner)) {
+        folded.add(mine);
+        written.add(pair[side]);
+        covered.add(covered(mine, words.get(i).get(side)));
+      }
+    }
+    String w = word;
+    for (boolean grown = true;
+        grown && folded.size() >= MIN_TOGETHER && w.length() < word.length() + EXTEND_MOST; ) {
+      grown = false;
+      for (int dir : new int[] {1, -1}) {
+        Map<Character, Integer> next = new TreeMap<>();
+        for (int i = 0; i < folded.size(); i++) {
+          String line = folded.get(i);
+          int at = line.indexOf(w);
+          int c = dir > 0 ? at + w.length() : at - 1;
+          if (at >= 0 && c >= 0 && c < line.length() && !covered.get(i)[c]) {
+            // Only a character no word of the line covers: one the translator leaves out.
+            next.merge(line.charAt(c), 1, Integer::sum);
+          }
+        }
+        for (var e : next.entrySet()) {
+          char c = e.getKey();
+          if (e.getValue() >= EXTEND_SHARE * folded.size()
+              && Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN
+              && NEVER_EXTENDED.indexOf(c) < 0) {
+            w = dir > 0 ? w + c : c + w;
+            grown = true;
+            break;
+          }
+        }
+        if (grown) {
+          break;
+        }
+      }
+    }
+    if (w.equals(word)) {
+      return new String[] {word, null};
+    }
+    for (int i = 0; ; i++) {
+      int at = folded.get(i).indexOf(w);
+      if (at >= 0) {
+        return new String[] {w, written.get(i).substring(at, at + w.length())};
+      }
+    }
+  }
+
+  /** Which characters of {@code line} (folded) the words {@code words} (folded) cover. */
+  private static boolean[] covered(String line, Set<String> words) {
+    boolean[] out = new boolean[line.length()];
+    for (String w : words) {
+      for (int at = line.indexOf(w); at >= 0 && !w.isEmpty(); at = line.indexOf(w, at + 1)) {
+        java.util.Arrays.fill(out, at, at + w.length(), true);
+      }
+    }
+    return out;
+  }
+
+  /** How many lines of side {@code side} hold the folded string {@code w}. */
+  private static int linesHolding(String w, List<String[]> aligned, int side) {
+    int n = 0;
+    for (String[] pair : aligned) {
+      if (HanVariants.toSimplified(pair[side]).contains(w)) {
+        n++;
+      }
+    }
+    return n;
   }
 
   private static void better(

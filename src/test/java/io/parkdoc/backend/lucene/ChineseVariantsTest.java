@@ -118,6 +118,23 @@ class ChineseVariantsTest {
   }
 
   @Test
+  void aTaiwanWordTheTranslatorCutShortIsMinedWhole() {
+    // 儲存格 (cell) was read as 儲存 (save) + 格 and mined as 儲存 / 单元格; the mined pair's word now
+    // grows by the character no word covered (ChineseVariantPairs.extend).
+    assertEquals(List.of("单元格"), Lexicon.bundled().chineseVariants("儲存格"));
+    assertEquals(List.of("儲存格"), Lexicon.bundled().chineseVariants("单元格"));
+    assertEquals(
+        List.of("格式化", "儲存格"),
+        Translator.bundled().terms("格式化儲存格", null).stream()
+            .map(Translator.SourceTerm::text)
+            .toList());
+    assertEquals(List.of("工具列"), Lexicon.bundled().chineseVariants("工具栏")); // toolbar
+    assertEquals(List.of("投影片"), Lexicon.bundled().chineseVariants("幻灯片")); // slide
+    // 儲存 alone (save) no longer becomes 单元格.
+    assertTrue(!Lexicon.bundled().chineseVariants("儲存").contains("单元格"));
+  }
+
+  @Test
   void aMainlandWordFindsTheTaiwanPageThroughAMinedPair() {
     SearchResults on = search("向导", true);
     assertEquals(List.of("tw-wizard.txt"), IndexAndSearchTest.names(on));
