@@ -248,6 +248,13 @@ public final class TranslationEval {
     if (close != null) {
       other.add(close, BooleanClause.Occur.SHOULD);
     }
+    Query start =
+        "false".equals(System.getProperty("parkdoc.startForVariants"))
+            ? null
+            : TranslatedWords.start(FIELD, near);
+    if (start != null) {
+      other.add(start, BooleanClause.Occur.SHOULD);
+    }
     b.add(
         new org.apache.lucene.search.BoostQuery(other.build(), SAME_LANGUAGE),
         BooleanClause.Occur.SHOULD);
