@@ -1,6 +1,7 @@
 package io.parkdoc.tools;
 
 import io.parkdoc.core.analysis.Languages;
+import io.parkdoc.core.query.translate.Translator;
 import io.parkdoc.eval.TranslationEval;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -45,6 +46,11 @@ public final class MineTermPairs {
   static final int MIN_TOGETHER = 3;
   static final double MIN_DICE = 0.2;
   static final int KEEP = 4;
+
+  /** Whether pairs of Japanese and Chinese words are mined on the translator's Chinese words. */
+  static final boolean JA_ZH_LEXICON_WORDS =
+      Boolean.parseBoolean(System.getProperty("jaZhLexiconWords", "true"));
+
   static final int MUTUAL = 3;
   static final double RELATIVE = Double.parseDouble(System.getProperty("relative", "0.5"));
   private static final int MAX_WORDS = 40;
@@ -91,7 +97,22 @@ public final class MineTermPairs {
           if (ca.startsWith("zh") && cb.startsWith("zh")) {
             continue; // one language: its two standards' words are mined apart, below
           }
-          mine(corpus, ids, ca, cb, words.get(ca), words.get(cb), out);
+          if (ca.equals("ja") && cb.startsWith("zh") && JA_ZH_LEXICON_WORDS) {
+            // Japanese words' pairs on smartcn's tokens, Chinese words' on the translator's words.
+            mine(corpus, ids, ca, cb, words.get(ca), words.get(cb), out, true, false);
+            mine(
+                corpus,
+                ids,
+                ca,
+                cb,
+                words.get(ca),
+                lexiconWords(words.get(cb), corpus, cb),
+                out,
+                false,
+                true);
+          } else {
+            mine(corpus, ids, ca, cb, words.get(ca), words.get(cb), out, true, true);
+          }
         }
       }
     }
@@ -101,6 +122,40 @@ public final class MineTermPairs {
         ChineseVariantPairs.mine(corpus, ids, words.get("zh-cn"), words.get("zh-tw"), out);
       }
     }
+  }
+
+  /**
+   * Each Chinese line's words as the translator reads them (the lexicon's words: 工作表, 单元格), then
+   * smartcn's tokens (工作, 表, 单元, 格): pairs with Japanese are mined on these, so that a Japanese
+   * word can pair with the Chinese compound smartcn cuts (シート / 工作表, セル / 单元格).
+   */
+  private static Map<String, List<List<String>>> lexiconWords(
+      Map<String, List<List<String>>> tokens, Path corpus, String collection) throws IOException {
+    Map<String, List<List<String>>> out = new HashMap<>();
+    for (var page : tokens.entrySet()) {
+      String[] text =
+          Files.readString(
+                  corpus.resolve(collection).resolve(page.getKey()), StandardCharsets.UTF_8)
+              .split("\n", -1);
+      List<List<String>> lines = new ArrayList<>();
+      for (int i = 0; i < page.getValue().size(); i++) {
+        List<String> smartcn = page.getValue().get(i);
+        if (smartcn.isEmpty() || i >= text.length) {
+          lines.add(smartcn);
+          continue;
+        }
+        LinkedHashSet<String> w = new LinkedHashSet<>();
+        for (Translator.SourceTerm t : Translator.bundled().terms(text[i], "zh")) {
+          if ("zh".equals(t.lang()) && w.size() < MAX_WORDS) {
+            w.add(t.text());
+          }
+        }
+        w.addAll(smartcn);
+        lines.add(new ArrayList<>(w));
+      }
+      out.put(page.getKey(), lines);
+    }
+    return out;
   }
 
   static List<String> tokens(Analyzer analyzer, String line, String lang) {
@@ -142,7 +197,9 @@ public final class MineTermPairs {
       String cb,
       Map<String, List<List<String>>> pa,
       Map<String, List<List<String>>> pb,
-      PrintWriter out)
+      PrintWriter out,
+      boolean keysA,
+      boolean keysB)
       throws IOException {
     Map<String, Integer> countA = new HashMap<>();
     Map<String, Integer> countB = new HashMap<>();
@@ -211,10 +268,10 @@ public final class MineTermPairs {
     }
     int pairs = 0;
     for (var e : fromA.entrySet()) {
-      pairs += emit(out, langA, e.getKey(), langB, e.getValue(), fromB);
+      pairs += keysA ? emit(out, langA, e.getKey(), langB, e.getValue(), fromB) : 0;
     }
     for (var e : fromB.entrySet()) {
-      pairs += emit(out, langB, e.getKey(), langA, e.getValue(), fromA);
+      pairs += keysB ? emit(out, langB, e.getKey(), langA, e.getValue(), fromA) : 0;
     }
     System.err.printf(
         Locale.ROOT,
