@@ -14,6 +14,7 @@ the index (df > 0).
 """
 import argparse
 import collections
+import os
 import gzip
 import json
 import re
@@ -463,10 +464,21 @@ for h, kos in han_ko.items():
 # Term pairs mined from parallel text come first: they are the words translators actually chose.
 if args.mined:
     mined = collections.defaultdict(list)
+    # Chinese words only the Mainland/Taiwan table has (Taiwan 函式) are looked up through their
+    # variant (函数 -> function); a key of their own mined from the Japanese pages gets the variant's
+    # neighbours after its mined ones, so that it does not hide them.
+    variants = {}
+    for line in open(os.path.join(os.path.dirname(args.out), "zh-variants.tsv"), encoding="utf-8"):
+        if not line.startswith("#") and "\t" in line:
+            k, v = line.rstrip("\n").split("\t", 1)
+            variants[hfold(k)] = [hfold(w) for w in v.split()]
+    variant_keys = {}
     for line in open(args.mined, encoding="utf-8"):
         la, x, lb, y, dice = line.rstrip("\n").split("\t")
         if la != "en":
             x = hfold(x) if la in ("zh", "ja") else x
+        if la == "zh" and lb == "ja" and x in variants and f"zh:{x}" not in lines:
+            variant_keys[f"zh:{x}"] = variants[x]
         if lb == "zh":
             y = hfold(y)
         mined[f"{la}:{x}"].append((-float(dice), f"{lb}:{y}"))
@@ -474,6 +486,11 @@ if args.mined:
         ordered = [c for _, c in sorted(cands)]
         rest = [c for c in lines.get(key, []) if c not in ordered]
         lines[key] = list(dict.fromkeys(ordered)) + rest
+    for key, vs in sorted(variant_keys.items()):
+        for v in vs:
+            if f"zh:{v}" in lines and f"zh:{v}" not in variant_keys:
+                lines[key] = list(dict.fromkeys(lines[key] + lines[f"zh:{v}"]))
+                break
 
 HEADER = (
     "# parkdoc cross-language lexicon, built by tools/build-lexicon from CC-CEDICT (CC BY-SA 4.0),\n"

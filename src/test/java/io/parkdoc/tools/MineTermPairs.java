@@ -1,6 +1,7 @@
 package io.parkdoc.tools;
 
 import io.parkdoc.core.analysis.Languages;
+import io.parkdoc.core.query.translate.Translator;
 import io.parkdoc.eval.TranslationEval;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -48,6 +49,11 @@ public final class MineTermPairs {
   static final int MIN_TOGETHER = 3;
   static final double MIN_DICE = 0.2;
   static final int KEEP = 4;
+
+  /** Whether pairs of Japanese and Chinese words are mined on the translator's Chinese words. */
+  static final boolean JA_ZH_LEXICON_WORDS =
+      Boolean.parseBoolean(System.getProperty("jaZhLexiconWords", "true"));
+
   static final int MUTUAL = 3;
   static final double RELATIVE = Double.parseDouble(System.getProperty("relative", "0.5"));
   private static final int MAX_WORDS = 40;
@@ -87,11 +93,44 @@ public final class MineTermPairs {
           if (ca.startsWith("zh") && cb.startsWith("zh")) {
             continue; // one language: its two standards' words are mined apart, below
           }
-          if (KOREAN_KEYS == KOREAN_CANDIDATES || !(ca.equals("ko") || cb.equals("ko"))) {
-            mine(corpus, ids, ca, cb, words.get(ca), words.get(cb), out, null);
+          if (ca.equals("ja") && cb.startsWith("zh") && JA_ZH_LEXICON_WORDS) {
+            // Each side's keys on the translator's words of that side (and its analyzer's tokens),
+            // the other side on its analyzer's tokens: measured best on the tuning half.
+            mine(
+                corpus,
+                ids,
+                ca,
+                cb,
+                lexiconWords(words.get(ca), corpus, ca),
+                words.get(cb),
+                out,
+                true,
+                false);
+            mine(
+                corpus,
+                ids,
+                ca,
+                cb,
+                words.get(ca),
+                lexiconWords(words.get(cb), corpus, cb),
+                out,
+                false,
+                true);
+          } else if (KOREAN_KEYS == KOREAN_CANDIDATES || !(ca.equals("ko") || cb.equals("ko"))) {
+            mine(corpus, ids, ca, cb, words.get(ca), words.get(cb), out, true, true);
           } else {
-            mine(corpus, ids, ca, cb, words.get(ca), words.get(cb), out, "ko");
-            String other = ca.equals("ko") ? cb : ca;
+            // the pairs keyed by a Korean word on its whole words, the Korean candidates of the
+            // other language's words on the whole words and their pieces
+            mine(
+                corpus,
+                ids,
+                ca,
+                cb,
+                words.get(ca),
+                words.get(cb),
+                out,
+                ca.equals("ko"),
+                cb.equals("ko"));
             var ko = koreanCandidates.get("ko");
             mine(
                 corpus,
@@ -101,7 +140,8 @@ public final class MineTermPairs {
                 ca.equals("ko") ? ko : words.get(ca),
                 cb.equals("ko") ? ko : words.get(cb),
                 out,
-                lexLang(other));
+                !ca.equals("ko"),
+                !cb.equals("ko"));
           }
         }
       }
@@ -133,8 +173,40 @@ public final class MineTermPairs {
     return pages;
   }
 
-  private static String lexLang(String collection) {
-    return collection.startsWith("zh") ? "zh" : collection;
+  /**
+   * Each line's words as the translator reads them (the lexicon's words: 工作表, 单元格, 表計算), then the
+   * analyzer's tokens (smartcn: 工作, 表, 单元, 格): the pairs of a Japanese or Chinese word with the
+   * other language are mined on these, so that a word pairs with a compound its analyzer cuts (工作表
+   * / シート, 单元格 / セル), and a key is a word a query is cut into.
+   */
+  private static Map<String, List<List<String>>> lexiconWords(
+      Map<String, List<List<String>>> tokens, Path corpus, String collection) throws IOException {
+    Map<String, List<List<String>>> out = new HashMap<>();
+    for (var page : tokens.entrySet()) {
+      String[] text =
+          Files.readString(
+                  corpus.resolve(collection).resolve(page.getKey()), StandardCharsets.UTF_8)
+              .split("\n", -1);
+      List<List<String>> lines = new ArrayList<>();
+      for (int i = 0; i < page.getValue().size(); i++) {
+        List<String> analyzed = page.getValue().get(i);
+        if (analyzed.isEmpty() || i >= text.length) {
+          lines.add(analyzed);
+          continue;
+        }
+        LinkedHashSet<String> w = new LinkedHashSet<>();
+        String lang = collection.startsWith("zh") ? "zh" : collection;
+        for (Translator.SourceTerm t : Translator.bundled().terms(text[i], lang)) {
+          if (lang.equals(t.lang()) && w.size() < MAX_WORDS) {
+            w.add(t.text());
+          }
+        }
+        w.addAll(analyzed);
+        lines.add(new ArrayList<>(w));
+      }
+      out.put(page.getKey(), lines);
+    }
+    return out;
   }
 
   static List<String> tokens(Analyzer analyzer, String line, String lang) {
@@ -248,7 +320,8 @@ public final class MineTermPairs {
       Map<String, List<List<String>>> pa,
       Map<String, List<List<String>>> pb,
       PrintWriter out,
-      String keyLang)
+      boolean keysA,
+      boolean keysB)
       throws IOException {
     Map<String, Integer> countA = new HashMap<>();
     Map<String, Integer> countB = new HashMap<>();
@@ -316,23 +389,18 @@ public final class MineTermPairs {
       }
     }
     int pairs = 0;
-    // keyLang: only the pairs keyed by a word of that language (null: both directions)
-    if (keyLang == null || keyLang.equals(langA)) {
-      for (var e : fromA.entrySet()) {
-        pairs += emit(out, langA, e.getKey(), langB, e.getValue(), fromB);
-      }
+    for (var e : fromA.entrySet()) {
+      pairs += keysA ? emit(out, langA, e.getKey(), langB, e.getValue(), fromB) : 0;
     }
-    if (keyLang == null || keyLang.equals(langB)) {
-      for (var e : fromB.entrySet()) {
-        pairs += emit(out, langB, e.getKey(), langA, e.getValue(), fromA);
-      }
+    for (var e : fromB.entrySet()) {
+      pairs += keysB ? emit(out, langB, e.getKey(), langA, e.getValue(), fromA) : 0;
     }
     System.err.printf(
         Locale.ROOT,
         "%s-%s%s: %d aligned line pairs, %d word pairs kept%n",
         ca,
         cb,
-        keyLang == null ? "" : " (keyed by " + keyLang + ")",
+        keysA && keysB ? "" : " (keyed by " + (keysA ? langA : langB) + ")",
         linePairs,
         pairs);
   }

@@ -304,4 +304,13 @@ class TranslatorTest {
     assertEquals(List.of(new Translator.SourceTerm("表計算", "ja")), translator.terms("表計算", null));
     assertEquals(List.of(new Translator.SourceTerm("计算机", "zh")), translator.terms("计算机", null));
   }
+
+  @Test
+  void japaneseAndChineseWordsPairWithTheCompoundsTheirAnalyzersCut() {
+    // Mined on the translator's words of each side, not only on the analyzers' pieces (smartcn:
+    // 工作 + 表, 单元 + 格), which gave 工作表 -> ワークシート and インポート -> 汇 first.
+    assertEquals("シート", one("工作表", DocFrequencies.ANY).get("ja").get(0));
+    assertEquals("セル", one("单元格", DocFrequencies.ANY).get("ja").get(0));
+    assertEquals("导入", one("インポート", DocFrequencies.ANY).get("zh").get(0));
+  }
 }
